@@ -1,0 +1,126 @@
+// `npm run bench [-- --json]`: measures, on the embedded database with the demo
+// province,
+//   - time from `npm start` to ready, first (empty data dir: schema + demo) and second (existing data);
+//   - response time (median of 5 after one warm-up) and size of every layer for the whole province;
+//   - time to the map's first idle in headless Chromium.
+// A benchmark, not a test: it prints numbers and asserts nothing.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { layerNames } from '../server/src/contracts/layer-contracts.js';
+import { ensureClientBuilt } from '../server/src/http/client-bundle.js';
+import { measureFirstIdleMs } from './bench-browser.js';
+
+const asJson = process.argv.includes('--json');
+const log = (line: string) => {
+  if (!asJson) console.log(line);
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.once('error', reject);
+  });
+}
+
+interface Started {
+  readyMs: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Runs `npm start` as a user would and times it until the server answers /api/health. */
+async function timedStart(dataDir: string): Promise<Started> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const t0 = performance.now();
+  const child = spawn('npm', ['start', '--silent'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HATANG_DATA_DIR: dataDir, HATANG_LOG_LEVEL: 'silent', DATABASE_URL: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  for (;;) {
+    if (exited) throw new Error('npm start exited before it was ready');
+    try {
+      const r = await fetch(`${url}/api/health`);
+      if (r.ok) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const readyMs = performance.now() - t0;
+  return {
+    readyMs,
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        child.once('exit', () => resolve());
+        process.kill(-child.pid!, 'SIGTERM');
+      }),
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+ensureClientBuilt(log);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hatang-bench-'));
+try {
+  log('starting on an empty data directory (schema + demo province)…');
+  const first = await timedStart(dataDir);
+  await first.stop();
+  log('starting again on the existing data…');
+  const second = await timedStart(dataDir);
+  const layers: { layer: string; medianMs: number; bytes: number; features: number }[] = [];
+  try {
+    for (const layer of layerNames) {
+      const times: number[] = [];
+      let bytes = 0;
+      let features = 0;
+      for (let i = 0; i < 6; i++) {
+        const t0 = performance.now();
+        const r = await fetch(`${second.url}/api/layers/${layer}`);
+        const text = await r.text();
+        if (i > 0) times.push(performance.now() - t0);
+        bytes = Buffer.byteLength(text);
+        features = (JSON.parse(text) as { features: unknown[] }).features.length;
+      }
+      layers.push({ layer, medianMs: Math.round(median(times) * 10) / 10, bytes, features });
+    }
+    const firstIdleMs = await measureFirstIdleMs(`${second.url}/`);
+    const result = {
+      firstStartReadyMs: Math.round(first.readyMs),
+      secondStartReadyMs: Math.round(second.readyMs),
+      layers,
+      browserFirstIdleMs: Math.round(firstIdleMs),
+      machine: { cpus: os.cpus().length, node: process.version },
+    };
+    if (asJson) {
+      console.log(JSON.stringify(result));
+    } else {
+      console.log(`\nnpm start → ready, empty data dir (schema + demo): ${(result.firstStartReadyMs / 1000).toFixed(1)} s`);
+      console.log(`npm start → ready, existing data:                  ${(result.secondStartReadyMs / 1000).toFixed(1)} s\n`);
+      console.log('layer (whole province)   features   size (kB)   median ms');
+      for (const l of layers) {
+        console.log(`${l.layer.padEnd(24)} ${String(l.features).padStart(8)} ${(l.bytes / 1024).toFixed(0).padStart(11)} ${l.medianMs.toFixed(1).padStart(11)}`);
+      }
+      console.log(`\nheadless Chromium, navigation → map's first idle with data: ${result.browserFirstIdleMs} ms`);
+    }
+  } finally {
+    await second.stop();
+  }
+} finally {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}

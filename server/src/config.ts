@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every tunable of the server in one typed object: defaults here, overridden by
+ * environment variables, validated at start-up. `describeConfig` says where each
+ * value came from so the start-up log shows it.
+ */
+const configSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535),
+  host: z.string().min(1),
+  /** postgres://… for PostgreSQL + PostGIS; empty means the embedded PGlite. */
+  databaseUrl: z.string(),
+  /** Where the embedded database keeps its files. */
+  dataDir: z.string().min(1),
+  /** Largest number of features one layer response may hold. */
+  maxFeatures: z.coerce.number().int().min(1).max(1_000_000),
+  /** Longest search query, in characters. */
+  maxSearchLength: z.coerce.number().int().min(1).max(1000),
+  /** Server-side statement timeout on PostgreSQL, in ms. */
+  statementTimeoutMs: z.coerce.number().int().min(100),
+  /** Largest accepted request body. */
+  bodyLimitBytes: z.coerce.number().int().min(1024),
+  /** Load the demo province into an empty database at start-up. */
+  seedDemoWhenEmpty: z.enum(['true', 'false']).transform((v) => v === 'true'),
+  logLevel: z.enum(['silent', 'info', 'debug']),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+const defaults: Record<keyof Config, string> = {
+  port: '8080',
+  host: '0.0.0.0',
+  databaseUrl: '',
+  dataDir: 'data/local',
+  maxFeatures: '50000',
+  maxSearchLength: '100',
+  statementTimeoutMs: '30000',
+  bodyLimitBytes: String(1024 * 1024),
+  seedDemoWhenEmpty: 'true',
+  logLevel: 'info',
+};
+
+const envNames: Record<keyof Config, string> = {
+  port: 'PORT',
+  host: 'HOST',
+  databaseUrl: 'DATABASE_URL',
+  dataDir: 'HATANG_DATA_DIR',
+  maxFeatures: 'HATANG_MAX_FEATURES',
+  maxSearchLength: 'HATANG_MAX_SEARCH_LENGTH',
+  statementTimeoutMs: 'HATANG_STATEMENT_TIMEOUT_MS',
+  bodyLimitBytes: 'HATANG_BODY_LIMIT_BYTES',
+  seedDemoWhenEmpty: 'HATANG_SEED_DEMO',
+  logLevel: 'HATANG_LOG_LEVEL',
+};
+
+export interface LoadedConfig {
+  config: Config;
+  sources: Record<keyof Config, 'default' | string>;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): LoadedConfig {
+  const raw: Record<string, string> = {};
+  const sources = {} as Record<keyof Config, string>;
+  for (const key of Object.keys(defaults) as (keyof Config)[]) {
+    const fromEnv = env[envNames[key]];
+    raw[key] = fromEnv ?? defaults[key];
+    sources[key] = fromEnv === undefined ? 'default' : envNames[key];
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${envNames[i.path[0] as keyof Config] ?? i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  for (const key of Object.keys(overrides) as (keyof Config)[]) sources[key] = 'code';
+  const config = { ...parsed.data, ...overrides };
+  config.dataDir = path.resolve(config.dataDir);
+  return { config, sources };
+}
+
+/** One line per setting, secrets in the database URL masked. */
+export function describeConfig({ config, sources }: LoadedConfig): string[] {
+  return (Object.keys(config) as (keyof Config)[]).map((key) => {
+    let value = String(config[key]);
+    if (key === 'databaseUrl') value = value ? value.replace(/:[^:@/]*@/, ':***@') : '(embedded)';
+    return `${envNames[key].padEnd(28)} ${value}  [${sources[key]}]`;
+  });
+}

@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Knex } from 'knex';
+import * as coreSchema from '../../db/migrations/001-core-schema.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const functionsDir = path.resolve(here, '../../db/functions');
+
+interface Migration {
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+// Migrations are listed here rather than discovered on disk so that the same
+// list runs under tsx, vitest and a bundled build; append, never reorder.
+const migrations: [string, Migration][] = [['001-core-schema', coreSchema]];
+
+const migrationSource: Knex.MigrationSource<[string, Migration]> = {
+  getMigrations: async () => migrations,
+  getMigrationName: ([name]) => name,
+  getMigration: async ([, migration]) => migration,
+};
+
+/** Creates or upgrades the schema, then (re)applies every SQL function file. */
+export async function migrate(knex: Knex): Promise<void> {
+  await knex.migrate.latest({ migrationSource });
+  await applyFunctions(knex);
+}
+
+/**
+ * Each file under server/db/functions holds one function (CREATE OR REPLACE plus
+ * its COMMENT), so applying all of them in file-name order is idempotent.
+ */
+export async function applyFunctions(knex: Knex): Promise<void> {
+  const files = fs.readdirSync(functionsDir).filter((f) => f.endsWith('.sql')).sort();
+  await knex.transaction(async (trx) => {
+    for (const file of files) {
+      const sql = fs.readFileSync(path.join(functionsDir, file), 'utf8');
+      try {
+        await trx.raw(sql);
+      } catch (error) {
+        throw new Error(`SQL function file ${file} failed: ${(error as Error).message}`, { cause: error });
+      }
+    }
+  });
+}

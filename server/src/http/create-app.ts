@@ -1,0 +1,47 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import type { Knex } from 'knex';
+import type { DatabaseKind } from '../db/database.js';
+import { layerRoutes } from '../layers/layer-routes.js';
+import { metaRoutes } from '../meta/meta-routes.js';
+import { searchRoutes } from '../search/search-routes.js';
+import { siteRoutes } from '../sites/site-routes.js';
+import { problemMiddleware, unknownApiRoute } from './http-problem.js';
+import { securityHeaders } from './security-headers.js';
+
+export interface AppDeps {
+  knex: Knex;
+  databaseKind: DatabaseKind;
+  maxFeatures: number;
+  maxSearchLength: number;
+  bodyLimitBytes: number;
+  /** Built client to serve (dist/client); omitted in API-only tests. */
+  clientDir?: string;
+}
+
+/** Builds the Express app without listening, so tests run it in process. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(securityHeaders);
+  app.use(express.json({ limit: deps.bodyLimitBytes }));
+
+  const api = express.Router();
+  api.use(metaRoutes(deps.knex, deps.databaseKind));
+  api.use(layerRoutes(deps.knex, deps.maxFeatures));
+  api.use(siteRoutes(deps.knex));
+  api.use(searchRoutes(deps.knex, deps.maxSearchLength));
+  api.use(unknownApiRoute);
+  app.use('/api', api);
+
+  if (deps.clientDir && fs.existsSync(path.join(deps.clientDir, 'index.html'))) {
+    const indexHtml = path.join(deps.clientDir, 'index.html');
+    app.use(express.static(deps.clientDir, { index: false, maxAge: '1h' }));
+    // Client-side routes (the view lives in the URL) all load the same page.
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(indexHtml));
+  }
+  app.use(problemMiddleware);
+  return app;
+}

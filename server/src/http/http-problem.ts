@@ -1,0 +1,82 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Problem } from '../contracts/api-contracts.js';
+import { pickLanguage, translate, type MessageKey } from '../i18n/server-messages.js';
+
+const titleKeyByStatus: Record<number, MessageKey> = {
+  400: 'bad-request',
+  404: 'not-found',
+  413: 'payload-too-large',
+  503: 'service-unavailable',
+};
+
+/**
+ * The one error type of the API: a status, a message key (translated when the
+ * answer is written, in the caller's language) and its parameters.
+ */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly messageKey: MessageKey,
+    readonly params: Record<string, string | number> = {},
+    readonly parameter?: string,
+  ) {
+    super(`${status} ${messageKey} ${JSON.stringify(params)}`);
+  }
+}
+
+// PostgreSQL connection failures (server restarting, refused) are a 503, not a bug.
+const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+
+export const problemMiddleware: ErrorRequestHandler = (error, req, res, next) => {
+  if (res.headersSent) return next(error);
+  const language = pickLanguage(req.query?.lang, req.get('accept-language'));
+  let problem: Problem;
+  if (error instanceof HttpProblem) {
+    const detail = translate(language, error.messageKey, error.params);
+    problem = {
+      type: `urn:hatang:problem:${error.messageKey}`,
+      title: translate(language, titleKeyByStatus[error.status] ?? 'bad-request'),
+      status: error.status,
+      detail,
+      instance: req.originalUrl,
+      ...(error.parameter ? { errors: [{ parameter: error.parameter, message: detail }] } : {}),
+    };
+  } else if (isBodyParserError(error)) {
+    const status = error.status === 413 ? 413 : 400;
+    problem = {
+      type: `urn:hatang:problem:${status === 413 ? 'payload-too-large' : 'bad-request'}`,
+      title: translate(language, status === 413 ? 'payload-too-large' : 'bad-request'),
+      status,
+      detail: translate(language, status === 413 ? 'payload-too-large' : 'bad-request'),
+      instance: req.originalUrl,
+    };
+  } else if (unavailableCodes.has((error as { code?: string }).code ?? '')) {
+    problem = {
+      type: 'urn:hatang:problem:service-unavailable',
+      title: translate(language, 'service-unavailable'),
+      status: 503,
+      detail: translate(language, 'service-unavailable'),
+      instance: req.originalUrl,
+    };
+    res.set('Retry-After', '5');
+  } else {
+    console.error(`[hatang] ${req.method} ${req.originalUrl} failed:`, error);
+    problem = {
+      type: 'urn:hatang:problem:internal',
+      title: translate(language, 'internal'),
+      status: 500,
+      detail: translate(language, 'internal'),
+      instance: req.originalUrl,
+    };
+  }
+  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
+};
+
+function isBodyParserError(error: unknown): error is { status: number; type: string } {
+  return typeof error === 'object' && error !== null && 'type' in error && 'status' in error &&
+    typeof (error as { type: unknown }).type === 'string' && String((error as { type: string }).type).startsWith('entity.');
+}
+
+export const unknownApiRoute: RequestHandler = (req, _res, next) => {
+  next(new HttpProblem(404, 'unknown-route', { path: req.path.slice(0, 200) }));
+};

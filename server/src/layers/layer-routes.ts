@@ -1,0 +1,38 @@
+import { Router } from 'express';
+import type { Knex } from 'knex';
+import { fiberKinds, fiberLayings, lifecycleStatuses, technologies } from '../contracts/domain-enums.js';
+import { layerFilters, layerNames, layerNameSchema } from '../contracts/layer-contracts.js';
+import { HttpProblem } from '../http/http-problem.js';
+import { assertOnlyParameters, parseBbox, parseCode, parseEnumList, singleParameter } from '../http/query-params.js';
+import { operatorCodes, resolveBoundarySet, resolveUnitId } from './admin-unit-lookup.js';
+import { layerGeoJson } from './layer-queries.js';
+
+export function layerRoutes(knex: Knex, maxFeatures: number): Router {
+  const router = Router();
+  router.get('/layers/:layer', async (req, res) => {
+    const parsedLayer = layerNameSchema.safeParse(req.params.layer);
+    if (!parsedLayer.success) {
+      throw new HttpProblem(404, 'unknown-layer', { layer: String(req.params.layer).slice(0, 50), layers: layerNames.join(', ') });
+    }
+    const layer = parsedLayer.data;
+    assertOnlyParameters(req, layerFilters[layer]);
+    const q = (name: string) => singleParameter(req, name);
+    const bbox = parseBbox(q('bbox'));
+    const operators = parseEnumList(q('operator'), 'operator', q('operator') === undefined ? [] : await operatorCodes(knex));
+    const boundarySet = await resolveBoundarySet(knex, q('boundarySet'));
+    const unitId = await resolveUnitId(knex, parseCode(q('unit'), 'unit'), boundarySet);
+    const body = await layerGeoJson(knex, layer, {
+      bbox,
+      operators,
+      technologies: parseEnumList(q('technology'), 'technology', technologies),
+      statuses: parseEnumList(q('status'), 'status', lifecycleStatuses),
+      kinds: parseEnumList(q('kind'), 'kind', fiberKinds),
+      layings: parseEnumList(q('laying'), 'laying', fiberLayings),
+      unitId,
+      boundarySet,
+      limit: maxFeatures,
+    });
+    res.type('application/geo+json').send(body);
+  });
+  return router;
+}

@@ -1,0 +1,70 @@
+import type { AddressInfo } from 'node:net';
+import { describeConfig, loadConfig, type Config } from './config.js';
+import { openDatabase, type Database } from './db/database.js';
+import { migrate } from './db/migrate.js';
+import { isRegisterEmpty, seedDemoProvince } from './demo/seed-demo-province.js';
+import { createApp } from './http/create-app.js';
+import { builtClientDir } from './http/client-bundle.js';
+
+export interface RunningHatang {
+  url: string;
+  port: number;
+  database: Database;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database, creates or upgrades the schema, loads the demo province
+ * into an empty register (unless disabled), and listens. `close` stops the HTTP
+ * server and closes the database cleanly (PGlite must be closed to flush).
+ */
+export async function startHatang(overrides: Partial<Config> = {}, clientDir = builtClientDir): Promise<RunningHatang> {
+  const loaded = loadConfig(process.env, overrides);
+  const { config } = loaded;
+  const log = (line: string) => {
+    if (config.logLevel !== 'silent') console.log(`[hatang] ${line}`);
+  };
+  for (const line of describeConfig(loaded)) log(line);
+  const database = await openDatabase(config);
+  try {
+    await migrate(database.knex);
+    if (config.seedDemoWhenEmpty && (await isRegisterEmpty(database.knex))) {
+      log('empty register: loading the synthetic demo province…');
+      const summary = await seedDemoProvince(database.knex, { log });
+      log(`demo province loaded: ${summary.sites} sites, ${summary.bts} BTS, ${summary.hamlets} hamlets`);
+    }
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const app = createApp({
+    knex: database.knex,
+    databaseKind: database.kind,
+    maxFeatures: config.maxFeatures,
+    maxSearchLength: config.maxSearchLength,
+    bodyLimitBytes: config.bodyLimitBytes,
+    clientDir,
+  });
+  const server = await new Promise<import('node:http').Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`;
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    database,
+    close() {
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await database.close();
+      })();
+      return closing;
+    },
+  };
+}

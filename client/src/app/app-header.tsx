@@ -1,0 +1,36 @@
+import type { SearchResult } from '../domain/contract-types.js';
+import { useI18n, type Lang } from '../i18n/i18n-context.js';
+import { SearchBox } from '../search/search-box.js';
+import { LanguageSwitch } from './language-switch.js';
+
+interface AppHeaderProps {
+  demoData: boolean;
+  onSearchChoose: (result: SearchResult) => void;
+  onLanguageChange: (lang: Lang) => void;
+}
+
+export function AppHeader({ demoData, onSearchChoose, onLanguageChange }: AppHeaderProps) {
+  const { t } = useI18n();
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <img className="brand__logo" src="/favicon.svg" alt="" width="28" height="28" />
+        <div className="brand__text">
+          <h1 className="brand__title">
+            hatang <span className="brand__sep">·</span> {t('app.title')}
+          </h1>
+          <p className="brand__subtitle">{t('app.subtitle')}</p>
+        </div>
+      </div>
+      <SearchBox onChoose={onSearchChoose} />
+      <div className="app-header__end">
+        {demoData ? (
+          <span className="demo-badge" title={t('demo.notice')}>
+            {t('demo.badge')}
+          </span>
+        ) : null}
+        <LanguageSwitch onChange={onLanguageChange} />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,33 @@
+// The one door through which the client sees the wire contracts. Type-only, so
+// zod and the server code never enter the browser bundle.
+export type {
+  Health,
+  Meta,
+  Operator,
+  Problem,
+  SearchResponse,
+  SearchResult,
+  SiteDetail,
+} from '../../../server/src/contracts/api-contracts.js';
+export type {
+  FiberKind,
+  FiberLaying,
+  HamletKind,
+  LifecycleStatus,
+  StructureType,
+  Technology,
+  UnitLevel,
+  UnitType,
+} from '../../../server/src/contracts/domain-enums.js';
+export type {
+  AdminUnitProperties,
+  BtsProperties,
+  Feature,
+  FeatureCollection,
+  FiberProperties,
+  HamletProperties,
+  LayerName,
+  LayerPropertiesByName,
+  Sector,
+  SiteProperties,
+} from '../../../server/src/contracts/layer-contracts.js';

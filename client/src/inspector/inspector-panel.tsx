@@ -1,0 +1,85 @@
+import type { LayerName, Meta } from '../domain/contract-types.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import type { LayerLoads } from '../layers/use-layer-data.js';
+import { coordinatesBbox, type Bbox } from '../map/geometry-measures.js';
+import type { Selection } from '../url/view-state.js';
+import { AdminUnitInspector } from './admin-unit-inspector.js';
+import { BtsInspector } from './bts-inspector.js';
+import { FiberInspector } from './fiber-inspector.js';
+import { HamletInspector } from './hamlet-inspector.js';
+import { InspectorHeader } from './inspector-header.js';
+import { SiteInspector } from './site-inspector.js';
+
+interface InspectorPanelProps {
+  selection: Selection;
+  meta: Meta;
+  loads: LayerLoads;
+  onClose: () => void;
+  onSelect: (selection: Selection) => void;
+  onFitBbox: (bbox: Bbox) => void;
+  onFlyTo: (lon: number, lat: number) => void;
+}
+
+function findFeature<L extends LayerName>(loads: LayerLoads, layer: L, code: string) {
+  const load = loads[layer];
+  return { load, feature: load?.data?.features.find((f) => f.properties.code === code) ?? null };
+}
+
+/** The right-hand panel: details of the selected feature, by its kind. */
+export function InspectorPanel({ selection, meta, loads, onClose, onSelect, onFitBbox, onFlyTo }: InspectorPanelProps) {
+  const { t } = useI18n();
+  const { code } = selection;
+  const zoomToGeometry = (geometry: { coordinates: unknown }) => () => {
+    const bbox = coordinatesBbox(geometry.coordinates);
+    if (bbox) onFitBbox(bbox);
+  };
+
+  const missing = (layer: LayerName, loading: boolean) => (
+    <>
+      <InspectorHeader kind={t(`inspector.kind.${layer}`)} title={code} onClose={onClose} />
+      <p className="inspector__message">{loading ? t('inspector.loading') : t('inspector.notLoaded', { code })}</p>
+    </>
+  );
+
+  const content = (() => {
+    switch (selection.layer) {
+      case 'sites':
+      case 'shared-sites':
+        return <SiteInspector key={code} code={code} operators={meta.operators} onClose={onClose} onZoomTo={onFlyTo} />;
+      case 'bts': {
+        const { load, feature } = findFeature(loads, 'bts', code);
+        if (!feature) return missing('bts', load?.status === 'loading');
+        return (
+          <BtsInspector
+            bts={feature.properties}
+            operators={meta.operators}
+            onClose={onClose}
+            onOpenSite={(siteCode) => onSelect({ layer: 'sites', code: siteCode })}
+          />
+        );
+      }
+      case 'fiber': {
+        const { load, feature } = findFeature(loads, 'fiber', code);
+        if (!feature) return missing('fiber', load?.status === 'loading');
+        return <FiberInspector fiber={feature.properties} operators={meta.operators} onClose={onClose} onZoomTo={zoomToGeometry(feature.geometry)} />;
+      }
+      case 'hamlets': {
+        const { load, feature } = findFeature(loads, 'hamlets', code);
+        if (!feature) return missing('hamlets', load?.status === 'loading');
+        return <HamletInspector hamlet={feature.properties} onClose={onClose} onZoomTo={zoomToGeometry(feature.geometry)} />;
+      }
+      case 'communes':
+      case 'districts': {
+        const { load, feature } = findFeature(loads, selection.layer, code);
+        if (!feature) return missing(selection.layer, load?.status === 'loading');
+        return <AdminUnitInspector unit={feature.properties} onClose={onClose} onZoomTo={zoomToGeometry(feature.geometry)} />;
+      }
+    }
+  })();
+
+  return (
+    <aside className="inspector" data-testid="inspector" aria-label={t('inspector.label')}>
+      {content}
+    </aside>
+  );
+}

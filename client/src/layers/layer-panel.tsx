@@ -1,0 +1,73 @@
+import { useState, type ReactNode } from 'react';
+import type { LayerName, Meta } from '../domain/contract-types.js';
+import { useI18n } from '../i18n/i18n-context.js';
+import type { LayerFilterState } from '../url/view-state.js';
+import { LayerFilters } from './layer-filters.js';
+import { LayerToggleList } from './layer-toggle-list.js';
+import { MapLegend } from './map-legend.js';
+import type { LayerLoads } from './use-layer-data.js';
+
+interface LayerPanelProps {
+  meta: Meta;
+  visible: readonly LayerName[];
+  loads: LayerLoads;
+  filters: LayerFilterState;
+  onToggle: (layer: LayerName, visible: boolean) => void;
+  onFiltersChange: (filters: LayerFilterState) => void;
+  onUnitChosen: (unit: string | null) => void;
+}
+
+function PanelSection({ title, children, initiallyOpen = true }: { title: string; children: ReactNode; initiallyOpen?: boolean }) {
+  const [open, setOpen] = useState(initiallyOpen);
+  return (
+    <section className="panel-section">
+      <h2 className="panel-section__title">
+        <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+          <span className="panel-section__chevron" aria-hidden="true">
+            {open ? '▾' : '▸'}
+          </span>
+          {title}
+        </button>
+      </h2>
+      {open ? <div className="panel-section__body">{children}</div> : null}
+    </section>
+  );
+}
+
+/** The left-hand panel: data overview, layer toggles, filters and legend. */
+export function LayerPanel({ meta, visible, loads, filters, onToggle, onFiltersChange, onUnitChosen }: LayerPanelProps) {
+  const { t, formatNumber } = useI18n();
+  const counts: [string, string][] = [
+    [formatNumber(meta.counts.sites), t('counts.sites')],
+    [formatNumber(meta.counts.bts), t('counts.bts')],
+    [formatNumber(meta.counts.hamlets), t('counts.hamlets')],
+    [formatNumber(meta.counts.fiberKm, 0), t('counts.fiberKm')],
+  ];
+  return (
+    <nav className="layer-panel" aria-label={t('panel.layers')}>
+      {meta.demoData ? (
+        <p className="demo-notice" role="note" data-testid="demo-notice">
+          <span className="demo-notice__icon" aria-hidden="true">⚠</span>
+          {t('demo.notice')}
+        </p>
+      ) : null}
+      <dl className="counts" aria-label={t('counts.heading')}>
+        {counts.map(([value, label]) => (
+          <div key={label} className="counts__item">
+            <dd>{value}</dd>
+            <dt>{label}</dt>
+          </div>
+        ))}
+      </dl>
+      <PanelSection title={t('panel.layers')}>
+        <LayerToggleList meta={meta} visible={visible} loads={loads} filters={filters} onToggle={onToggle} />
+      </PanelSection>
+      <PanelSection title={t('panel.filters')}>
+        <LayerFilters meta={meta} filters={filters} loads={loads} onChange={onFiltersChange} onUnitChosen={onUnitChosen} />
+      </PanelSection>
+      <PanelSection title={t('panel.legend')}>
+        <MapLegend meta={meta} />
+      </PanelSection>
+    </nav>
+  );
+}

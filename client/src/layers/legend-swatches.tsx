@@ -1,0 +1,60 @@
+import { fiberWidths, mapPalette, undergroundDash } from '../map/map-palette.js';
+
+// Small SVG samples of how each kind of feature is drawn on the map; the values
+// come from the same palette as the map style.
+
+export function SiteSwatch({ kind, colour }: { kind: 'single' | 'shared' | 'idle'; colour: string }) {
+  const r = kind === 'shared' ? 7 : 4.5;
+  const fill = kind === 'idle' ? '#ffffff' : colour;
+  const stroke = kind === 'shared' ? mapPalette.sharedStroke : kind === 'idle' ? colour : mapPalette.singleStroke;
+  const strokeWidth = kind === 'shared' ? 2.4 : kind === 'idle' ? 1.8 : 1;
+  return (
+    <svg className="swatch" width="22" height="22" viewBox="0 0 22 22" aria-hidden="true">
+      {kind === 'shared' ? <circle cx="11" cy="11" r="10" fill={mapPalette.sharedHalo} fillOpacity="0.22" stroke={mapPalette.sharedHalo} strokeWidth="1.2" /> : null}
+      <circle cx="11" cy="11" r={r} fill={fill} stroke={stroke} strokeWidth={strokeWidth} />
+    </svg>
+  );
+}
+
+export function RingsSwatch({ colours }: { colours: readonly string[] }) {
+  return (
+    <svg className="swatch" width="22" height="22" viewBox="0 0 22 22" aria-hidden="true">
+      {colours.slice(0, 4).map((colour, i) => (
+        <circle key={colour + String(i)} cx="11" cy="11" r={3.5 + i * 2.2} fill="none" stroke={colour} strokeWidth="1.3" />
+      ))}
+    </svg>
+  );
+}
+
+export function LineSwatch({ colour, width, dashed = false }: { colour: string; width: number; dashed?: boolean }) {
+  const dash = dashed ? undergroundDash.map((d) => d * width).join(' ') : undefined;
+  return (
+    <svg className="swatch swatch--line" width="30" height="22" viewBox="0 0 30 22" aria-hidden="true">
+      <line x1="2" y1="11" x2="28" y2="11" stroke={colour} strokeWidth={width} strokeDasharray={dash} />
+    </svg>
+  );
+}
+
+export function FiberSwatch({ kind, dashed = false }: { kind: keyof typeof fiberWidths; dashed?: boolean }) {
+  return <LineSwatch colour={dashed ? mapPalette.fiberUnderground : mapPalette.fiberAerial} width={fiberWidths[kind]} dashed={dashed} />;
+}
+
+export function AreaSwatch({ fill, stroke, fillOpacity = 1, strokeWidth = 1 }: { fill: string; stroke: string; fillOpacity?: number; strokeWidth?: number }) {
+  return (
+    <svg className="swatch" width="22" height="22" viewBox="0 0 22 22" aria-hidden="true">
+      <rect x="3" y="4" width="16" height="14" rx="2" fill={fill} fillOpacity={fillOpacity} stroke={stroke} strokeWidth={strokeWidth} />
+    </svg>
+  );
+}
+
+export function PointSwatch({ fill, stroke, r = 3.5 }: { fill: string; stroke: string; r?: number }) {
+  return (
+    <svg className="swatch" width="22" height="22" viewBox="0 0 22 22" aria-hidden="true">
+      <circle cx="11" cy="11" r={r} fill={fill} stroke={stroke} strokeWidth="1.3" />
+    </svg>
+  );
+}
+
+export function ColourDot({ colour }: { colour: string }) {
+  return <span className="operator-dot" style={{ background: colour }} aria-hidden="true" />;
+}

@@ -1,0 +1,65 @@
+import { useEffect, useRef, useState } from 'react';
+import { describeError, fetchLayer, layerUrl } from '../api/api-client.js';
+import type { FeatureCollection, LayerName, LayerPropertiesByName } from '../domain/contract-types.js';
+import type { Lang } from '../i18n/i18n-context.js';
+import type { LayerFilterState } from '../url/view-state.js';
+import { layerQuery } from './layer-queries.js';
+
+export interface LayerLoad<L extends LayerName> {
+  url: string;
+  status: 'loading' | 'ready' | 'error';
+  /** The last data received; kept while a re-fetch with new filters is running. */
+  data: FeatureCollection<LayerPropertiesByName[L]> | null;
+  error: string | null;
+}
+
+export type LayerLoads = { [L in LayerName]?: LayerLoad<L> };
+
+type AnyCollection = FeatureCollection<LayerPropertiesByName[LayerName]>;
+
+const cacheLimit = 24;
+
+/**
+ * Loads each wanted layer for the whole province once per filter combination
+ * and keeps the answers, so toggling a layer off and on again costs nothing.
+ */
+export function useLayerData(wanted: readonly LayerName[], filters: LayerFilterState, lang: Lang): LayerLoads {
+  const [loads, setLoads] = useState<LayerLoads>({});
+  const cache = useRef(new Map<string, AnyCollection>());
+  const inFlight = useRef(new Map<string, Promise<AnyCollection>>());
+  const wantedKey = [...wanted].sort().join(',');
+  const filtersKey = JSON.stringify(filters);
+
+  useEffect(() => {
+    for (const layer of wanted) {
+      const url = layerUrl(layer, layerQuery(layer, filters));
+      const cached = cache.current.get(url);
+      if (cached) {
+        setLoads((prev) => (prev[layer]?.url === url && prev[layer]?.status === 'ready' ? prev : { ...prev, [layer]: { url, status: 'ready', data: cached, error: null } }));
+        continue;
+      }
+      setLoads((prev) => (prev[layer]?.url === url ? prev : { ...prev, [layer]: { url, status: 'loading', data: prev[layer]?.data ?? null, error: null } }));
+      let request = inFlight.current.get(url);
+      if (!request) {
+        request = fetchLayer(layer, layerQuery(layer, filters), lang) as Promise<AnyCollection>;
+        inFlight.current.set(url, request);
+      }
+      request
+        .then((data) => {
+          cache.current.set(url, data);
+          if (cache.current.size > cacheLimit) {
+            const oldest = cache.current.keys().next().value;
+            if (oldest !== undefined) cache.current.delete(oldest);
+          }
+          setLoads((prev) => (prev[layer]?.url === url ? { ...prev, [layer]: { url, status: 'ready', data, error: null } } : prev));
+        })
+        .catch((error: unknown) => {
+          setLoads((prev) => (prev[layer]?.url === url ? { ...prev, [layer]: { url, status: 'error', data: prev[layer]?.data ?? null, error: describeError(error) } } : prev));
+        })
+        .finally(() => inFlight.current.delete(url));
+    }
+    // wanted and filters are represented by their keys.
+  }, [wantedKey, filtersKey]);
+
+  return loads;
+}

@@ -1,0 +1,39 @@
+import type { MapGeoJSONFeature } from 'maplibre-gl';
+import type { LayerName, Operator } from '../domain/contract-types.js';
+import { fiberKindValues, fiberLayingValues, isOneOf } from '../domain/enum-values.js';
+import type { Translate } from '../i18n/i18n-context.js';
+
+/**
+ * One line of text for the feature under the pointer (shown with textContent,
+ * never as HTML). Rendered features carry only scalar properties; that is all
+ * this reads. Areas (communes, districts) have their names on the map already.
+ */
+export function featureHoverText(feature: MapGeoJSONFeature, layer: LayerName, t: Translate, operators: readonly Operator[]): string | null {
+  const p = feature.properties as Record<string, unknown>;
+  const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
+  const code = String(p.code ?? '');
+  switch (layer) {
+    case 'sites':
+    case 'shared-sites':
+      return [code, text(p.name), text(p.ownerName)].filter(Boolean).join(' · ');
+    case 'bts': {
+      const operator = operators.find((o) => o.code === p.operator)?.shortName ?? String(p.operator);
+      return `${operator} ${String(p.technology)} · ${code}`;
+    }
+    case 'fiber': {
+      const kind = String(p.kind);
+      const laying = String(p.laying);
+      return [
+        text(p.name) ?? code,
+        isOneOf(fiberKindValues, kind) ? t(`fiberKind.${kind}`) : null,
+        isOneOf(fiberLayingValues, laying) ? t(`laying.${laying}`) : null,
+      ]
+        .filter(Boolean)
+        .join(' · ');
+    }
+    case 'hamlets':
+      return text(p.name) ?? code;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,295 @@
+import {
+  Map as MaplibreMap,
+  NavigationControl,
+  ScaleControl,
+  prewarm,
+  setWorkerUrl,
+  type GeoJSONSource,
+  type MapGeoJSONFeature,
+  type PointLike,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { AdminUnitProperties, FeatureCollection, HamletProperties, LayerName, Operator } from '../domain/contract-types.js';
+import type { MapCamera, Selection } from '../url/view-state.js';
+import { AreaLabels } from './area-labels.js';
+import type { Bbox } from './geometry-measures.js';
+import { hamletRefPoints } from './hamlet-layers.js';
+import { clickableLayers, hamletRefSourceId, mapLayerIds, mapLayersByToggle } from './layer-ids.js';
+import { buildMapStyle } from './map-style.js';
+import { exposeMap, markReady } from './map-test-hooks.js';
+import { codeFilter, selectionAreaIds } from './selection-layers.js';
+
+// The worker is shipped as a file of our own build, served from our origin, and
+// started at once so it is ready when the first data arrive.
+setWorkerUrl(workerUrl);
+prewarm();
+
+export interface MapUiStrings {
+  zoomIn: string;
+  zoomOut: string;
+  resetBearing: string;
+}
+
+export interface HatangMapOptions {
+  container: HTMLElement;
+  operators: readonly Operator[];
+  /** Camera from the URL, else the province extent. */
+  camera: MapCamera | null;
+  extent: Bbox | null;
+  visibleLayers: readonly LayerName[];
+  /** Layers whose data must be on the map before the app counts as ready. */
+  initialLayers: readonly LayerName[];
+  strings: MapUiStrings;
+  onSelect: (selection: Selection | null) => void;
+  onCameraChange: (camera: MapCamera) => void;
+  onHoverText: (feature: MapGeoJSONFeature | null, layer: LayerName | null) => string | null;
+}
+
+/** Padding that keeps fitted features clear of the map's own controls. */
+const fitPadding = { top: 48, bottom: 40, left: 40, right: 56 };
+
+/** Imperative owner of the MapLibre map: sources, visibility, selection, camera. */
+export class HatangMap {
+  readonly map: MaplibreMap;
+  private readonly districtLabels: AreaLabels;
+  private readonly communeLabels: AreaLabels;
+  private readonly pendingData = new Map<string, unknown>();
+  private readonly initialPending: Set<LayerName>;
+  private readonly tooltip: HTMLDivElement;
+  private styleLoaded = false;
+  private readyMarked = false;
+  private readonly resizeObserver: ResizeObserver;
+  private knownWidth: number;
+
+  constructor(private readonly options: HatangMapOptions) {
+    const { container, camera, extent } = options;
+    this.map = new MaplibreMap({
+      container,
+      style: buildMapStyle(options.operators),
+      ...(camera
+        ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom }
+        : extent
+          ? { bounds: extent, fitBoundsOptions: { padding: fitPadding } }
+          : { center: [106.3, 10.4] as [number, number], zoom: 9 }),
+      minZoom: 6,
+      maxZoom: 18,
+      maxPitch: 0,
+      fadeDuration: 0,
+      dragRotate: false,
+      attributionControl: false,
+      locale: {
+        'NavigationControl.ZoomIn': options.strings.zoomIn,
+        'NavigationControl.ZoomOut': options.strings.zoomOut,
+        'NavigationControl.ResetBearing': options.strings.resetBearing,
+      },
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+    exposeMap(this.map);
+
+    this.districtLabels = new AreaLabels(this.map, 'map-labels--districts', 0, 13);
+    this.communeLabels = new AreaLabels(this.map, 'map-labels--communes', 11, 99);
+    this.initialPending = new Set(options.initialLayers);
+
+    this.tooltip = document.createElement('div');
+    this.tooltip.className = 'map-tooltip';
+    this.tooltip.hidden = true;
+    container.appendChild(this.tooltip);
+
+    this.map.on('load', () => {
+      this.styleLoaded = true;
+      for (const [source, data] of this.pendingData) this.applySourceData(source, data);
+      this.pendingData.clear();
+      this.setVisibleLayers(options.visibleLayers);
+      this.maybeMarkReady();
+    });
+    const reportCamera = () => {
+      const center = this.map.getCenter();
+      options.onCameraChange({ lon: center.lng, lat: center.lat, zoom: this.map.getZoom() });
+    };
+    this.map.on('moveend', reportCamera);
+    this.map.once('load', reportCamera);
+    this.map.on('click', (event) => {
+      const hit = this.featureAt(event.point);
+      options.onSelect(hit ? { layer: hit.layer, code: String(hit.feature.properties.code) } : null);
+    });
+    // When the inspector opens or closes, the map's right edge moves: keep what
+    // is on screen where it was (relative to the left edge) instead of re-centring.
+    this.knownWidth = container.clientWidth;
+    this.resizeObserver = new ResizeObserver(() => {
+      const width = container.clientWidth;
+      const shrunkBy = this.knownWidth - width;
+      this.knownWidth = width;
+      if (shrunkBy === 0 || width === 0) return;
+      this.map.resize();
+      this.map.panBy([-shrunkBy / 2, 0], { duration: 0 });
+    });
+    this.resizeObserver.observe(container);
+    this.map.on('mousemove', (event) => this.hover(event.point, event.originalEvent));
+    this.map.on('mouseout', () => this.hover(null, null));
+  }
+
+  /** The top-most clickable feature near a pixel, by layer priority (sites first, districts last). */
+  featureAt(point: { x: number; y: number }): { feature: MapGeoJSONFeature; layer: LayerName } | null {
+    if (!this.styleLoaded) return null;
+    for (const candidate of clickableLayers) {
+      if (!this.map.getLayer(candidate.id) || this.map.getLayoutProperty(candidate.id, 'visibility') === 'none') continue;
+      const t = candidate.tolerancePx;
+      const where: PointLike | [PointLike, PointLike] =
+        t === 0
+          ? [point.x, point.y]
+          : [
+              [point.x - t, point.y - t],
+              [point.x + t, point.y + t],
+            ];
+      const features = this.map.queryRenderedFeatures(where, { layers: [candidate.id] });
+      const feature = nearest(features, point, this.map);
+      if (feature && feature.properties.code !== undefined) return { feature, layer: candidate.layer };
+    }
+    return null;
+  }
+
+  private hover(point: { x: number; y: number } | null, event: MouseEvent | null): void {
+    const hit = point ? this.featureAt(point) : null;
+    this.map.getCanvas().style.cursor = hit ? 'pointer' : '';
+    const text = hit && hit.layer !== 'communes' && hit.layer !== 'districts' ? this.options.onHoverText(hit.feature, hit.layer) : null;
+    if (!text || !point || !event) {
+      this.tooltip.hidden = true;
+      return;
+    }
+    this.tooltip.textContent = text;
+    this.tooltip.hidden = false;
+    this.tooltip.style.transform = `translate(${Math.round(point.x + 14)}px, ${Math.round(point.y + 14)}px)`;
+  }
+
+  setLayerData<L extends LayerName>(layer: L, data: FeatureCollection<unknown>): void {
+    if (layer === 'hamlets') this.setSourceData(hamletRefSourceId, hamletRefPoints(data as FeatureCollection<HamletProperties>));
+    if (layer === 'districts') this.districtLabels.setUnits(data as FeatureCollection<AdminUnitProperties>);
+    if (layer === 'communes') this.communeLabels.setUnits(data as FeatureCollection<AdminUnitProperties>);
+    this.setSourceData(layer, data);
+    if (this.initialPending.delete(layer)) this.maybeMarkReady();
+  }
+
+  private setSourceData(source: string, data: unknown): void {
+    if (this.styleLoaded) this.applySourceData(source, data);
+    else this.pendingData.set(source, data);
+  }
+
+  private applySourceData(source: string, data: unknown): void {
+    const target = this.map.getSource<GeoJSONSource>(source);
+    target?.setData(data as Parameters<GeoJSONSource['setData']>[0]);
+  }
+
+  /** Ready = style loaded, every initial layer's data handed to the map, then the next idle. */
+  private maybeMarkReady(): void {
+    if (this.readyMarked || !this.styleLoaded || this.initialPending.size > 0) return;
+    this.readyMarked = true;
+    this.map.once('idle', () => markReady());
+    this.map.triggerRepaint();
+  }
+
+  /** Also marks ready when an initial layer failed: the app is then usable, showing the error. */
+  giveUpWaitingFor(layer: LayerName): void {
+    if (this.initialPending.delete(layer)) this.maybeMarkReady();
+  }
+
+  setVisibleLayers(visible: readonly LayerName[]): void {
+    if (!this.styleLoaded) return;
+    for (const [layer, ids] of Object.entries(mapLayersByToggle) as [LayerName, readonly string[]][]) {
+      const visibility = visible.includes(layer) ? 'visible' : 'none';
+      for (const id of ids) {
+        if (this.map.getLayoutProperty(id, 'visibility') !== visibility) this.map.setLayoutProperty(id, 'visibility', visibility);
+      }
+    }
+    this.districtLabels.setShown(visible.includes('districts'));
+    this.communeLabels.setShown(visible.includes('communes'));
+  }
+
+  setSelection(selection: Selection | null): void {
+    if (!this.styleLoaded) {
+      this.map.once('load', () => this.setSelection(selection));
+      return;
+    }
+    const codeFor = (layers: LayerName[]): string | null => (selection && layers.includes(selection.layer) ? selection.code : null);
+    this.map.setFilter(mapLayerIds.selectionSite, codeFilter(codeFor(['sites', 'shared-sites'])));
+    this.map.setFilter(mapLayerIds.selectionBts, codeFilter(codeFor(['bts'])));
+    this.map.setFilter(mapLayerIds.selectionFiber, codeFilter(codeFor(['fiber'])));
+    this.map.setFilter(selectionAreaIds.hamlets, codeFilter(codeFor(['hamlets'])));
+    this.map.setFilter(selectionAreaIds.communes, codeFilter(codeFor(['communes'])));
+    this.map.setFilter(selectionAreaIds.districts, codeFilter(codeFor(['districts'])));
+  }
+
+  /** Outlines the unit the filters are limited to (the code may be a district's or a commune's). */
+  setUnitFocus(code: string | null): void {
+    if (!this.styleLoaded) {
+      this.map.once('load', () => this.setUnitFocus(code));
+      return;
+    }
+    this.map.setFilter(mapLayerIds.unitFocusDistricts, codeFilter(code));
+    this.map.setFilter(mapLayerIds.unitFocusCommunes, codeFilter(code));
+  }
+
+  setStrings(strings: MapUiStrings): void {
+    const container = this.map.getContainer();
+    const titles: [string, string][] = [
+      ['.maplibregl-ctrl-zoom-in', strings.zoomIn],
+      ['.maplibregl-ctrl-zoom-out', strings.zoomOut],
+      ['.maplibregl-ctrl-compass', strings.resetBearing],
+    ];
+    for (const [selector, title] of titles) {
+      const button = container.querySelector<HTMLButtonElement>(selector);
+      if (button) {
+        button.title = title;
+        button.setAttribute('aria-label', title);
+      }
+    }
+  }
+
+  // Both read the container's current size first: opening the inspector may
+  // just have narrowed the map, before MapLibre's own resize observer ran.
+  fitBbox(bbox: Bbox, maxZoom = 15): void {
+    this.syncSize();
+    this.map.fitBounds(bbox, { padding: fitPadding, maxZoom, duration: 700 });
+  }
+
+  flyTo(lon: number, lat: number, zoom = 15): void {
+    this.syncSize();
+    this.map.flyTo({ center: [lon, lat], zoom: Math.max(zoom, this.map.getZoom()), duration: 900 });
+  }
+
+  /** Adopts the container's size without the pan that keeps the view in place. */
+  private syncSize(): void {
+    this.knownWidth = this.map.getContainer().clientWidth;
+    this.map.resize();
+  }
+
+  jumpTo(camera: MapCamera): void {
+    this.map.jumpTo({ center: [camera.lon, camera.lat], zoom: camera.zoom });
+  }
+
+  destroy(): void {
+    this.resizeObserver.disconnect();
+    this.districtLabels.remove();
+    this.communeLabels.remove();
+    this.map.remove();
+    if (window.__hatangMap === this.map) delete window.__hatangMap;
+  }
+}
+
+/** Of the features found in a tolerance box, the point nearest the pixel (others keep render order). */
+function nearest(features: MapGeoJSONFeature[], point: { x: number; y: number }, map: MaplibreMap): MapGeoJSONFeature | null {
+  let best: MapGeoJSONFeature | null = null;
+  let bestDistance = Infinity;
+  for (const feature of features) {
+    if (feature.geometry.type !== 'Point') return best ?? feature;
+    const [lon, lat] = feature.geometry.coordinates as [number, number];
+    const projected = map.project([lon, lat]);
+    const distance = Math.hypot(projected.x - point.x, projected.y - point.y);
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = feature;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,28 @@
+// Colours of everything drawn on the map that does not come from the operators'
+// own colours (those come from GET /api/meta). The legend uses the same values.
+export const mapPalette = {
+  background: '#d7e0e6',
+  land: '#f6f5f0',
+  urbanLand: '#efe9df',
+  townLand: '#f2eee6',
+  districtLine: '#334155',
+  communeLine: '#9aa5b4',
+  hamletFill: '#86c79a',
+  hamletLine: '#2f855a',
+  hamletRefCultural: '#2f855a',
+  hamletRefCentre: '#ffffff',
+  fiberAerial: '#4f46e5',
+  fiberUnderground: '#b45309',
+  neutralOwner: '#64748b',
+  sharedStroke: '#111827',
+  sharedHalo: '#f59e0b',
+  singleStroke: '#ffffff',
+  selection: '#d946ef',
+  unitFocus: '#0f766e',
+} as const;
+
+/** Line widths (px at zoom 12) by fiber route class; thinner at province zoom. */
+export const fiberWidths = { backbone: 4, distribution: 2.5, access: 1.3 } as const;
+
+/** Dash pattern of underground fiber, in line widths. */
+export const undergroundDash = [2, 1.5] as const;

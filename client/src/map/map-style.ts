@@ -1,0 +1,55 @@
+import type { GeoJSONSourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Operator } from '../domain/contract-types.js';
+import { layerNameValues } from '../domain/enum-values.js';
+import { adminFillLayers, adminOutlineLayers } from './admin-layers.js';
+import { btsLayer } from './bts-layers.js';
+import { fiberLayer } from './fiber-layers.js';
+import { hamletLayers, hamletRefPointLayer } from './hamlet-layers.js';
+import { hamletRefSourceId, mapLayerIds } from './layer-ids.js';
+import { mapPalette } from './map-palette.js';
+import {
+  selectionAreaLayer,
+  selectionFiberLayer,
+  selectionPointLayer,
+  unitFocusLayer,
+} from './selection-layers.js';
+import { sharedSiteHaloLayer, siteLayer } from './site-layers.js';
+
+function emptySource(): GeoJSONSourceSpecification {
+  return { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
+}
+
+/**
+ * The whole map style. It is offline by construction: no `glyphs`, no `sprite`,
+ * no tiled sources; only a background colour and GeoJSON sources filled from
+ * our own API, so no request leaves the server's origin. Text is HTML.
+ */
+export function buildMapStyle(operators: readonly Operator[]): StyleSpecification {
+  const sources: StyleSpecification['sources'] = {};
+  for (const layer of layerNameValues) sources[layer] = emptySource();
+  sources[hamletRefSourceId] = emptySource();
+  return {
+    version: 8,
+    name: 'hatang offline',
+    sources,
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': mapPalette.background } },
+      ...adminFillLayers(),
+      ...hamletLayers(),
+      ...adminOutlineLayers(),
+      unitFocusLayer('communes'),
+      unitFocusLayer('districts'),
+      selectionAreaLayer('hamlets'),
+      selectionAreaLayer('communes'),
+      selectionAreaLayer('districts'),
+      selectionFiberLayer(),
+      fiberLayer(),
+      hamletRefPointLayer(),
+      sharedSiteHaloLayer(),
+      btsLayer(operators),
+      selectionPointLayer(mapLayerIds.selectionBts, 'bts'),
+      siteLayer(operators),
+      selectionPointLayer(mapLayerIds.selectionSite, 'sites'),
+    ],
+  };
+}

@@ -1,0 +1,79 @@
+import { useEffect, useRef } from 'react';
+import type { MapGeoJSONFeature } from 'maplibre-gl';
+import type { LayerName, Meta } from '../domain/contract-types.js';
+import { layerNameValues } from '../domain/enum-values.js';
+import type { LayerLoads } from '../layers/use-layer-data.js';
+import type { MapCamera, Selection } from '../url/view-state.js';
+import { HatangMap, type MapUiStrings } from './hatang-map.js';
+
+interface MapViewProps {
+  meta: Meta;
+  initialCamera: MapCamera | null;
+  visibleLayers: readonly LayerName[];
+  loads: LayerLoads;
+  selection: Selection | null;
+  unitFocus: string | null;
+  strings: MapUiStrings;
+  onReady: (map: HatangMap) => void;
+  onSelect: (selection: Selection | null) => void;
+  onCameraChange: (camera: MapCamera) => void;
+  hoverText: (feature: MapGeoJSONFeature, layer: LayerName) => string | null;
+}
+
+/** The map element; React state flows in through effects, user actions out through callbacks. */
+export function MapView(props: MapViewProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<HatangMap | null>(null);
+  const latest = useRef(props);
+  latest.current = props;
+  const shownData = useRef(new Map<LayerName, unknown>());
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const { meta, initialCamera, visibleLayers } = latest.current;
+    const map = new HatangMap({
+      container,
+      operators: meta.operators,
+      camera: initialCamera,
+      extent: meta.extent,
+      visibleLayers,
+      initialLayers: [...new Set<LayerName>([...visibleLayers, 'districts', 'communes'])],
+      strings: latest.current.strings,
+      onSelect: (selection) => latest.current.onSelect(selection),
+      onCameraChange: (camera) => latest.current.onCameraChange(camera),
+      onHoverText: (feature, layer) => (feature && layer ? latest.current.hoverText(feature, layer) : null),
+    });
+    mapRef.current = map;
+    shownData.current.clear();
+    latest.current.onReady(map);
+    return () => {
+      map.destroy();
+      mapRef.current = null;
+    };
+  }, []);
+
+  const { loads, visibleLayers, selection, unitFocus, strings } = props;
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    for (const layer of layerNameValues) {
+      const load = loads[layer];
+      if (!load) continue;
+      if (load.data && shownData.current.get(layer) !== load.data) {
+        shownData.current.set(layer, load.data);
+        map.setLayerData(layer, load.data);
+      } else if (load.status === 'error' && !load.data) {
+        map.giveUpWaitingFor(layer);
+      }
+    }
+  }, [loads]);
+
+  useEffect(() => mapRef.current?.setVisibleLayers(visibleLayers), [visibleLayers]);
+  useEffect(() => mapRef.current?.setSelection(selection), [selection]);
+  useEffect(() => mapRef.current?.setUnitFocus(unitFocus), [unitFocus]);
+  useEffect(() => mapRef.current?.setStrings(strings), [strings]);
+
+  return <div className="map" ref={containerRef} />;
+}

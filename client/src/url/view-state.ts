@@ -1,0 +1,119 @@
+import type { LayerName, LifecycleStatus, Technology } from '../domain/contract-types.js';
+import { isOneOf, layerNameValues, statusValues, technologyValues } from '../domain/enum-values.js';
+import { languages, type Lang } from '../i18n/i18n-context.js';
+
+/** What the user looks at: everything needed to reproduce the screen from a link. */
+export interface MapCamera {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+
+export interface LayerFilterState {
+  operators: string[];
+  technologies: Technology[];
+  statuses: LifecycleStatus[];
+  /** Administrative unit code (district or commune) the data layers are limited to. */
+  unit: string | null;
+  /** Boundary set code; null means the server's default. */
+  boundarySet: string | null;
+}
+
+export interface Selection {
+  layer: LayerName;
+  code: string;
+}
+
+export interface ViewState {
+  lang: Lang;
+  camera: MapCamera | null;
+  layers: LayerName[];
+  filters: LayerFilterState;
+  selection: Selection | null;
+}
+
+export const defaultVisibleLayers: readonly LayerName[] = ['districts', 'communes', 'fiber', 'shared-sites', 'sites'];
+
+export const emptyFilters: LayerFilterState = { operators: [], technologies: [], statuses: [], unit: null, boundarySet: null };
+
+export function defaultViewState(lang: Lang = 'vi'): ViewState {
+  return { lang, camera: null, layers: [...defaultVisibleLayers], filters: { ...emptyFilters }, selection: null };
+}
+
+// Codes (operators, units, features) are short identifiers; anything else in the
+// URL is dropped rather than sent on to the API.
+const codePattern = /^[\p{L}\p{N}_.:-]{1,64}$/u;
+
+function list(value: string | null): string[] {
+  if (!value) return [];
+  return [...new Set(value.split(',').map((v) => v.trim()).filter((v) => v.length > 0))];
+}
+
+function parseCamera(value: string | null): MapCamera | null {
+  if (!value) return null;
+  const parts = value.split('/').map(Number);
+  if (parts.length !== 3 || parts.some((n) => !Number.isFinite(n))) return null;
+  const [zoom, lat, lon] = parts as [number, number, number];
+  if (zoom < 0 || zoom > 22 || lat < -85 || lat > 85 || lon < -180 || lon > 180) return null;
+  return { lon, lat, zoom };
+}
+
+function parseSelection(value: string | null): Selection | null {
+  if (!value) return null;
+  const at = value.indexOf(':');
+  if (at <= 0) return null;
+  const layer = value.slice(0, at);
+  const code = value.slice(at + 1);
+  if (!isOneOf(layerNameValues, layer) || !codePattern.test(code)) return null;
+  return { layer, code };
+}
+
+/** Reads the view from a location hash such as `#lang=vi&map=10.5/10.35/106.23&layers=sites,fiber`. */
+export function parseViewState(hash: string, fallbackLang: Lang = 'vi'): ViewState {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const langParam = params.get('lang') ?? '';
+  const layersParam = params.get('layers');
+  const unit = params.get('unit');
+  const boundarySet = params.get('bs');
+  return {
+    lang: isOneOf(languages, langParam) ? langParam : fallbackLang,
+    camera: parseCamera(params.get('map')),
+    layers: layersParam === null ? [...defaultVisibleLayers] : list(layersParam).filter((l): l is LayerName => isOneOf(layerNameValues, l)),
+    filters: {
+      operators: list(params.get('operator')).filter((c) => codePattern.test(c)),
+      technologies: list(params.get('technology')).filter((t): t is Technology => isOneOf(technologyValues, t)),
+      statuses: list(params.get('status')).filter((s): s is LifecycleStatus => isOneOf(statusValues, s)),
+      unit: unit && codePattern.test(unit) ? unit : null,
+      boundarySet: boundarySet && codePattern.test(boundarySet) ? boundarySet : null,
+    },
+    selection: parseSelection(params.get('sel')),
+  };
+}
+
+// Commas, colons and slashes stay readable in the hash; everything else is escaped.
+function encodeValue(value: string): string {
+  return encodeURIComponent(value).replace(/%2C/gi, ',').replace(/%3A/gi, ':').replace(/%2F/gi, '/');
+}
+
+/** The hash (without '#') for a view; parseViewState(serializeViewState(v)) gives v back. */
+export function serializeViewState(state: ViewState): string {
+  const pairs: [string, string][] = [['lang', state.lang]];
+  if (state.camera) {
+    const { zoom, lat, lon } = state.camera;
+    pairs.push(['map', `${zoom.toFixed(2)}/${lat.toFixed(5)}/${lon.toFixed(5)}`]);
+  }
+  pairs.push(['layers', state.layers.join(',')]);
+  const { operators, technologies, statuses, unit, boundarySet } = state.filters;
+  if (operators.length > 0) pairs.push(['operator', operators.join(',')]);
+  if (technologies.length > 0) pairs.push(['technology', technologies.join(',')]);
+  if (statuses.length > 0) pairs.push(['status', statuses.join(',')]);
+  if (unit) pairs.push(['unit', unit]);
+  if (boundarySet) pairs.push(['bs', boundarySet]);
+  if (state.selection) pairs.push(['sel', `${state.selection.layer}:${state.selection.code}`]);
+  return pairs.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');
+}
+
+export function sameCamera(a: MapCamera | null, b: MapCamera | null): boolean {
+  if (!a || !b) return a === b;
+  return Math.abs(a.zoom - b.zoom) < 0.01 && Math.abs(a.lat - b.lat) < 1e-5 && Math.abs(a.lon - b.lon) < 1e-5;
+}

@@ -24,6 +24,14 @@ const configSchema = z.object({
   /** Load the demo province into an empty database at start-up. */
   seedDemoWhenEmpty: z.enum(['true', 'false']).transform((v) => v === 'true'),
   logLevel: z.enum(['silent', 'info', 'debug']),
+  /** θ: a hamlet is covered when at least this share of its population is (DESIGN §3). */
+  coverageTheta: z.coerce.number().gt(0).max(1),
+  /** Uncovered parts smaller than this (m²) are dropped. */
+  minGapAreaM2: z.coerce.number().min(0),
+  /** Receiver (mobile) height for the Hata models, m. */
+  mobileHeightM: z.coerce.number().gt(0).max(30),
+  /** JSON array overriding the default link budget entries (see coverage/link-budget.ts). */
+  linkBudgetJson: z.string(),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -39,6 +47,10 @@ const defaults: Record<keyof Config, string> = {
   bodyLimitBytes: String(1024 * 1024),
   seedDemoWhenEmpty: 'true',
   logLevel: 'info',
+  coverageTheta: '0.9',
+  minGapAreaM2: '5000',
+  mobileHeightM: '1.5',
+  linkBudgetJson: '',
 };
 
 const envNames: Record<keyof Config, string> = {
@@ -52,6 +64,10 @@ const envNames: Record<keyof Config, string> = {
   bodyLimitBytes: 'HATANG_BODY_LIMIT_BYTES',
   seedDemoWhenEmpty: 'HATANG_SEED_DEMO',
   logLevel: 'HATANG_LOG_LEVEL',
+  coverageTheta: 'HATANG_COVERAGE_THETA',
+  minGapAreaM2: 'HATANG_GAP_MIN_AREA_M2',
+  mobileHeightM: 'HATANG_MOBILE_HEIGHT_M',
+  linkBudgetJson: 'HATANG_LINK_BUDGET',
 };
 
 export interface LoadedConfig {

@@ -31,7 +31,21 @@ async function buildEmbedded(dir: string, load: (knex: import('knex').Knex) => P
   } finally {
     await db.close();
   }
-  fs.renameSync(tmp, dir);
+  try {
+    fs.renameSync(tmp, dir);
+  } catch (error) {
+    // Another test run built the same template meanwhile: keep theirs.
+    if (!fs.existsSync(dir)) throw error;
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Templates of other content hashes, left by earlier runs, are removed after a day. */
+function removeStaleTemplates(parent: string, keep: string): void {
+  for (const name of fs.readdirSync(parent)) {
+    const full = path.join(parent, name);
+    if (full !== keep && Date.now() - fs.statSync(full).mtimeMs > 24 * 3600_000) fs.rmSync(full, { recursive: true, force: true });
+  }
 }
 
 export default async function setup(project: TestProject): Promise<void> {
@@ -41,6 +55,7 @@ export default async function setup(project: TestProject): Promise<void> {
   for (const p of ['server/db', 'server/src/db', 'server/src/demo', 'test/fixtures']) hashTree(hash, path.resolve(p));
   const root = path.join(os.tmpdir(), 'hatang-test-templates', hash.digest('hex').slice(0, 16));
   fs.mkdirSync(root, { recursive: true });
+  removeStaleTemplates(path.dirname(root), root);
   const fixtureDir = path.join(root, 'fixture');
   const demoDir = path.join(root, 'demo');
   if (!fs.existsSync(fixtureDir)) await buildEmbedded(fixtureDir, loadRegisterFixture);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Knex } from 'knex';
 import * as coreSchema from '../../db/migrations/001-core-schema.js';
+import * as coverage from '../../db/migrations/002-coverage.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const functionsDir = path.resolve(here, '../../db/functions');
@@ -14,7 +15,10 @@ interface Migration {
 
 // Migrations are listed here rather than discovered on disk so that the same
 // list runs under tsx, vitest and a bundled build; append, never reorder.
-const migrations: [string, Migration][] = [['001-core-schema', coreSchema]];
+const migrations: [string, Migration][] = [
+  ['001-core-schema', coreSchema],
+  ['002-coverage', coverage],
+];
 
 const migrationSource: Knex.MigrationSource<[string, Migration]> = {
   getMigrations: async () => migrations,

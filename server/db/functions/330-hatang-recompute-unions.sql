@@ -1,0 +1,58 @@
+-- Rebuilds the coverage unions from the footprints: per (operator, technology
+-- group) and per group for any operator ('*'), groups being each technology and
+-- 'broadband' (3G, 4G, 5G). Every combination of an operator with BTS and a
+-- group is written, empty when nothing covers it, so that verdicts exist for it.
+-- The overlay is planar in lon/lat: footprint edges are at most 5° arc chords,
+-- so the result differs from a metric CRS by well under a metre; areas are
+-- measured on the spheroid. Unions are also stored subdivided (<= 128 vertices
+-- per part, GiST-indexed) for fast point-in-coverage and overlay tests.
+CREATE OR REPLACE FUNCTION hatang_recompute_unions()
+RETURNS integer
+LANGUAGE plpgsql
+-- Cross joins over many rows give huge cost estimates; JIT compilation would then
+-- cost more than the whole query.
+SET jit = off
+AS $$
+DECLARE
+  written integer;
+BEGIN
+  DELETE FROM coverage_union_parts;
+  DELETE FROM coverage_unions;
+
+  -- Built bottom-up so that no footprint is unioned more than once:
+  -- (operator, technology) from footprints; (*, technology) from those;
+  -- (operator, broadband) and (*, broadband) from the technology unions.
+  INSERT INTO coverage_unions (operator_code, tech_group, geom, area_m2)
+  SELECT o.code, t.tech,
+         coalesce((SELECT ST_Multi(ST_CollectionExtract(ST_Union(f.geom), 3)) FROM coverage_footprints f
+                    WHERE f.operator_id = o.id AND f.technology = t.tech), 'SRID=4326;MULTIPOLYGON EMPTY'::geometry), 0
+    FROM operators o
+   CROSS JOIN (VALUES ('2G'), ('3G'), ('4G'), ('5G')) AS t(tech)
+   WHERE EXISTS (SELECT 1 FROM bts b WHERE b.operator_id = o.id);
+
+  INSERT INTO coverage_unions (operator_code, tech_group, geom, area_m2)
+  SELECT '*', t.tech,
+         coalesce((SELECT ST_Multi(ST_CollectionExtract(ST_Union(u.geom), 3)) FROM coverage_unions u
+                    WHERE u.tech_group = t.tech AND NOT ST_IsEmpty(u.geom)), 'SRID=4326;MULTIPOLYGON EMPTY'::geometry), 0
+    FROM (VALUES ('2G'), ('3G'), ('4G'), ('5G')) AS t(tech);
+
+  INSERT INTO coverage_unions (operator_code, tech_group, geom, area_m2)
+  SELECT k.operator_code, 'broadband',
+         coalesce((SELECT ST_Multi(ST_CollectionExtract(ST_Union(u.geom), 3)) FROM coverage_unions u
+                    WHERE u.operator_code = k.operator_code AND u.tech_group IN ('3G', '4G', '5G') AND NOT ST_IsEmpty(u.geom)),
+                  'SRID=4326;MULTIPOLYGON EMPTY'::geometry), 0
+    FROM (SELECT DISTINCT operator_code FROM coverage_unions) k;
+
+  UPDATE coverage_unions SET area_m2 = ST_Area(geom::geography) WHERE NOT ST_IsEmpty(geom);
+  SELECT count(*) INTO written FROM coverage_unions;
+
+  INSERT INTO coverage_union_parts (operator_code, tech_group, geom)
+  SELECT u.operator_code, u.tech_group, (ST_Dump(ST_Subdivide(u.geom, 128))).geom
+    FROM coverage_unions u
+   WHERE NOT ST_IsEmpty(u.geom);
+  RETURN written;
+END
+$$;
+
+COMMENT ON FUNCTION hatang_recompute_unions() IS
+  'Rebuilds coverage_unions (MultiPolygon, EPSG:4326, area_m2 on the spheroid) and their subdivided parts per operator (or * = any) and technology group (2G, 3G, 4G, 5G, broadband = 3G/4G/5G).';

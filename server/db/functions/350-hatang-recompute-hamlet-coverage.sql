@@ -1,0 +1,85 @@
+-- Rebuilds the verdicts of the given hamlets (NULL = all) for every coverage
+-- union (operator or '*', technology group). DESIGN §3:
+--   covered share = population share of covered clusters (a polygon cluster
+--                   counts by its covered area), else the covered share of the
+--                   hamlet's area, else 1/0 from the reference point alone;
+--   verdict       = 'trang_song' when the reference point is not covered,
+--                   'covered' when it is and the share >= θ (p_params.theta,
+--                   default 0.9), else 'lom_song';
+--   population covered = round(share × hamlet population).
+CREATE OR REPLACE FUNCTION hatang_recompute_hamlet_coverage(p_params jsonb, p_hamlet_ids integer[])
+RETURNS integer
+LANGUAGE plpgsql
+-- Cross joins over many rows give huge cost estimates; JIT compilation would then
+-- cost more than the whole query.
+SET jit = off
+AS $$
+DECLARE
+  theta float8 := coalesce((p_params->>'theta')::float8, 0.9);
+  written integer;
+BEGIN
+  DELETE FROM hamlet_coverage WHERE p_hamlet_ids IS NULL OR hamlet_id = ANY (p_hamlet_ids);
+
+  -- Unions in the outer loop (LATERAL ... OFFSET 0 forces it): each union is tested against
+  -- every hamlet and cluster in a row, so PostGIS answers ST_Intersects /
+  -- ST_Covers from one prepared geometry; the unions are detoasted once
+  -- (ST_Multi copies them into the CTE) instead of once per test. Only partly
+  -- covered polygons pay for an intersection.
+  WITH unions AS MATERIALIZED (
+    SELECT operator_code, tech_group, ST_Multi(geom) AS geom FROM coverage_unions
+  ),
+  target AS MATERIALIZED (
+    SELECT h.id, h.population, h.geom, h.ref_point,
+           EXISTS (SELECT 1 FROM population_clusters c WHERE c.hamlet_id = h.id AND c.population > 0) AS has_clusters
+      FROM hamlets h
+     WHERE p_hamlet_ids IS NULL OR h.id = ANY (p_hamlet_ids)
+  ),
+  clusters AS MATERIALIZED (
+    SELECT c.hamlet_id, c.population, c.geom FROM population_clusters c JOIN target t ON t.id = c.hamlet_id
+  ),
+  by_hamlet AS MATERIALIZED (
+    SELECT u.operator_code, u.tech_group, x.*
+      FROM unions u
+     CROSS JOIN LATERAL (
+       SELECT t.id AS hamlet_id, t.population, t.has_clusters, t.geom IS NOT NULL AS has_geom,
+              ST_Intersects(u.geom, t.ref_point) AS ref_covered,
+              CASE WHEN t.has_clusters OR t.geom IS NULL THEN NULL
+                   WHEN NOT ST_Intersects(u.geom, t.geom) THEN 0.0
+                   WHEN ST_Covers(u.geom, t.geom) THEN 1.0
+                   ELSE hatang_partly_covered_fraction(t.geom, u.operator_code, u.tech_group) END AS area_share
+         FROM target t OFFSET 0) x
+  ),
+  by_clusters AS MATERIALIZED (
+    SELECT u.operator_code, u.tech_group, x.hamlet_id,
+           sum(x.population)::float8 AS population, sum(x.population * x.fraction) AS covered
+      FROM unions u
+     CROSS JOIN LATERAL (
+       SELECT c.hamlet_id, c.population,
+              CASE WHEN NOT ST_Intersects(u.geom, c.geom) THEN 0.0
+                   WHEN ST_Dimension(c.geom) = 0 OR ST_Covers(u.geom, c.geom) THEN 1.0
+                   ELSE hatang_partly_covered_fraction(c.geom, u.operator_code, u.tech_group) END AS fraction
+         FROM clusters c OFFSET 0) x
+     GROUP BY u.operator_code, u.tech_group, x.hamlet_id
+  ),
+  shares AS (
+    SELECT b.*,
+           CASE WHEN b.has_clusters THEN k.covered / k.population
+                WHEN b.has_geom THEN b.area_share
+                WHEN b.ref_covered THEN 1.0 ELSE 0.0 END AS share,
+           CASE WHEN b.has_clusters THEN 'clusters' WHEN b.has_geom THEN 'area' ELSE 'point' END AS basis
+      FROM by_hamlet b
+      LEFT JOIN by_clusters k USING (operator_code, tech_group, hamlet_id)
+  )
+  INSERT INTO hamlet_coverage (hamlet_id, operator_code, tech_group, ref_covered, covered_share, share_basis,
+                               population_covered, verdict)
+  SELECT hamlet_id, operator_code, tech_group, ref_covered, share, basis,
+         round(share * population)::integer,
+         CASE WHEN NOT ref_covered THEN 'trang_song' WHEN share >= theta THEN 'covered' ELSE 'lom_song' END
+    FROM shares;
+  GET DIAGNOSTICS written = ROW_COUNT;
+  RETURN written;
+END
+$$;
+
+COMMENT ON FUNCTION hatang_recompute_hamlet_coverage(jsonb, integer[]) IS
+  'Rebuilds hamlet_coverage for the given hamlet ids (NULL = all): reference-point test, covered share (clusters, else area, else point), population covered and verdict covered / lom_song / trang_song with threshold p_params.theta.';

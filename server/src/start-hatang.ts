@@ -3,6 +3,7 @@ import { describeConfig, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { isRegisterEmpty, seedDemoProvince } from './demo/seed-demo-province.js';
+import { coverageParamsFrom, recomputeAllCoverage } from './coverage/coverage-recompute.js';
 import { createApp } from './http/create-app.js';
 import { builtClientDir } from './http/client-bundle.js';
 
@@ -25,6 +26,7 @@ export async function startHatang(overrides: Partial<Config> = {}, clientDir = b
     if (config.logLevel !== 'silent') console.log(`[hatang] ${line}`);
   };
   for (const line of describeConfig(loaded)) log(line);
+  const coverage = coverageParamsFrom(config);
   const database = await openDatabase(config);
   try {
     await migrate(database.knex);
@@ -32,6 +34,10 @@ export async function startHatang(overrides: Partial<Config> = {}, clientDir = b
       log('empty register: loading the synthetic demo province…');
       const summary = await seedDemoProvince(database.knex, { log });
       log(`demo province loaded: ${summary.sites} sites, ${summary.bts} BTS, ${summary.hamlets} hamlets`);
+    }
+    if (await coverageIsMissing(database.knex)) {
+      const recomputed = await recomputeAllCoverage(database.knex, coverage);
+      log(`coverage computed: ${recomputed.footprints} footprints, ${recomputed.gapParts} uncovered parts in ${recomputed.ms.total} ms`);
     }
   } catch (error) {
     await database.close();
@@ -43,6 +49,7 @@ export async function startHatang(overrides: Partial<Config> = {}, clientDir = b
     maxFeatures: config.maxFeatures,
     maxSearchLength: config.maxSearchLength,
     bodyLimitBytes: config.bodyLimitBytes,
+    coverage,
     clientDir,
   });
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {
@@ -67,4 +74,12 @@ export async function startHatang(overrides: Partial<Config> = {}, clientDir = b
       return closing;
     },
   };
+}
+
+/** True when there are hamlets but no verdicts yet (first start, or after a seed). */
+async function coverageIsMissing(knex: import('knex').Knex): Promise<boolean> {
+  const row = (await knex.raw(
+    'SELECT EXISTS (SELECT 1 FROM hamlets) AND NOT EXISTS (SELECT 1 FROM hamlet_coverage) AS missing',
+  )).rows[0] as { missing: boolean };
+  return row.missing;
 }

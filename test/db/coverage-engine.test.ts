@@ -3,44 +3,9 @@ import { coverageParamsFrom, recomputeAllCoverage } from '../../server/src/cover
 import { loadConfig } from '../../server/src/config.js';
 import { hataRange } from '../../server/src/coverage/range-model.js';
 import { databaseTargets, type TestDatabase } from '../support/prepared-databases.js';
+import { arrangeCoverageFixture as arrange } from '../fixtures/coverage-fixture.js';
 
 const params = coverageParamsFrom(loadConfig({}).config);
-
-/**
- * Footprints with radius overrides on the register fixture, so every answer is
- * computed by hand:
- *   VT-S1-4G at (106.05, 10.05): one 180° sector facing east (azimuth 90), 3 km.
- *     H1 becomes a 0.01° square centred on it, reference point 0.002° east:
- *     exactly its east half is covered → share 0.5, lõm sóng, 500 of 1000 people.
- *   VT-S2-4G at (106.05, 10.15): omni, 2 km. H2's clusters: 1500 people at
- *     (106.04, 10.16), 1.56 km away → covered; 500 at (106.09, 10.19), 6.2 km → not.
- *     Share 0.75, reference point (the site) covered → lõm sóng, 1500 people.
- *   MB-S4-4G moved to (106.144, 10.05): one 180° sector facing east, 5 km.
- *     H3 becomes the square 106.14–106.16 × 10.04–10.06 with its reference point at
- *     106.142 (west of the sector's edge): 80 % of its area is covered but the
- *     reference point is not → trắng sóng, share 0.8.
- *   VN-S1-3G moved to (106.15, 10.15), away from every hamlet: three 120° sectors of
- *     2 km, each a third of π·2².
- *   Everything else is off air.
- */
-async function arrange(db: TestDatabase): Promise<void> {
-  await db.knex.raw(`
-    UPDATE bts SET status = 'decommissioned' WHERE code NOT IN ('VT-S1-4G', 'VT-S2-4G', 'MB-S4-4G', 'VN-S1-3G');
-    UPDATE bts SET radius_override_m = 3000 WHERE code = 'VT-S1-4G';
-    UPDATE bts SET radius_override_m = 2000 WHERE code = 'VT-S2-4G';
-    UPDATE bts SET radius_override_m = 2000, geom = ST_SetSRID(ST_MakePoint(106.15, 10.15), 4326) WHERE code = 'VN-S1-3G';
-    UPDATE bts SET radius_override_m = 5000, geom = ST_SetSRID(ST_MakePoint(106.144, 10.05), 4326) WHERE code = 'MB-S4-4G';
-    DELETE FROM bts_sectors WHERE bts_id IN (SELECT id FROM bts WHERE code IN ('VT-S1-4G', 'VT-S2-4G', 'MB-S4-4G', 'VN-S1-3G'));
-    INSERT INTO bts_sectors (bts_id, sector_no, azimuth_deg, beamwidth_deg, tilt_deg)
-    SELECT id, 1, 90, 180, 0 FROM bts WHERE code IN ('VT-S1-4G', 'MB-S4-4G')
-    UNION ALL SELECT id, 1, 0, 360, 0 FROM bts WHERE code = 'VT-S2-4G'
-    UNION ALL SELECT id, n, (n - 1) * 120, 120, 0 FROM bts, generate_series(1, 3) n WHERE code = 'VN-S1-3G';
-    UPDATE hamlets SET geom = ST_Multi(ST_MakeEnvelope(106.045, 10.045, 106.055, 10.055, 4326)),
-                       ref_point = ST_SetSRID(ST_MakePoint(106.052, 10.05), 4326) WHERE code = 'H1';
-    UPDATE hamlets SET geom = ST_Multi(ST_MakeEnvelope(106.14, 10.04, 106.16, 10.06, 4326)),
-                       ref_point = ST_SetSRID(ST_MakePoint(106.142, 10.05), 4326) WHERE code = 'H3';
-  `);
-}
 
 async function verdict(db: TestDatabase, hamlet: string, operator = '*', group = 'broadband') {
   return (
@@ -72,7 +37,7 @@ describe.each(databaseTargets())('coverage engine on the $label database (hand-c
   let db: TestDatabase;
   beforeAll(async () => {
     db = await open();
-    await arrange(db);
+    await arrange(db.knex);
     await recomputeAllCoverage(db.knex, params);
   });
   afterAll(async () => {

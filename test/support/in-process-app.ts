@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { loadConfig } from '../../server/src/config.js';
+import { coverageParamsFrom } from '../../server/src/coverage/coverage-recompute.js';
 import { createApp } from '../../server/src/http/create-app.js';
 import type { Database } from '../../server/src/db/database.js';
 
@@ -16,6 +18,7 @@ export async function startInProcessApp(db: Database, options: { maxFeatures?: n
     maxFeatures: options.maxFeatures ?? 50_000,
     maxSearchLength: 100,
     bodyLimitBytes: 1024 * 1024,
+    coverage: coverageParamsFrom(loadConfig({}).config),
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -10,6 +10,8 @@ import { openDatabase } from '../../server/src/db/database.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { seedDemoProvince } from '../../server/src/demo/seed-demo-province.js';
 import { ensureClientBuilt } from '../../server/src/http/client-bundle.js';
+import { loadConfig } from '../../server/src/config.js';
+import { coverageParamsFrom, recomputeAllCoverage } from '../../server/src/coverage/coverage-recompute.js';
 import { loadRegisterFixture } from '../fixtures/register-fixture.js';
 
 function hashTree(hash: crypto.Hash, target: string): void {
@@ -52,14 +54,19 @@ export default async function setup(project: TestProject): Promise<void> {
   // The browser tests load the built client from dist/client.
   ensureClientBuilt();
   const hash = crypto.createHash('sha256');
-  for (const p of ['server/db', 'server/src/db', 'server/src/demo', 'test/fixtures']) hashTree(hash, path.resolve(p));
+  for (const p of ['server/db', 'server/src/db', 'server/src/demo', 'server/src/coverage', 'test/fixtures']) hashTree(hash, path.resolve(p));
   const root = path.join(os.tmpdir(), 'hatang-test-templates', hash.digest('hex').slice(0, 16));
   fs.mkdirSync(root, { recursive: true });
   removeStaleTemplates(path.dirname(root), root);
   const fixtureDir = path.join(root, 'fixture');
   const demoDir = path.join(root, 'demo');
   if (!fs.existsSync(fixtureDir)) await buildEmbedded(fixtureDir, loadRegisterFixture);
-  if (!fs.existsSync(demoDir)) await buildEmbedded(demoDir, (knex) => seedDemoProvince(knex));
+  if (!fs.existsSync(demoDir)) {
+    await buildEmbedded(demoDir, async (knex) => {
+      await seedDemoProvince(knex);
+      await recomputeAllCoverage(knex, coverageParamsFrom(loadConfig({}).config));
+    });
+  }
   project.provide('embeddedFixtureTemplate', fixtureDir);
   project.provide('embeddedDemoTemplate', demoDir);
 }

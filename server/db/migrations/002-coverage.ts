@@ -38,6 +38,8 @@ export async function up(knex: Knex): Promise<void> {
       PRIMARY KEY (operator_code, tech_group)
     );
 
+    CREATE INDEX coverage_unions_geom_gist ON coverage_unions USING gist (geom);
+
     CREATE TABLE coverage_union_parts (
       operator_code text NOT NULL,
       tech_group    text NOT NULL,

@@ -11,7 +11,7 @@ import {
 } from './domain-enums.js';
 
 /** Layers served as GeoJSON by GET /api/layers/{layer}. */
-export const layerNames = ['sites', 'bts', 'shared-sites', 'fiber', 'hamlets', 'communes', 'districts'] as const;
+export const layerNames = ['sites', 'bts', 'shared-sites', 'fiber', 'hamlets', 'communes', 'districts', 'coverage', 'gaps'] as const;
 export const layerNameSchema = z.enum(layerNames);
 export type LayerName = z.infer<typeof layerNameSchema>;
 
@@ -24,7 +24,16 @@ export const layerFilters: Record<LayerName, readonly string[]> = {
   hamlets: ['bbox', 'unit', 'boundarySet', 'lang'],
   communes: ['bbox', 'unit', 'boundarySet', 'lang'],
   districts: ['bbox', 'unit', 'boundarySet', 'lang'],
+  coverage: ['bbox', 'operator', 'technology', 'lang'],
+  gaps: ['bbox', 'unit', 'boundarySet', 'lang'],
 };
+
+/** Technology groups of coverage: one technology, or broadband = 3G, 4G or 5G. */
+export const technologyGroups = ['2G', '3G', '4G', '5G', 'broadband'] as const;
+export const technologyGroupSchema = z.enum(technologyGroups);
+export type TechnologyGroup = z.infer<typeof technologyGroupSchema>;
+/** The operator code that stands for "any operator" in coverage results. */
+export const ANY_OPERATOR = '*';
 
 /** Site: one physical structure. `operators` are those with an on-air BTS on it. */
 export const sitePropertiesSchema = z.object({
@@ -104,6 +113,25 @@ export const adminUnitPropertiesSchema = z.object({
 });
 export type AdminUnitProperties = z.infer<typeof adminUnitPropertiesSchema>;
 
+/** Coverage union of one operator ('*' = any) and technology group. */
+export const coveragePropertiesSchema = z.object({
+  operator: z.string(),
+  technologyGroup: technologyGroupSchema,
+  areaKm2: z.number(),
+});
+export type CoverageProperties = z.infer<typeof coveragePropertiesSchema>;
+
+/** One uncovered part of a hamlet (broadband, any operator). */
+export const gapPropertiesSchema = z.object({
+  hamletCode: z.string(),
+  hamletName: z.string(),
+  communeName: z.string(),
+  partNo: z.number().int(),
+  areaM2: z.number(),
+  populationEstimate: z.number(),
+});
+export type GapProperties = z.infer<typeof gapPropertiesSchema>;
+
 export interface LayerPropertiesByName {
   sites: SiteProperties;
   'shared-sites': SiteProperties;
@@ -112,6 +140,8 @@ export interface LayerPropertiesByName {
   hamlets: HamletProperties;
   communes: AdminUnitProperties;
   districts: AdminUnitProperties;
+  coverage: CoverageProperties;
+  gaps: GapProperties;
 }
 
 export interface Feature<P> {

@@ -44,6 +44,10 @@ export async function recomputeAllCoverage(knex: Knex, params: CoverageParams): 
     const t3 = performance.now();
     const gapParts = await one('SELECT hatang_recompute_gaps(?::jsonb, NULL) AS n');
     const t4 = performance.now();
+    // Every hamlet has a verdict for every union; fewer rows would mean an
+    // overlay silently lost one, so the whole recompute is rolled back.
+    const expected = Number((await trx.raw('SELECT ((SELECT count(*) FROM hamlets) * (SELECT count(*) FROM coverage_unions))::int AS n')).rows[0].n);
+    if (hamletVerdicts !== expected) throw new Error(`coverage recompute wrote ${hamletVerdicts} hamlet verdicts, expected ${expected}`);
     const r = (x: number) => Math.round(x);
     return {
       footprints,

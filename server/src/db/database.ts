@@ -22,10 +22,11 @@ export interface DatabaseOptions {
 }
 
 // PostgreSQL sends bigint (count(*), sum of int) and numeric as strings; the
-// register's counts and measures fit a double, so parse them as numbers on the
-// `pg` path the way PGlite already does.
+// register's counts and measures fit a double, so both drivers parse them as
+// numbers and the two databases answer alike.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+const embeddedParsers = { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) };
 
 /**
  * knex-pglite sends every statement through the extended protocol, which refuses
@@ -62,7 +63,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     return { knex, kind: 'postgres', close: () => knex.destroy() };
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(options.dataDir, { extensions: { postgis, unaccent } });
+  const pglite = await PGlite.create(options.dataDir, { extensions: { postgis, unaccent }, parsers: embeddedParsers });
   const knex = knexFactory({
     client: EmbeddedKnexClient as unknown as typeof knexFactory.Client,
     connection: { pglite } as unknown as Knex.StaticConnectionConfig,

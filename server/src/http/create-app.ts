@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import type { Knex } from 'knex';
+import type { CoverageParams } from '../coverage/coverage-recompute.js';
+import { coverageRoutes } from '../coverage/coverage-routes.js';
 import type { DatabaseKind } from '../db/database.js';
+import { hamletRoutes } from '../hamlets/hamlet-routes.js';
 import { layerRoutes } from '../layers/layer-routes.js';
 import { metaRoutes } from '../meta/meta-routes.js';
 import { searchRoutes } from '../search/search-routes.js';
@@ -16,6 +20,7 @@ export interface AppDeps {
   maxFeatures: number;
   maxSearchLength: number;
   bodyLimitBytes: number;
+  coverage: CoverageParams;
   /** Built client to serve (dist/client); omitted in API-only tests. */
   clientDir?: string;
 }
@@ -26,6 +31,8 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(securityHeaders);
+  // Whole-province layers are megabytes of GeoJSON that compress ~5:1.
+  app.use(compression());
   app.use(express.json({ limit: deps.bodyLimitBytes }));
 
   const api = express.Router();
@@ -33,6 +40,8 @@ export function createApp(deps: AppDeps): Express {
   api.use(layerRoutes(deps.knex, deps.maxFeatures));
   api.use(siteRoutes(deps.knex));
   api.use(searchRoutes(deps.knex, deps.maxSearchLength));
+  api.use(coverageRoutes(deps.knex, deps.coverage));
+  api.use(hamletRoutes(deps.knex, deps.coverage.theta));
   api.use(unknownApiRoute);
   app.use('/api', api);
 

@@ -64,3 +64,24 @@ export function parseCode(raw: string | undefined, parameter: string): string | 
   if (!codePattern.test(raw)) throw new HttpProblem(400, 'code-format', { code: raw.slice(0, 64) }, parameter);
   return raw;
 }
+
+/** A decimal number within [min, max]; `integer` also refuses fractions. */
+export function parseNumber(
+  raw: string | undefined,
+  parameter: string,
+  limits: { min: number; max: number; integer?: boolean; unit?: string; required?: boolean },
+): number | undefined {
+  if (raw === undefined) {
+    if (limits.required) throw new HttpProblem(400, 'required-parameter', { parameter }, parameter);
+    return undefined;
+  }
+  const ok = limits.integer ? /^\s*-?\d{1,9}\s*$/.test(raw) : decimal.test(raw);
+  if (!ok) {
+    throw new HttpProblem(400, limits.integer ? 'integer-format' : 'number-format', { parameter, value: raw.slice(0, 40) }, parameter);
+  }
+  const value = Number(raw);
+  if (value < limits.min || value > limits.max) {
+    throw new HttpProblem(400, 'number-range', { parameter, min: limits.min, max: limits.max, unit: limits.unit ? ` ${limits.unit}` : '' }, parameter);
+  }
+  return value;
+}

@@ -27,6 +27,13 @@ const vi = {
   'search-control-chars': 'Chuỗi tìm kiếm chứa ký tự điều khiển không hợp lệ.',
   'limit-range': 'limit phải là số nguyên từ 1 đến {max}.',
   'code-format': 'Mã "{code}" không hợp lệ: chỉ gồm chữ, số, dấu gạch ngang, gạch dưới hoặc dấu chấm, tối đa 64 ký tự.',
+  'required-parameter': 'Thiếu tham số "{parameter}".',
+  'number-format': 'Tham số "{parameter}" phải là một số, nhận được "{value}".',
+  'integer-format': 'Tham số "{parameter}" phải là một số nguyên, nhận được "{value}".',
+  'number-range': 'Tham số "{parameter}" phải nằm trong khoảng {min} đến {max}{unit}.',
+  'unknown-band': 'Băng tần {band} MHz không dùng cho {technology}. Băng tần hợp lệ: {allowed} MHz.',
+  'range-needs-mapl': 'Cần maplDb (suy hao cho phép tối đa, dB) hoặc eirpDbm (công suất phát xạ đẳng hướng tương đương, dBm).',
+  'unknown-hamlet': 'Không có ấp, khu phố mã "{code}".',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -54,6 +61,13 @@ const en: Record<MessageKey, string> = {
   'search-control-chars': 'The search text contains invalid control characters.',
   'limit-range': 'limit must be a whole number from 1 to {max}.',
   'code-format': 'Code "{code}" is not valid: letters, digits, hyphen, underscore or dot only, at most 64 characters.',
+  'required-parameter': 'Parameter "{parameter}" is missing.',
+  'number-format': 'Parameter "{parameter}" must be a number, got "{value}".',
+  'integer-format': 'Parameter "{parameter}" must be a whole number, got "{value}".',
+  'number-range': 'Parameter "{parameter}" must be between {min} and {max}{unit}.',
+  'unknown-band': 'Band {band} MHz is not used for {technology}. Valid bands: {allowed} MHz.',
+  'range-needs-mapl': 'Give maplDb (maximum allowed path loss, dB) or eirpDbm (effective isotropic radiated power, dBm).',
+  'unknown-hamlet': 'There is no hamlet with code "{code}".',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { vi, en };

@@ -1,12 +1,14 @@
 import type { Knex } from 'knex';
 import type { FiberKind, FiberLaying, LifecycleStatus, Technology, UnitLevel } from '../contracts/domain-enums.js';
-import type { LayerName } from '../contracts/layer-contracts.js';
+import type { LayerName, TechnologyGroup } from '../contracts/layer-contracts.js';
 import type { Bbox } from '../http/query-params.js';
 
 export interface LayerFilter {
   bbox?: Bbox;
   operators?: string[];
   technologies?: Technology[];
+  /** Coverage layer only: technology groups (default broadband). */
+  technologyGroups?: TechnologyGroup[];
   statuses?: LifecycleStatus[];
   kinds?: FiberKind[];
   layings?: FiberLaying[];
@@ -56,6 +58,14 @@ export async function layerGeoJson(knex: Knex, layer: LayerName, f: LayerFilter)
     case 'districts':
       sql = `SELECT hatang_layer_admin_units(?::text, ?::text, ${envelope}, ?::integer, ?::integer) AS fc`;
       bindings = [f.boundarySet, adminLevels[layer], ...b, f.unitId, f.limit];
+      break;
+    case 'coverage':
+      sql = `SELECT hatang_layer_coverage(${envelope}, ?::text[], ?::text[], ?::integer) AS fc`;
+      bindings = [...b, list(f.operators), list(f.technologyGroups), f.limit];
+      break;
+    case 'gaps':
+      sql = `SELECT hatang_layer_gaps(${envelope}, ?::integer, ?::integer) AS fc`;
+      bindings = [...b, f.unitId, f.limit];
       break;
   }
   const row = (await knex.raw(sql, bindings as Knex.RawBinding[])).rows[0] as { fc: string };

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { fiberKinds, fiberLayings, lifecycleStatuses, technologies } from '../contracts/domain-enums.js';
-import { layerFilters, layerNames, layerNameSchema } from '../contracts/layer-contracts.js';
+import { ANY_OPERATOR, layerFilters, layerNames, layerNameSchema, technologyGroups } from '../contracts/layer-contracts.js';
 import { HttpProblem } from '../http/http-problem.js';
 import { assertOnlyParameters, parseBbox, parseCode, parseEnumList, singleParameter } from '../http/query-params.js';
 import { operatorCodes, resolveBoundarySet, resolveUnitId } from './admin-unit-lookup.js';
@@ -18,13 +18,17 @@ export function layerRoutes(knex: Knex, maxFeatures: number): Router {
     assertOnlyParameters(req, layerFilters[layer]);
     const q = (name: string) => singleParameter(req, name);
     const bbox = parseBbox(q('bbox'));
-    const operators = parseEnumList(q('operator'), 'operator', q('operator') === undefined ? [] : await operatorCodes(knex));
+    const knownOperators = q('operator') === undefined ? [] : await operatorCodes(knex);
+    // Coverage also has the union of all operators, named '*'.
+    const operators = parseEnumList(q('operator'), 'operator', layer === 'coverage' ? [ANY_OPERATOR, ...knownOperators] : knownOperators);
+    const isCoverage = layer === 'coverage';
     const boundarySet = await resolveBoundarySet(knex, q('boundarySet'));
     const unitId = await resolveUnitId(knex, parseCode(q('unit'), 'unit'), boundarySet);
     const body = await layerGeoJson(knex, layer, {
       bbox,
       operators,
-      technologies: parseEnumList(q('technology'), 'technology', technologies),
+      technologies: isCoverage ? undefined : parseEnumList(q('technology'), 'technology', technologies),
+      technologyGroups: isCoverage ? parseEnumList(q('technology'), 'technology', technologyGroups) : undefined,
       statuses: parseEnumList(q('status'), 'status', lifecycleStatuses),
       kinds: parseEnumList(q('kind'), 'kind', fiberKinds),
       layings: parseEnumList(q('laying'), 'laying', fiberLayings),

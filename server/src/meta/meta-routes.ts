@@ -2,10 +2,10 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import type { Health, Meta } from '../contracts/api-contracts.js';
 import type { DatabaseKind } from '../db/database.js';
+import { DEMO_SOURCE } from '../demo/demo-constants.js';
 import { assertOnlyParameters } from '../http/query-params.js';
 
-/** Rows written by the demo generator carry this source; the UI then says the data is synthetic. */
-export const DEMO_SOURCE = 'hatang-demo-generator';
+// Rows written by the demo generator carry DEMO_SOURCE; the UI then says the data is synthetic.
 
 async function hasDemoData(knex: Knex): Promise<boolean> {
   const row = (await knex.raw('SELECT EXISTS (SELECT 1 FROM operators WHERE source = ?) AS demo', [DEMO_SOURCE])).rows[0];

@@ -1,0 +1,64 @@
+import { Router } from 'express';
+import type { Knex } from 'knex';
+import { technologies } from '../contracts/domain-enums.js';
+import type { CoverageModel, RangeResponse } from '../contracts/coverage-contracts.js';
+import { HttpProblem } from '../http/http-problem.js';
+import { assertOnlyParameters, parseEnumList, parseNumber, singleParameter } from '../http/query-params.js';
+import type { CoverageParams } from './coverage-recompute.js';
+import { knownBandsMHz } from './known-bands.js';
+import { maplDb as maplFromBudget } from './link-budget.js';
+import { environments, hataRange, modelValidity } from './range-model.js';
+
+function one<T extends string>(raw: string | undefined, parameter: string, allowed: readonly T[]): T | undefined {
+  const list = parseEnumList(raw, parameter, allowed, 1);
+  return list?.[0];
+}
+
+export function coverageRoutes(knex: Knex, params: CoverageParams): Router {
+  const router = Router();
+
+  router.get('/coverage/range', (req, res) => {
+    assertOnlyParameters(req, ['technology', 'bandMHz', 'antennaHeightM', 'environment', 'maplDb', 'eirpDbm', 'mobileHeightM', 'lang']);
+    const q = (name: string) => singleParameter(req, name);
+    const technology = one(q('technology'), 'technology', technologies);
+    if (!technology) throw new HttpProblem(400, 'required-parameter', { parameter: 'technology' }, 'technology');
+    const bandMHz = parseNumber(q('bandMHz'), 'bandMHz', { min: 1, max: 100_000, integer: true, required: true })!;
+    if (!knownBandsMHz[technology].includes(bandMHz)) {
+      throw new HttpProblem(400, 'unknown-band', { band: bandMHz, technology, allowed: knownBandsMHz[technology].join(', ') }, 'bandMHz');
+    }
+    const antennaHeightM = parseNumber(q('antennaHeightM'), 'antennaHeightM', { min: 0.1, max: 300, unit: 'm', required: true })!;
+    const mobileHeightM = parseNumber(q('mobileHeightM'), 'mobileHeightM', { min: 0.1, max: 30, unit: 'm' }) ?? params.mobileHeightM;
+    const environment = one(q('environment'), 'environment', environments) ?? 'rural';
+    let mapl = parseNumber(q('maplDb'), 'maplDb', { min: 50, max: 250, unit: 'dB' });
+    const eirp = parseNumber(q('eirpDbm'), 'eirpDbm', { min: 0, max: 90, unit: 'dBm' });
+    if (mapl === undefined && eirp !== undefined) mapl = maplFromBudget(eirp, technology, bandMHz, params.linkBudget);
+    if (mapl === undefined) throw new HttpProblem(400, 'range-needs-mapl', {}, 'maplDb');
+    const result = hataRange({ frequencyMHz: bandMHz, baseHeightM: antennaHeightM, mobileHeightM, environment, maplDb: mapl });
+    const body: RangeResponse = { rangeKm: Math.round(result.rangeKm * 1000) / 1000, model: result.model, maplDb: mapl, warnings: result.warnings };
+    res.json(body);
+  });
+
+  router.get('/coverage/model', async (req, res) => {
+    assertOnlyParameters(req, ['lang']);
+    const warnings = (
+      await knex.raw(`SELECT w AS warning, count(*)::int AS sectors FROM coverage_footprints, unnest(warnings) w GROUP BY w ORDER BY w`)
+    ).rows as CoverageModel['footprintWarnings'];
+    const footprints = (await knex.raw('SELECT count(*)::int AS n FROM coverage_footprints')).rows[0].n as number;
+    const body: CoverageModel = {
+      theta: params.theta,
+      minGapAreaM2: params.minGapAreaM2,
+      mobileHeightM: params.mobileHeightM,
+      linkBudget: params.linkBudget,
+      validity: {
+        okumuraHataMHz: [...modelValidity.okumuraHataMHz],
+        cost231HataMHz: [...modelValidity.cost231HataMHz],
+        baseHeightM: [...modelValidity.baseHeightM],
+        maxRangeKm: modelValidity.maxRangeKm,
+      },
+      footprintWarnings: warnings,
+      footprints,
+    };
+    res.json(body);
+  });
+  return router;
+}

@@ -1,0 +1,112 @@
+import { Router } from 'express';
+import type { Knex } from 'knex';
+import type { HamletCoverageResponse, HamletCoverageRow, HamletDetail } from '../contracts/coverage-contracts.js';
+import { ANY_OPERATOR, technologyGroups } from '../contracts/layer-contracts.js';
+import { HttpProblem } from '../http/http-problem.js';
+import { assertOnlyParameters, parseCode, parseEnumList, singleParameter } from '../http/query-params.js';
+import { operatorCodes, resolveBoundarySet, resolveUnitId } from '../layers/admin-unit-lookup.js';
+
+const verdicts = ['covered', 'lom_song', 'trang_song'] as const;
+
+interface CoverageRowSql {
+  code: string;
+  name: string;
+  commune_code: string;
+  commune_name: string;
+  district_name: string | null;
+  population: number;
+  verdict: HamletCoverageRow['verdict'];
+  covered_share: number;
+  ref_covered: boolean;
+  share_basis: HamletCoverageRow['shareBasis'];
+  population_covered: number;
+  gap_area_m2: number;
+}
+
+export function hamletRoutes(knex: Knex, theta: number): Router {
+  const router = Router();
+
+  router.get('/hamlets/coverage', async (req, res) => {
+    assertOnlyParameters(req, ['technology', 'operator', 'unit', 'boundarySet', 'verdict', 'lang']);
+    const q = (name: string) => singleParameter(req, name);
+    const group = parseEnumList(q('technology'), 'technology', technologyGroups, 1)?.[0] ?? 'broadband';
+    const operator =
+      parseEnumList(q('operator'), 'operator', q('operator') === undefined ? [] : [ANY_OPERATOR, ...(await operatorCodes(knex))], 1)?.[0] ??
+      ANY_OPERATOR;
+    const boundarySet = await resolveBoundarySet(knex, q('boundarySet'));
+    const unitId = await resolveUnitId(knex, parseCode(q('unit'), 'unit'), boundarySet);
+    const verdictFilter = parseEnumList(q('verdict'), 'verdict', verdicts);
+    const sqlRows = (
+      await knex.raw('SELECT * FROM hatang_hamlet_coverage_rows(?, ?, ?::integer, ?::text[])', [operator, group, unitId, verdictFilter ?? null])
+    ).rows as CoverageRowSql[];
+    const rows: HamletCoverageRow[] = sqlRows.map((r) => ({
+      code: r.code,
+      name: r.name,
+      communeCode: r.commune_code,
+      communeName: r.commune_name,
+      districtName: r.district_name,
+      population: r.population,
+      verdict: r.verdict,
+      coveredShare: r.covered_share,
+      refCovered: r.ref_covered,
+      shareBasis: r.share_basis,
+      populationCovered: r.population_covered,
+      gapAreaM2: Math.round(r.gap_area_m2),
+    }));
+    const count = (v: HamletCoverageRow['verdict']) => rows.filter((r) => r.verdict === v).length;
+    const body: HamletCoverageResponse = {
+      operator,
+      technologyGroup: group,
+      theta,
+      summary: {
+        hamlets: rows.length,
+        covered: count('covered'),
+        lomSong: count('lom_song'),
+        trangSong: count('trang_song'),
+        coverageRatio: rows.length ? count('covered') / rows.length : null,
+        population: rows.reduce((s, r) => s + r.population, 0),
+        populationCovered: rows.reduce((s, r) => s + r.populationCovered, 0),
+      },
+      rows,
+    };
+    res.json(body);
+  });
+
+  router.get('/hamlets/:code', async (req, res) => {
+    assertOnlyParameters(req, ['lang']);
+    const code = parseCode(String(req.params.code), 'code')!;
+    const hamlet = (
+      await knex.raw(
+        `SELECT h.id, h.code, h.name, h.kind, c.code AS "communeCode", c.name AS "communeName", d.name AS "districtName",
+                h.population, h.households, ST_X(h.ref_point) AS lon, ST_Y(h.ref_point) AS lat, h.ref_kind AS "refKind",
+                ST_Area(h.geom::geography) AS "areaM2",
+                (SELECT count(*)::int FROM population_clusters pc WHERE pc.hamlet_id = h.id) AS clusters
+           FROM hamlets h JOIN admin_units c ON c.id = h.commune_id
+           LEFT JOIN admin_units d ON d.id = c.parent_id AND d.level = 'district'
+          WHERE h.code = ?`,
+        [code],
+      )
+    ).rows[0];
+    if (!hamlet) throw new HttpProblem(404, 'unknown-hamlet', { code });
+    const verdictRows = (
+      await knex.raw(
+        `SELECT operator_code AS operator, tech_group AS "technologyGroup", verdict, covered_share AS "coveredShare",
+                ref_covered AS "refCovered", share_basis AS "shareBasis", population_covered AS "populationCovered"
+           FROM hamlet_coverage WHERE hamlet_id = ?
+          ORDER BY operator_code = '*' DESC, operator_code, tech_group`,
+        [hamlet.id],
+      )
+    ).rows as HamletDetail['verdicts'];
+    const gaps = (
+      await knex.raw(
+        `SELECT part_no AS "partNo", round(area_m2::numeric, 0)::float8 AS "areaM2", round(population_est::numeric, 0)::float8 AS "populationEstimate"
+           FROM coverage_gaps WHERE hamlet_id = ? ORDER BY part_no`,
+        [hamlet.id],
+      )
+    ).rows as HamletDetail['gaps'];
+    const { id: _id, lon, lat, ...rest } = hamlet;
+    const body: HamletDetail = { hamlet: { ...rest, refPoint: [lon, lat] }, verdicts: verdictRows, gaps };
+    res.json(body);
+  });
+  return router;
+}

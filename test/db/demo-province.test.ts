@@ -1,0 +1,199 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Knex } from 'knex';
+import { openDatabase } from '../../server/src/db/database.js';
+import { DEFAULT_DEMO_SEED, buildDemoPlan } from '../../server/src/demo/demo-plan.js';
+import { DEMO_SOURCE, isRegisterEmpty, seedDemoProvince, type DemoSummary } from '../../server/src/demo/seed-demo-province.js';
+import { openPostgresFixture, preparedDemoDataDir, removeDataDir } from '../support/prepared-databases.js';
+
+// The demo province as PostGIS builds it from the generator's plan. The
+// embedded database is a copy of the demo template the global setup seeded
+// with the default seed (saves creating PGlite + PostGIS, ~15 s); PostgreSQL,
+// when TEST_DATABASE_URL is set, gets a fresh database with the hand-made
+// fixture, which the generator replaces (reset).
+
+interface Target {
+  label: string;
+  open: () => Promise<{ knex: Knex; close: () => Promise<void> }>;
+}
+
+const targets: Target[] = [
+  {
+    label: 'embedded',
+    open: async () => {
+      const dir = preparedDemoDataDir();
+      const db = await openDatabase({ databaseUrl: '', dataDir: dir, statementTimeoutMs: 0 });
+      return {
+        knex: db.knex,
+        close: async () => {
+          await db.close();
+          removeDataDir(dir);
+        },
+      };
+    },
+  },
+];
+const postgresUrl = process.env.TEST_DATABASE_URL;
+if (!postgresUrl && process.env.CI) throw new Error('TEST_DATABASE_URL must be set in CI: database tests run on PostgreSQL too');
+if (postgresUrl) {
+  targets.push({
+    label: 'postgres',
+    open: async () => {
+      const db = await openPostgresFixture(postgresUrl);
+      await seedDemoProvince(db.knex, { reset: true });
+      return db;
+    },
+  });
+}
+
+/**
+ * One number from a query's first row. Overlays below pass a precision grid
+ * (1e-9°): without one, GEOS's exception-based fallback fails inside the
+ * embedded (WASM) PostGIS and the statement silently returns no row.
+ */
+async function value(knex: Knex, sql: string, bindings: Knex.RawBinding[] = []): Promise<number> {
+  const result = await knex.raw(sql, bindings);
+  if (result.rows.length === 0) throw new Error(`no row from: ${sql}`);
+  return Number(Object.values(result.rows[0] as object)[0]);
+}
+
+/** A digest of the register's content, geometry included, independent of row ids. */
+async function contentDigest(knex: Knex): Promise<string> {
+  const result = await knex.raw(`
+    SELECT md5(concat_ws('#',
+      (SELECT string_agg(concat_ws(' ', boundary_set, code, name, level, unit_type, md5(ST_AsText(geom))), '|' ORDER BY boundary_set, code) FROM admin_units),
+      (SELECT string_agg(concat_ws(' ', code, name, population, households, ST_AsText(ref_point), md5(ST_AsText(geom))), '|' ORDER BY code) FROM hamlets),
+      (SELECT string_agg(concat_ws(' ', h.code, c.population, ST_AsText(c.geom)), '|' ORDER BY h.code, ST_AsText(c.geom), c.population)
+         FROM population_clusters c JOIN hamlets h ON h.id = c.hamlet_id),
+      (SELECT string_agg(concat_ws(' ', code, name, ST_AsText(geom), structure_type, height_m, address, status), '|' ORDER BY code) FROM sites),
+      (SELECT string_agg(concat_ws(' ', b.code, ST_AsText(b.geom), b.band_mhz, b.antenna_height_m, b.eirp_dbm, b.status,
+                                   (SELECT string_agg(concat_ws(':', sector_no, azimuth_deg, beamwidth_deg, tilt_deg), ',' ORDER BY sector_no)
+                                    FROM bts_sectors s WHERE s.bts_id = b.id)), '|' ORDER BY b.code) FROM bts b),
+      (SELECT string_agg(concat_ws(' ', code, kind, laying, cores, ST_AsText(geom)), '|' ORDER BY code) FROM fiber_routes)
+    )) AS digest`);
+  return String(result.rows[0].digest);
+}
+
+describe.each(targets)('the demo province on the $label database', ({ open }) => {
+  let db: { knex: Knex; close: () => Promise<void> };
+  let knex: Knex;
+  beforeAll(async () => {
+    db = await open();
+    knex = db.knex;
+  }, 180_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('has the 11 district-level units and 160–180 communes of 2023, and a two-level 2025 set', async () => {
+    expect(await value(knex, `SELECT count(*) FROM admin_units WHERE boundary_set = '2023' AND level = 'district'`)).toBe(11);
+    const communes = await value(knex, `SELECT count(*) FROM admin_units WHERE boundary_set = '2023' AND level = 'commune'`);
+    expect(communes).toBeGreaterThanOrEqual(160);
+    expect(communes).toBeLessThanOrEqual(180);
+    const communes2025 = await value(knex, `SELECT count(*) FROM admin_units WHERE boundary_set = '2025' AND level = 'commune'`);
+    expect(communes2025).toBeGreaterThanOrEqual(50);
+    expect(communes2025).toBeLessThanOrEqual(60);
+    expect(await value(knex, `SELECT count(*) FROM admin_units WHERE boundary_set = '2025' AND level = 'district'`)).toBe(0);
+    const area = await value(knex, `SELECT ST_Area(geom::geography) / 1e6 FROM admin_units WHERE boundary_set = '2023' AND level = 'province'`);
+    expect(area).toBeGreaterThan(2556 * 0.99);
+    expect(area).toBeLessThan(2556 * 1.01);
+  });
+
+  it('keeps every commune inside the province, without overlaps, and every district in one piece', async () => {
+    const outside = await value(
+      knex,
+      `SELECT max(ST_Area(ST_Difference(c.geom, p.geom, 1e-9)::geography)) FROM admin_units c
+       JOIN admin_units p ON p.boundary_set = c.boundary_set AND p.level = 'province' WHERE c.level = 'commune'`,
+    );
+    expect(outside).toBeLessThan(1000);
+    for (const set of ['2023', '2025']) {
+      const sum = await value(knex, `SELECT sum(ST_Area(geom::geography)) FROM admin_units WHERE boundary_set = ? AND level = 'commune'`, [set]);
+      const union = await value(knex, `SELECT ST_Area(ST_Union(geom, 1e-9)::geography) FROM admin_units WHERE boundary_set = ? AND level = 'commune'`, [set]);
+      expect(Math.abs(sum - union) / union).toBeLessThan(1e-4);
+      expect(union / 1e6).toBeCloseTo(2556, -1);
+    }
+    expect(await value(knex, `SELECT max(ST_NumGeometries(geom)) FROM admin_units WHERE level = 'district'`)).toBe(1);
+    expect(await value(knex, `SELECT count(*) FROM admin_units WHERE GeometryType(geom) <> 'MULTIPOLYGON' OR NOT ST_IsValid(geom)`)).toBe(0);
+  });
+
+  it('finds “Thị trấn Cái Bè” when searching for “cai be”', async () => {
+    const result = await knex.raw(`SELECT name FROM admin_units WHERE hatang_fold(name) LIKE '%cai be%' ORDER BY name`);
+    expect(result.rows.map((r: { name: string }) => r.name)).toContain('Thị trấn Cái Bè');
+  });
+
+  it('has about 1,000 hamlets holding the province’s 1,790,700 people', async () => {
+    const hamlets = await value(knex, `SELECT count(*) FROM hamlets`);
+    expect(hamlets).toBeGreaterThanOrEqual(900);
+    expect(hamlets).toBeLessThanOrEqual(1100);
+    const population = await value(knex, `SELECT sum(population) FROM hamlets`);
+    expect(Math.abs(population - 1_790_700) / 1_790_700).toBeLessThan(0.01);
+  });
+
+  it('gives each hamlet clusters summing to its population, inside it, and a reference point inside it', async () => {
+    expect(
+      await value(
+        knex,
+        `SELECT count(*) FROM hamlets h
+         WHERE population <> (SELECT coalesce(sum(population), 0) FROM population_clusters WHERE hamlet_id = h.id)`,
+      ),
+    ).toBe(0);
+    expect(await value(knex, `SELECT count(*) FROM hamlets WHERE NOT ST_Contains(geom, ref_point)`)).toBe(0);
+    expect(
+      await value(knex, `SELECT count(*) FROM population_clusters c JOIN hamlets h ON h.id = c.hamlet_id WHERE NOT ST_CoveredBy(c.geom, h.geom)`),
+    ).toBe(0);
+    expect(
+      await value(knex, `SELECT count(*) FROM hamlets h JOIN admin_units c ON c.id = h.commune_id WHERE ST_Area(ST_Difference(h.geom, c.geom, 1e-9)::geography) > 1`),
+    ).toBe(0);
+  });
+
+  it('has BTS totals per technology within 10% of the 2023 figures', async () => {
+    const expected: Record<string, number> = { '2G': 1290, '3G': 1814, '4G': 1873 };
+    for (const [technology, n] of Object.entries(expected)) {
+      const count = await value(knex, `SELECT count(*) FROM bts WHERE technology = ?`, [technology]);
+      expect(Math.abs(count - n) / n).toBeLessThan(0.1);
+    }
+    expect(await value(knex, `SELECT count(*) FROM bts WHERE site_id IS NULL`)).toBe(0);
+  });
+
+  it('shares 25–35% of the on-air sites between two or more operators', async () => {
+    const ratio = await value(
+      knex,
+      `SELECT count(*) FILTER (WHERE n >= 2)::float / count(*) FROM
+         (SELECT site_id, count(DISTINCT operator_id) AS n FROM bts WHERE status = 'on_air' GROUP BY site_id) s`,
+    );
+    expect(ratio).toBeGreaterThanOrEqual(0.25);
+    expect(ratio).toBeLessThanOrEqual(0.35);
+  });
+
+  it('lays 10–30% of its fibre length underground', async () => {
+    const share = await value(
+      knex,
+      `SELECT sum(ST_Length(geom::geography)) FILTER (WHERE laying = 'underground') / sum(ST_Length(geom::geography)) FROM fiber_routes`,
+    );
+    expect(share).toBeGreaterThan(0.1);
+    expect(share).toBeLessThan(0.3);
+  });
+
+  it('marks every row it wrote as demo data', async () => {
+    for (const table of ['operators', 'boundary_sets', 'admin_units', 'hamlets', 'population_clusters', 'sites', 'bts', 'fiber_routes']) {
+      expect(await value(knex, `SELECT count(*) FROM ${table} WHERE source <> ? OR source_date <> '2026-01-01'`, [DEMO_SOURCE])).toBe(0);
+    }
+  });
+
+  it('puts the sites where the plan says', async () => {
+    const plan = buildDemoPlan(DEFAULT_DEMO_SEED);
+    const result = await knex.raw(`SELECT code, ST_X(geom) AS lon, ST_Y(geom) AS lat FROM sites ORDER BY code`);
+    expect(result.rows.map((r: { code: string; lon: number; lat: number }) => [r.code, r.lon, r.lat])).toEqual(
+      plan.sites.map((s) => [s.code, s.location[0], s.location[1]]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+  });
+
+  it('refuses to load over a register with data, and with reset rebuilds exactly the same province', async () => {
+    expect(await isRegisterEmpty(knex)).toBe(false);
+    await expect(seedDemoProvince(knex)).rejects.toThrow(/already holds data/);
+    const before = await contentDigest(knex);
+    const summary: DemoSummary = await seedDemoProvince(knex, { reset: true });
+    expect(await contentDigest(knex)).toBe(before);
+    expect(summary).toMatchObject({ seed: DEFAULT_DEMO_SEED, districts: 11, hamlets: await value(knex, `SELECT count(*) FROM hamlets`) });
+    expect(summary.sharedSiteRatio).toBeGreaterThan(0.25);
+  }, 120_000);
+});

@@ -98,3 +98,78 @@ describe('coverage API (hand-computed coverage fixture)', () => {
     expect(r.body.linkBudget.map((e: any) => e.technology)).toEqual(['2G', '3G', '4G', '5G']);
   });
 });
+
+async function post(path: string, body: unknown, raw = false) {
+  return app.post(path, raw ? (body as string) : JSON.stringify(body));
+}
+
+describe('coverage what-if (hand-computed coverage fixture)', () => {
+  // H2's second cluster (500 people at 106.09, 10.19) is 6.2 km from any BTS. An omni
+  // 4G BTS of 1 km placed on it covers it: H2 goes from 0.75 (lõm sóng) to 1.0 (covered),
+  // 500 more people covered, and the gap of H2 shrinks by the part of the 1 km
+  // circle inside H2 (H2 spans to 106.1 / 10.2: the circle sticks out east and north).
+  const onCluster = { lon: 106.09, lat: 10.19, operator: 'viettel', technology: '4G', bandMHz: 1800, antennaHeightM: 30, radiusM: 1000, sectors: [{ azimuthDeg: 0, beamwidthDeg: 360 }] };
+
+  it('reports the hamlets whose verdict changes and the population newly covered, and saves nothing', async () => {
+    const before = (await db.knex.raw('SELECT count(*)::int AS n FROM coverage_footprints')).rows[0].n;
+    const r = await post('/api/coverage/what-if', { bts: [onCluster] });
+    expect(r.status).toBe(200);
+    expect(r.body.changedHamlets).toEqual([
+      { code: 'H2', name: 'Khu phố 1', communeName: 'Phường 1', before: 'lom_song', after: 'covered',
+        coveredShareBefore: 0.75, coveredShareAfter: 1, populationCoveredBefore: 1500, populationCoveredAfter: 2000 },
+    ]);
+    expect(r.body).toMatchObject({ operator: '*', technologyGroup: 'broadband', populationNewlyCovered: 500, hamletsNewlyCovered: 1 });
+    expect(r.body.footprints.features).toHaveLength(1);
+    expect(r.body.footprints.features[0].properties).toMatchObject({ btsIndex: 0, sectorNo: 1, rangeM: 1000, model: 'override' });
+    // The circle (π km²) is clipped by H2's north and east edges 1.1 km away in each direction:
+    // more than half and less than all of it lies in the gap.
+    expect(r.body.gapAreaRemovedM2).toBeGreaterThan(0.5 * Math.PI * 1e6);
+    expect(r.body.gapAreaRemovedM2).toBeLessThan(Math.PI * 1e6);
+    expect((await db.knex.raw('SELECT count(*)::int AS n FROM coverage_footprints')).rows[0].n).toBe(before);
+    const stored = (await app.get('/api/hamlets/H2')).body.verdicts.find((v: any) => v.operator === '*' && v.technologyGroup === 'broadband');
+    expect(stored).toMatchObject({ verdict: 'lom_song' });
+  });
+
+  it('assesses one operator: a VNPT BTS does not change Viettel coverage', async () => {
+    const r = await post('/api/coverage/what-if', { bts: [{ ...onCluster, operator: 'vnpt' }], operator: 'viettel', technologyGroup: '4G' });
+    expect(r.body.changedHamlets).toEqual([]);
+    expect(r.body.populationNewlyCovered).toBe(0);
+  });
+
+  it('builds the footprint from the link budget when given EIRP', async () => {
+    const r = await post('/api/coverage/what-if', { bts: [{ ...onCluster, radiusM: undefined, eirpDbm: 60, environment: 'urban' }] });
+    // MAPL 134 dB, 1800 MHz, hb 30 m, urban: 10^((134 − 136.20)/35.22) = 0.866 km.
+    expect(r.body.footprints.features[0].properties.rangeM).toBeGreaterThan(860);
+    expect(r.body.footprints.features[0].properties.rangeM).toBeLessThan(872);
+  });
+
+  it.each([
+    [{}, 'bts'],
+    [{ bts: [] }, 'bts'],
+    [{ bts: [{ ...onCluster, technology: '6G' }] }, 'bts.0.technology'],
+    [{ bts: [{ ...onCluster, bandMHz: 1234 }] }, 'bts.0.bandMHz'],
+    [{ bts: [{ ...onCluster, sectors: [{ azimuthDeg: 360, beamwidthDeg: 65 }] }] }, 'bts.0.sectors.0.azimuthDeg'],
+    [{ bts: [{ ...onCluster, sectors: [{ azimuthDeg: 10, beamwidthDeg: 0 }] }] }, 'bts.0.sectors.0.beamwidthDeg'],
+    [{ bts: [{ ...onCluster, sectors: [{ azimuthDeg: 10, beamwidthDeg: 400 }] }] }, 'bts.0.sectors.0.beamwidthDeg'],
+    [{ bts: [{ ...onCluster, antennaHeightM: 0 }] }, 'bts.0.antennaHeightM'],
+    [{ bts: [{ ...onCluster, antennaHeightM: 'tall' }] }, 'bts.0.antennaHeightM'],
+    [{ bts: [{ ...onCluster, radiusM: undefined }] }, 'bts.0'],
+    [{ bts: [{ ...onCluster, maplDb: 'much' }] }, 'bts.0.maplDb'],
+    [{ bts: [{ ...onCluster, operator: 'orange' }] }, 'bts.0.operator'],
+    [{ bts: [onCluster], operator: 'orange' }, 'operator'],
+    [{ bts: [{ ...onCluster, lat: 91 }] }, 'bts.0.lat'],
+    [{ bts: [onCluster], extra: 1 }, 'extra'],
+  ])('answers the bad body %j with a 400 naming %s', async (body, parameter) => {
+    const r = await post('/api/coverage/what-if', body);
+    expect(r.status).toBe(400);
+    expect(r.type).toContain('application/problem+json');
+    expect(r.body.errors.map((e: any) => e.parameter)).toContain(parameter);
+    expect(r.body.errors.every((e: any) => typeof e.message === 'string' && e.message.length > 0)).toBe(true);
+  });
+
+  it('answers malformed JSON with a 400 in Vietnamese', async () => {
+    const r = await post('/api/coverage/what-if', '{"bts": [', true);
+    expect(r.status).toBe(400);
+    expect(r.body.detail).toContain('JSON hợp lệ');
+  });
+});

@@ -5,8 +5,17 @@ import { coverageParamsFrom } from '../../server/src/coverage/coverage-recompute
 import { createApp } from '../../server/src/http/create-app.js';
 import type { Database } from '../../server/src/db/database.js';
 
+interface Answer {
+  status: number;
+  type: string;
+  body: any;
+  text: string;
+}
+
 export interface InProcessApp {
-  get(path: string, headers?: Record<string, string>): Promise<{ status: number; type: string; body: any; text: string }>;
+  get(path: string, headers?: Record<string, string>): Promise<Answer>;
+  /** POSTs `body` as application/json. */
+  post(path: string, body: string, headers?: Record<string, string>): Promise<Answer>;
   close(): Promise<void>;
 }
 
@@ -24,9 +33,7 @@ export async function startInProcessApp(db: Database, options: { maxFeatures?: n
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    async get(path, headers = {}) {
-      const response = await fetch(base + path, { headers });
+  const answer = async (response: Response): Promise<Answer> => {
       const text = await response.text();
       const type = response.headers.get('content-type') ?? '';
       let body: unknown;
@@ -36,7 +43,11 @@ export async function startInProcessApp(db: Database, options: { maxFeatures?: n
         // not JSON (e.g. HTML): leave body undefined
       }
       return { status: response.status, type, body, text };
-    },
+  };
+  return {
+    get: async (path, headers = {}) => answer(await fetch(base + path, { headers })),
+    post: async (path, body, headers = {}) =>
+      answer(await fetch(base + path, { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } })),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -103,11 +103,11 @@ export const hamletDetailSchema = z.object({
 export type HamletDetail = z.infer<typeof hamletDetailSchema>;
 
 /** POST /api/coverage/what-if: hypothetical BTS, nothing is saved. */
-export const whatIfSectorSchema = z.object({
+export const whatIfSectorSchema = z.strictObject({
   azimuthDeg: z.number().min(0).lt(360),
   beamwidthDeg: z.number().gt(0).max(360),
 });
-export const whatIfBtsSchema = z.object({
+export const whatIfBtsSchema = z.strictObject({
   lon: z.number().min(-180).max(180),
   lat: z.number().min(-90).max(90),
   operator: z.string().min(1).max(32),
@@ -124,7 +124,7 @@ export const whatIfBtsSchema = z.object({
   sectors: z.array(whatIfSectorSchema).min(1).max(12).optional(),
 });
 export type WhatIfBts = z.infer<typeof whatIfBtsSchema>;
-export const whatIfRequestSchema = z.object({
+export const whatIfRequestSchema = z.strictObject({
   bts: z.array(whatIfBtsSchema).min(1).max(50),
   /** Whose coverage to assess: an operator code or '*' (any operator, default). */
   operator: z.string().min(1).max(32).optional(),

@@ -1,7 +1,11 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import { technologies } from '../contracts/domain-enums.js';
-import type { CoverageModel, RangeResponse } from '../contracts/coverage-contracts.js';
+import { whatIfRequestSchema, type CoverageModel, type RangeResponse, type WhatIfResponse } from '../contracts/coverage-contracts.js';
+import { ANY_OPERATOR } from '../contracts/layer-contracts.js';
+import { parseBody } from '../http/body-validation.js';
+import type { FieldError } from '../http/http-problem.js';
+import { operatorCodes } from '../layers/admin-unit-lookup.js';
 import { HttpProblem } from '../http/http-problem.js';
 import { assertOnlyParameters, parseEnumList, parseNumber, singleParameter } from '../http/query-params.js';
 import type { CoverageParams } from './coverage-recompute.js';
@@ -59,6 +63,39 @@ export function coverageRoutes(knex: Knex, params: CoverageParams): Router {
       footprints,
     };
     res.json(body);
+  });
+  router.post('/coverage/what-if', async (req, res) => {
+    assertOnlyParameters(req, ['lang']);
+    const request = parseBody(whatIfRequestSchema, req.body);
+    const known = await operatorCodes(knex);
+    const fieldErrors: FieldError[] = [];
+    const operator = request.operator ?? ANY_OPERATOR;
+    if (operator !== ANY_OPERATOR && !known.includes(operator)) {
+      fieldErrors.push({ parameter: 'operator', messageKey: 'unknown-operator', params: { operator } });
+    }
+    request.bts.forEach((b, i) => {
+      if (!known.includes(b.operator)) fieldErrors.push({ parameter: `bts.${i}.operator`, messageKey: 'unknown-operator', params: { operator: b.operator } });
+      if (!knownBandsMHz[b.technology].includes(b.bandMHz)) {
+        fieldErrors.push({
+          parameter: `bts.${i}.bandMHz`,
+          messageKey: 'unknown-band',
+          params: { band: b.bandMHz, technology: b.technology, allowed: knownBandsMHz[b.technology].join(', ') },
+        });
+      }
+      if (b.eirpDbm === undefined && b.maplDb === undefined && b.radiusM === undefined) {
+        fieldErrors.push({ parameter: `bts.${i}`, messageKey: 'what-if-needs-power' });
+      }
+    });
+    if (fieldErrors.length) throw new HttpProblem(400, 'invalid-body', { count: fieldErrors.length }, undefined, fieldErrors);
+    const row = (
+      await knex.raw('SELECT hatang_what_if(?::jsonb, ?::jsonb, ?, ?) AS result', [
+        JSON.stringify(request.bts),
+        JSON.stringify(params),
+        operator,
+        request.technologyGroup ?? 'broadband',
+      ])
+    ).rows[0] as { result: WhatIfResponse | string };
+    res.json(typeof row.result === 'string' ? JSON.parse(row.result) : row.result);
   });
   return router;
 }

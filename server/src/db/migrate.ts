@@ -40,7 +40,9 @@ export async function applyFunctions(knex: Knex): Promise<void> {
   const files = fs.readdirSync(functionsDir).filter((f) => f.endsWith('.sql')).sort();
   await knex.transaction(async (trx) => {
     for (const file of files) {
-      const sql = fs.readFileSync(path.join(functionsDir, file), 'utf8');
+      // knex reads "?" as a binding placeholder even in a raw string without
+      // bindings; "\\?" is its escape for a literal question mark (the jsonb ? operator).
+      const sql = fs.readFileSync(path.join(functionsDir, file), 'utf8').replaceAll('?', '\\?');
       try {
         await trx.raw(sql);
       } catch (error) {

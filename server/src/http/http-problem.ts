@@ -13,12 +13,20 @@ const titleKeyByStatus: Record<number, MessageKey> = {
  * The one error type of the API: a status, a message key (translated when the
  * answer is written, in the caller's language) and its parameters.
  */
+export interface FieldError {
+  parameter: string;
+  messageKey: MessageKey;
+  params?: Record<string, string | number>;
+}
+
 export class HttpProblem extends Error {
   constructor(
     readonly status: number,
     readonly messageKey: MessageKey,
     readonly params: Record<string, string | number> = {},
     readonly parameter?: string,
+    /** Field-level errors of a request body, each translated when the answer is written. */
+    readonly fieldErrors: FieldError[] = [],
   ) {
     super(`${status} ${messageKey} ${JSON.stringify(params)}`);
   }
@@ -40,14 +48,18 @@ export const problemMiddleware: ErrorRequestHandler = (error, req, res, next) =>
       detail,
       instance: req.originalUrl,
       ...(error.parameter ? { errors: [{ parameter: error.parameter, message: detail }] } : {}),
+      ...(error.fieldErrors.length
+        ? { errors: error.fieldErrors.map((f) => ({ parameter: f.parameter, message: translate(language, f.messageKey, f.params) })) }
+        : {}),
     };
   } else if (isBodyParserError(error)) {
     const status = error.status === 413 ? 413 : 400;
+    const key: MessageKey = status === 413 ? 'payload-too-large' : error.type === 'entity.parse.failed' ? 'body-not-json' : 'bad-request';
     problem = {
-      type: `urn:hatang:problem:${status === 413 ? 'payload-too-large' : 'bad-request'}`,
+      type: `urn:hatang:problem:${key}`,
       title: translate(language, status === 413 ? 'payload-too-large' : 'bad-request'),
       status,
-      detail: translate(language, status === 413 ? 'payload-too-large' : 'bad-request'),
+      detail: translate(language, key),
       instance: req.originalUrl,
     };
   } else if (unavailableCodes.has((error as { code?: string }).code ?? '')) {

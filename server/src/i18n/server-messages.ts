@@ -34,6 +34,18 @@ const vi = {
   'unknown-band': 'Băng tần {band} MHz không dùng cho {technology}. Băng tần hợp lệ: {allowed} MHz.',
   'range-needs-mapl': 'Cần maplDb (suy hao cho phép tối đa, dB) hoặc eirpDbm (công suất phát xạ đẳng hướng tương đương, dBm).',
   'unknown-hamlet': 'Không có ấp, khu phố mã "{code}".',
+  'invalid-body': 'Dữ liệu gửi lên không hợp lệ: {count} lỗi.',
+  'body-not-json': 'Nội dung gửi lên phải là JSON hợp lệ (Content-Type: application/json).',
+  'field-required': 'Thiếu trường này.',
+  'field-type': 'Sai kiểu dữ liệu: cần {expected}.',
+  'field-min': 'Phải {op} {minimum}.',
+  'field-max': 'Phải {op} {maximum}.',
+  'field-enum': 'Giá trị không hợp lệ. Giá trị hợp lệ: {allowed}.',
+  'field-integer': 'Phải là số nguyên.',
+  'field-unknown': 'Trường này không được dùng.',
+  'field-invalid': 'Giá trị không hợp lệ.',
+  'what-if-needs-power': 'Cần một trong eirpDbm, maplDb hoặc radiusM.',
+  'unknown-operator': 'Không có nhà mạng mã "{operator}".',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -68,6 +80,18 @@ const en: Record<MessageKey, string> = {
   'unknown-band': 'Band {band} MHz is not used for {technology}. Valid bands: {allowed} MHz.',
   'range-needs-mapl': 'Give maplDb (maximum allowed path loss, dB) or eirpDbm (effective isotropic radiated power, dBm).',
   'unknown-hamlet': 'There is no hamlet with code "{code}".',
+  'invalid-body': 'The request body is not valid: {count} error(s).',
+  'body-not-json': 'The request body must be valid JSON (Content-Type: application/json).',
+  'field-required': 'This field is required.',
+  'field-type': 'Wrong type: expected {expected}.',
+  'field-min': 'Must be {op} {minimum}.',
+  'field-max': 'Must be {op} {maximum}.',
+  'field-enum': 'Invalid value. Valid values: {allowed}.',
+  'field-integer': 'Must be a whole number.',
+  'field-unknown': 'This field is not accepted.',
+  'field-invalid': 'Invalid value.',
+  'what-if-needs-power': 'Give one of eirpDbm, maplDb or radiusM.',
+  'unknown-operator': 'There is no operator with code "{operator}".',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { vi, en };

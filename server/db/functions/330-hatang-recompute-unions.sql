@@ -6,10 +6,8 @@
 -- so the result differs from a metric CRS by well under a metre; areas are
 -- measured on the spheroid. Unions are also stored subdivided (<= 128 vertices
 -- per part, GiST-indexed) for fast point-in-coverage and overlay tests.
--- Every overlay passes a grid size (1e-9°, about 0.1 mm): the embedded PostGIS
--- (GEOS in WebAssembly) can silently drop the row of an overlay that needs
--- GEOS's exception-based robustness fallback; with a grid size it uses the
--- snap-rounding overlay, which needs none, and PostgreSQL gives the same result.
+-- Every overlay passes hatang_overlay_grid() as its grid size (see there: the
+-- embedded PostGIS would otherwise silently drop some overlay rows).
 CREATE OR REPLACE FUNCTION hatang_recompute_unions()
 RETURNS integer
 LANGUAGE plpgsql
@@ -28,7 +26,7 @@ BEGIN
   -- (operator, broadband) and (*, broadband) from the technology unions.
   INSERT INTO coverage_unions (operator_code, tech_group, geom, area_m2)
   SELECT o.code, t.tech,
-         coalesce((SELECT ST_Multi(ST_CollectionExtract(ST_Union(f.geom, 1e-9::float8), 3)) FROM coverage_footprints f
+         coalesce((SELECT ST_Multi(ST_CollectionExtract(ST_Union(f.geom, hatang_overlay_grid()), 3)) FROM coverage_footprints f
                     WHERE f.operator_id = o.id AND f.technology = t.tech), 'SRID=4326;MULTIPOLYGON EMPTY'::geometry), 0
     FROM operators o
    CROSS JOIN (VALUES ('2G'), ('3G'), ('4G'), ('5G')) AS t(tech)
@@ -36,13 +34,13 @@ BEGIN
 
   INSERT INTO coverage_unions (operator_code, tech_group, geom, area_m2)
   SELECT '*', t.tech,
-         coalesce((SELECT ST_Multi(ST_CollectionExtract(ST_Union(u.geom, 1e-9::float8), 3)) FROM coverage_unions u
+         coalesce((SELECT ST_Multi(ST_CollectionExtract(ST_Union(u.geom, hatang_overlay_grid()), 3)) FROM coverage_unions u
                     WHERE u.tech_group = t.tech AND NOT ST_IsEmpty(u.geom)), 'SRID=4326;MULTIPOLYGON EMPTY'::geometry), 0
     FROM (VALUES ('2G'), ('3G'), ('4G'), ('5G')) AS t(tech);
 
   INSERT INTO coverage_unions (operator_code, tech_group, geom, area_m2)
   SELECT k.operator_code, 'broadband',
-         coalesce((SELECT ST_Multi(ST_CollectionExtract(ST_Union(u.geom, 1e-9::float8), 3)) FROM coverage_unions u
+         coalesce((SELECT ST_Multi(ST_CollectionExtract(ST_Union(u.geom, hatang_overlay_grid()), 3)) FROM coverage_unions u
                     WHERE u.operator_code = k.operator_code AND u.tech_group IN ('3G', '4G', '5G') AND NOT ST_IsEmpty(u.geom)),
                   'SRID=4326;MULTIPOLYGON EMPTY'::geometry), 0
     FROM (SELECT DISTINCT operator_code FROM coverage_unions) k;

@@ -4,16 +4,14 @@
 -- union with ST_Intersects / ST_Covers, which PostGIS answers from a prepared
 -- geometry when the same union meets many rows in a row, and call this only for
 -- polygons that are partly covered.
--- Every overlay passes a grid size (1e-9°, about 0.1 mm): the embedded PostGIS
--- (GEOS in WebAssembly) can silently drop the row of an overlay that needs
--- GEOS's exception-based robustness fallback; with a grid size it uses the
--- snap-rounding overlay, which needs none, and PostgreSQL gives the same result.
+-- Every overlay passes hatang_overlay_grid() as its grid size (see there: the
+-- embedded PostGIS would otherwise silently drop some overlay rows).
 CREATE OR REPLACE FUNCTION hatang_partly_covered_fraction(p_geom geometry, p_operator_code text, p_tech_group text)
 RETURNS float8
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 AS $$
   SELECT least(1.0, greatest(0.0, coalesce((
-    SELECT sum(ST_Area(ST_Intersection(p.geom, p_geom, 1e-9::float8)::geography))
+    SELECT sum(ST_Area(ST_Intersection(p.geom, p_geom, hatang_overlay_grid())::geography))
       FROM coverage_union_parts p
      WHERE p.operator_code = p_operator_code AND p.tech_group = p_tech_group
        AND ST_Intersects(p.geom, p_geom)), 0) / nullif(ST_Area(p_geom::geography), 0)))

@@ -4,10 +4,8 @@
 -- dropped. Estimated population of a part: the clusters inside it (a polygon
 -- cluster by its area inside), else the hamlet's population × the part's share
 -- of the hamlet's area. Areas in m² on the spheroid.
--- Every overlay passes a grid size (1e-9°, about 0.1 mm): the embedded PostGIS
--- (GEOS in WebAssembly) can silently drop the row of an overlay that needs
--- GEOS's exception-based robustness fallback; with a grid size it uses the
--- snap-rounding overlay, which needs none, and PostgreSQL gives the same result.
+-- Every overlay passes hatang_overlay_grid() as its grid size (see there: the
+-- embedded PostGIS would otherwise silently drop some overlay rows).
 CREATE OR REPLACE FUNCTION hatang_recompute_gaps(p_params jsonb, p_hamlet_ids integer[])
 RETURNS integer
 LANGUAGE plpgsql
@@ -25,11 +23,11 @@ BEGIN
     SELECT h.id AS hamlet_id, h.population, h.geom AS hamlet_geom, d.geom, ST_Area(d.geom::geography) AS area_m2
       FROM hamlets h
      CROSS JOIN LATERAL (
-       SELECT ST_Union(p.geom, 1e-9::float8) AS geom FROM coverage_union_parts p
+       SELECT ST_Union(p.geom, hatang_overlay_grid()) AS geom FROM coverage_union_parts p
         WHERE p.operator_code = '*' AND p.tech_group = 'broadband' AND ST_Intersects(p.geom, h.geom)) cov
      CROSS JOIN LATERAL (
        SELECT (ST_Dump(ST_CollectionExtract(
-                 CASE WHEN cov.geom IS NULL THEN h.geom ELSE ST_Difference(h.geom, cov.geom, 1e-9::float8) END, 3))).geom) d
+                 CASE WHEN cov.geom IS NULL THEN h.geom ELSE ST_Difference(h.geom, cov.geom, hatang_overlay_grid()) END, 3))).geom) d
      WHERE h.geom IS NOT NULL AND (p_hamlet_ids IS NULL OR h.id = ANY (p_hamlet_ids))
   ),
   kept AS (
@@ -41,7 +39,7 @@ BEGIN
          CASE WHEN EXISTS (SELECT 1 FROM population_clusters c WHERE c.hamlet_id = k.hamlet_id AND c.population > 0)
               THEN (SELECT coalesce(sum(c.population * CASE
                                         WHEN ST_Dimension(c.geom) = 0 THEN CASE WHEN ST_Intersects(k.geom, c.geom) THEN 1 ELSE 0 END
-                                        ELSE ST_Area(ST_Intersection(k.geom, c.geom, 1e-9::float8)::geography) / nullif(ST_Area(c.geom::geography), 0) END), 0)
+                                        ELSE ST_Area(ST_Intersection(k.geom, c.geom, hatang_overlay_grid())::geography) / nullif(ST_Area(c.geom::geography), 0) END), 0)
                       FROM population_clusters c WHERE c.hamlet_id = k.hamlet_id AND ST_Intersects(k.geom, c.geom))
               ELSE k.population * k.area_m2 / nullif(ST_Area(k.hamlet_geom::geography), 0) END,
          k.geom

@@ -1,7 +1,7 @@
 -- Share (0..1) of a point (1/0) or polygon (spheroidal area) inside the union of
 -- today's coverage of an operator ('*' = any) and technology group with an
 -- added, hypothetical coverage p_added (may be empty). For the what-if: nothing
--- is written. Overlays use a 1e-9° grid (see hatang_recompute_unions).
+-- is written. Overlays use hatang_overlay_grid().
 CREATE OR REPLACE FUNCTION hatang_fraction_with_added(
   p_geom geometry, p_operator_code text, p_tech_group text, p_added geometry)
 RETURNS float8
@@ -15,12 +15,12 @@ AS $$
                            AND ST_Intersects(p.geom, p_geom)) THEN 1.0 ELSE 0.0 END
     ELSE
       least(1.0, greatest(0.0, coalesce(ST_Area(ST_Union(
-        ST_Intersection(p_added, p_geom, 1e-9::float8),
-        coalesce((SELECT ST_Union(ST_Intersection(p.geom, p_geom, 1e-9::float8), 1e-9::float8)
+        ST_Intersection(p_added, p_geom, hatang_overlay_grid()),
+        coalesce((SELECT ST_Union(ST_Intersection(p.geom, p_geom, hatang_overlay_grid()), hatang_overlay_grid())
                     FROM coverage_union_parts p
                    WHERE p.operator_code = p_operator_code AND p.tech_group = p_tech_group
                      AND ST_Intersects(p.geom, p_geom)), 'SRID=4326;POLYGON EMPTY'::geometry),
-        1e-9::float8)::geography), 0) / nullif(ST_Area(p_geom::geography), 0)))
+        hatang_overlay_grid())::geography), 0) / nullif(ST_Area(p_geom::geography), 0)))
   END
 $$;
 

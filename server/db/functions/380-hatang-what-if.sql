@@ -72,12 +72,12 @@ BEGIN
    WHERE r.range_m > 0;
 
   WITH added AS MATERIALIZED (
-    SELECT coalesce(ST_Union(f.geom, 1e-9::float8), 'SRID=4326;POLYGON EMPTY'::geometry) AS geom
+    SELECT coalesce(ST_Union(f.geom, hatang_overlay_grid()), 'SRID=4326;POLYGON EMPTY'::geometry) AS geom
       FROM what_if_footprints f
      WHERE f.technology = ANY (group_techs) AND (p_operator = '*' OR f.operator = p_operator)
   ),
   added_broadband AS MATERIALIZED (
-    SELECT ST_Union(f.geom, 1e-9::float8) AS geom FROM what_if_footprints f WHERE f.technology IN ('3G', '4G', '5G')
+    SELECT ST_Union(f.geom, hatang_overlay_grid()) AS geom FROM what_if_footprints f WHERE f.technology IN ('3G', '4G', '5G')
   ),
   touched AS MATERIALIZED (
     SELECT h.*, c.name AS commune_name,
@@ -123,7 +123,7 @@ BEGIN
     'populationNewlyCovered', coalesce((SELECT sum(greatest(0, c.population_after - c.population_before)) FROM compared c), 0),
     'hamletsNewlyCovered', (SELECT count(*) FROM compared c WHERE c.verdict_after = 'covered' AND c.verdict_before <> 'covered'),
     'gapAreaRemovedM2', coalesce((
-      SELECT round(sum(ST_Area(ST_Intersection(g.geom, ab.geom, 1e-9::float8)::geography))::numeric, 0)
+      SELECT round(sum(ST_Area(ST_Intersection(g.geom, ab.geom, hatang_overlay_grid())::geography))::numeric, 0)
         FROM coverage_gaps g, added_broadband ab
        WHERE ab.geom IS NOT NULL AND ST_Intersects(g.geom, ab.geom)), 0))
     INTO result;

@@ -38,7 +38,7 @@ export async function recomputeAllCoverage(knex: Knex, params: CoverageParams): 
     const one = async (sql: string) => Number(Object.values((await trx.raw(sql, [json])).rows[0] as object)[0]);
     const footprints = await one('SELECT hatang_recompute_footprints(?::jsonb, NULL) AS n');
     const t1 = performance.now();
-    const unions = Number((await trx.raw('SELECT hatang_recompute_unions() AS n')).rows[0].n);
+    const unions = Number((await trx.raw('SELECT hatang_recompute_unions(NULL) AS n')).rows[0].n);
     const t2 = performance.now();
     const hamletVerdicts = await one('SELECT hatang_recompute_hamlet_coverage(?::jsonb, NULL) AS n');
     const t3 = performance.now();
@@ -57,4 +57,57 @@ export async function recomputeAllCoverage(knex: Knex, params: CoverageParams): 
       ms: { footprints: r(t1 - t0), unions: r(t2 - t1), verdicts: r(t3 - t2), gaps: r(t4 - t3), total: r(t4 - t0) },
     };
   });
+}
+
+export interface IncrementalSummary {
+  footprints: number;
+  operators: string[];
+  hamlets: number;
+  /** True when the set of unions changed (an operator's first or last BTS), so every hamlet was re-assessed. */
+  allHamlets: boolean;
+  ms: number;
+}
+
+/**
+ * After BTS were added, moved, edited or removed (ids of the BTS, whatever their
+ * status now): rebuilds their footprints, the unions of their operators (and
+ * the any-operator unions), and the verdicts and gaps of the hamlets under their
+ * old or new footprints — the same functions as the full recompute, so both
+ * paths give identical results. Runs in the caller's transaction when given one.
+ */
+export async function recomputeCoverageForBts(knex: Knex, params: CoverageParams, btsIds: number[]): Promise<IncrementalSummary> {
+  const json = JSON.stringify(params);
+  const run = async (trx: Knex.Transaction) => {
+    const t0 = performance.now();
+    // Footprints before the change, and the union keys before it.
+    await trx.raw(`CREATE TEMP TABLE IF NOT EXISTS coverage_touched_area (geom geometry) ON COMMIT DROP`);
+    await trx.raw('TRUNCATE coverage_touched_area');
+    await trx.raw('INSERT INTO coverage_touched_area SELECT geom FROM coverage_footprints WHERE bts_id = ANY (?::integer[])', [btsIds]);
+    const keysBefore = await unionKeys(trx);
+    const footprints = Number((await trx.raw('SELECT hatang_recompute_footprints(?::jsonb, ?::integer[]) AS n', [json, btsIds])).rows[0].n);
+    await trx.raw('INSERT INTO coverage_touched_area SELECT geom FROM coverage_footprints WHERE bts_id = ANY (?::integer[])', [btsIds]);
+    const operators = (
+      await trx.raw('SELECT DISTINCT o.code FROM bts b JOIN operators o ON o.id = b.operator_id WHERE b.id = ANY (?::integer[]) ORDER BY 1', [btsIds])
+    ).rows.map((r: { code: string }) => r.code) as string[];
+    await trx.raw('SELECT hatang_recompute_unions(?::text[])', [operators]);
+    const allHamlets = (await unionKeys(trx)) !== keysBefore;
+    const hamletIds = allHamlets
+      ? null
+      : ((
+          await trx.raw(`
+            SELECT DISTINCT h.id FROM hamlets h JOIN coverage_touched_area t
+              ON ST_Intersects(t.geom, h.ref_point) OR ST_Intersects(t.geom, h.geom)
+                 OR EXISTS (SELECT 1 FROM population_clusters c WHERE c.hamlet_id = h.id AND ST_Intersects(t.geom, c.geom))`)
+        ).rows.map((r: { id: number }) => r.id) as number[]);
+    await trx.raw('SELECT hatang_recompute_hamlet_coverage(?::jsonb, ?::integer[])', [json, hamletIds]);
+    const hamlets = hamletIds?.length ?? Number((await trx.raw('SELECT count(*)::int AS n FROM hamlets')).rows[0].n);
+    await trx.raw('SELECT hatang_recompute_gaps(?::jsonb, ?::integer[])', [json, hamletIds]);
+    return { footprints, operators, hamlets, allHamlets, ms: Math.round(performance.now() - t0) };
+  };
+  return knex.isTransaction ? run(knex as Knex.Transaction) : knex.transaction(run);
+}
+
+async function unionKeys(trx: Knex.Transaction): Promise<string> {
+  const rows = (await trx.raw(`SELECT operator_code || '/' || tech_group AS k FROM coverage_unions ORDER BY 1`)).rows as { k: string }[];
+  return rows.map((r) => r.k).join(',');
 }

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/src/config.js';
+import { coverageParamsFrom, recomputeAllCoverage, recomputeCoverageForBts } from '../../server/src/coverage/coverage-recompute.js';
+import { openDatabase, type Database } from '../../server/src/db/database.js';
+import { preparedDemoDataDir, removeDataDir } from '../support/prepared-databases.js';
+
+const params = coverageParamsFrom(loadConfig({}).config);
+
+/**
+ * Everything the coverage engine derives, in a comparable form. Shares are
+ * compared to 1e-6: a hamlet's partly covered area is summed over the union's
+ * subdivided parts, and when an operator's union changes elsewhere its parts
+ * are cut differently, which moves the sum by ~1e-7 of the area (snap-rounded
+ * cut edges), never a verdict or a person.
+ */
+async function snapshot(db: Database) {
+  const verdicts = (
+    await db.knex.raw(`SELECT hamlet_id, operator_code, tech_group, verdict, ref_covered, covered_share AS share,
+                              population_covered FROM hamlet_coverage ORDER BY 1, 2, 3`)
+  ).rows;
+  const gaps = (
+    await db.knex.raw(`SELECT hamlet_id, part_no, round(area_m2::numeric, 3)::text AS area, round(population_est::numeric, 6)::text AS pop
+                         FROM coverage_gaps ORDER BY 1, 2`)
+  ).rows;
+  const unions = (
+    await db.knex.raw(`SELECT operator_code, tech_group, round(area_m2::numeric, 3)::text AS area FROM coverage_unions ORDER BY 1, 2`)
+  ).rows;
+  const footprints = (
+    await db.knex.raw(`SELECT bts_id, sector_no, round(range_m::numeric, 6)::text AS r, md5(ST_AsBinary(geom)) AS g FROM coverage_footprints ORDER BY 1, 2`)
+  ).rows;
+  return { verdicts, gaps, unions, footprints };
+}
+
+describe('incremental coverage recompute on the demo province (embedded)', () => {
+  let dir: string;
+  let db: Database;
+  beforeAll(async () => {
+    dir = preparedDemoDataDir();
+    db = await openDatabase({ databaseUrl: '', dataDir: dir, statementTimeoutMs: 0 });
+  });
+  afterAll(async () => {
+    await db?.close();
+    if (dir) removeDataDir(dir);
+  });
+
+  it('gives the same footprints, unions, verdicts and gaps as a full recompute after adding, moving, editing and removing BTS', async () => {
+    const before = await snapshot(db);
+    // Three on-air broadband BTS of different operators, far apart, in rural communes.
+    const picked = (
+      await db.knex.raw(`SELECT b.id, b.code FROM bts b JOIN operators o ON o.id = b.operator_id
+                          WHERE b.status = 'on_air' AND b.technology IN ('3G', '4G') AND o.code IN ('viettel', 'vnpt', 'mobifone')
+                          ORDER BY b.code LIMIT 3`)
+    ).rows as { id: number; code: string }[];
+    expect(picked).toHaveLength(3);
+    const [moved, edited, removed] = picked as [{ id: number }, { id: number }, { id: number }];
+    await db.knex.raw('UPDATE bts SET geom = ST_Project(geom::geography, 3000, radians(45))::geometry WHERE id = ?', [moved.id]);
+    await db.knex.raw('UPDATE bts SET antenna_height_m = 60, eirp_dbm = 63 WHERE id = ?', [edited.id]);
+    await db.knex.raw(`UPDATE bts SET status = 'decommissioned' WHERE id = ?`, [removed.id]);
+    const added = (
+      await db.knex.raw(`INSERT INTO bts (code, site_id, operator_id, geom, technology, band_mhz, antenna_height_m, eirp_dbm, status, source, source_date)
+                         SELECT 'TEST-NEW-4G', NULL, o.id, ST_SetSRID(ST_MakePoint(105.88, 10.47), 4326), '4G', 1800, 40, 61, 'on_air', 'test', '2026-11-27'
+                           FROM operators o WHERE o.code = 'vietnamobile' RETURNING id`)
+    ).rows[0] as { id: number };
+    await db.knex.raw(`INSERT INTO bts_sectors (bts_id, sector_no, azimuth_deg, beamwidth_deg, tilt_deg)
+                       SELECT ?, n, (n - 1) * 120, 65, 3 FROM generate_series(1, 3) n`, [added.id]);
+
+    const summary = await recomputeCoverageForBts(db.knex, params, [moved.id, edited.id, removed.id, added.id]);
+    expect(summary.allHamlets).toBe(false);
+    expect(summary.hamlets).toBeGreaterThan(0);
+    expect(summary.hamlets).toBeLessThan(1000);
+    const incremental = await snapshot(db);
+    // The change must be visible, or this test proves nothing.
+    expect(incremental.footprints).not.toEqual(before.footprints);
+    expect(incremental.unions).not.toEqual(before.unions);
+
+    await recomputeAllCoverage(db.knex, params);
+    const full = await snapshot(db);
+    expect(incremental.footprints).toEqual(full.footprints);
+    expect(incremental.unions).toEqual(full.unions);
+    expect(incremental.gaps).toEqual(full.gaps);
+    expect(incremental.verdicts.length).toBe(full.verdicts.length);
+    for (let i = 0; i < full.verdicts.length; i++) {
+      const { share: a, ...restA } = incremental.verdicts[i];
+      const { share: b, ...restB } = full.verdicts[i];
+      expect(restA).toEqual(restB);
+      expect(Math.abs(a - b)).toBeLessThan(1e-6);
+    }
+  });
+});

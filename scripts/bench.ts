@@ -3,13 +3,23 @@
 //   - time from `npm start` to ready, first (empty data dir: schema + demo) and second (existing data);
 //   - response time (median of 5 after one warm-up) and size of every layer for the whole province;
 //   - time to the map's first idle in headless Chromium.
+//   - coverage: full recompute, what-if latency and incremental update after one BTS
+//     edit, on the embedded database and on PostgreSQL (BENCH_DATABASE_URL, else
+//     TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres: a database
+//     hatang_bench is created there and dropped after), and the same unions and
+//     hamlet differences written straightforwardly with @turf/turf.
 // A benchmark, not a test: it prints numbers and asserts nothing.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import knexFactory from 'knex';
 import { layerNames } from '../server/src/contracts/layer-contracts.js';
+import { openDatabase } from '../server/src/db/database.js';
+import { migrate } from '../server/src/db/migrate.js';
+import { seedDemoProvince } from '../server/src/demo/seed-demo-province.js';
+import { measureCoverage, measureTurf, type CoverageFigures } from './bench-coverage.js';
 import { ensureClientBuilt } from '../server/src/http/client-bundle.js';
 import { measureFirstIdleMs } from './bench-browser.js';
 
@@ -100,11 +110,30 @@ try {
       layers.push({ layer, medianMs: Math.round(median(times) * 10) / 10, bytes, features });
     }
     const firstIdleMs = await measureFirstIdleMs(`${second.url}/`);
+    await second.stop();
+    log('coverage on the embedded database…');
+    const embedded = await openDatabase({ databaseUrl: '', dataDir, statementTimeoutMs: 0 });
+    let embeddedCoverage: CoverageFigures;
+    let turfFigures: Awaited<ReturnType<typeof measureTurf>>;
+    try {
+      embeddedCoverage = await measureCoverage(embedded.knex);
+      turfFigures = await measureTurf(embedded.knex);
+    } finally {
+      await embedded.close();
+    }
+    log('coverage on PostgreSQL…');
+    const postgresCoverage = await measurePostgres();
     const result = {
       firstStartReadyMs: Math.round(first.readyMs),
       secondStartReadyMs: Math.round(second.readyMs),
       layers,
       browserFirstIdleMs: Math.round(firstIdleMs),
+      coverage: {
+        embedded: embeddedCoverage,
+        postgres: postgresCoverage,
+        turf: turfFigures,
+        turfRatio: Math.round((turfFigures.extrapolatedMs / embeddedCoverage.sqlOverlayMs) * 10) / 10,
+      },
       machine: { cpus: os.cpus().length, node: process.version },
     };
     if (asJson) {
@@ -117,10 +146,51 @@ try {
         console.log(`${l.layer.padEnd(24)} ${String(l.features).padStart(8)} ${(l.bytes / 1024).toFixed(0).padStart(11)} ${l.medianMs.toFixed(1).padStart(11)}`);
       }
       console.log(`\nheadless Chromium, navigation → map's first idle with data: ${result.browserFirstIdleMs} ms`);
+      const row = (name: string, c: CoverageFigures | { error: string }) =>
+        'error' in c
+          ? console.log(`${name.padEnd(10)} ${c.error}`)
+          : console.log(
+              `${name.padEnd(10)} full recompute ${c.recomputeSeconds.toFixed(2)} s (footprints ${c.recomputeBreakdownMs.footprints}, unions ${c.recomputeBreakdownMs.unions}, verdicts ${c.recomputeBreakdownMs.verdicts}, gaps ${c.recomputeBreakdownMs.gaps} ms); what-if ${c.whatIfMsMedian} ms; incremental after one BTS edit ${c.incrementalMsMedian} ms`,
+            );
+      console.log('\ncoverage of the demo province (medians):');
+      row('embedded', result.coverage.embedded);
+      row('postgres', result.coverage.postgres);
+      const t = result.coverage.turf;
+      console.log(
+        `@turf/turf: broadband union of ${t.windowFootprints} footprints + difference with ${t.windowHamlets} hamlets: ${t.windowMs} ms; ` +
+          `× ${t.totalFootprints}/${t.windowFootprints} footprints ≥ ${t.extrapolatedMs} ms for the province;\n` +
+          `ours (embedded, unions + verdicts + gaps of every operator and technology group): ${result.coverage.embedded.sqlOverlayMs} ms; ` +
+          `ratio ≥ ${result.coverage.turfRatio}`,
+      );
     }
   } finally {
     await second.stop();
   }
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** Seeds the demo into a fresh database on PostgreSQL and measures coverage there. */
+async function measurePostgres(): Promise<CoverageFigures | { error: string }> {
+  const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const admin = knexFactory({ client: 'pg', connection: adminUrl, pool: { min: 0, max: 1 } });
+  try {
+    await admin.raw('DROP DATABASE IF EXISTS hatang_bench WITH (FORCE)');
+    await admin.raw('CREATE DATABASE hatang_bench');
+  } catch (error) {
+    await admin.destroy();
+    return { error: `PostgreSQL not reachable at ${adminUrl.replace(/:[^:@/]*@/, ':***@')}: ${(error as Error).message}` };
+  }
+  const url = new URL(adminUrl);
+  url.pathname = '/hatang_bench';
+  const db = await openDatabase({ databaseUrl: url.toString(), dataDir: '', statementTimeoutMs: 0 });
+  try {
+    await migrate(db.knex);
+    await seedDemoProvince(db.knex);
+    return await measureCoverage(db.knex);
+  } finally {
+    await db.close();
+    await admin.raw('DROP DATABASE IF EXISTS hatang_bench WITH (FORCE)');
+    await admin.destroy();
+  }
 }

@@ -90,7 +90,7 @@ describe('the map client', () => {
       const canvas = map.getCanvas().getBoundingClientRect();
       const sites = map.queryRenderedFeatures({ layers: ['sites'] });
       const points = sites.map((f) => {
-        const [lon, lat] = (f.geometry as { coordinates: [number, number] }).coordinates;
+        const [lon, lat] = (f.geometry as unknown as { coordinates: [number, number] }).coordinates;
         return { code: String(f.properties.code), btsCount: Number(f.properties.btsCount), at: map.project([lon, lat]) };
       });
       const margin = 40;

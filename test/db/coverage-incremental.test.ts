@@ -52,7 +52,7 @@ describe('incremental coverage recompute on the demo province (embedded)', () =>
                           ORDER BY b.code LIMIT 3`)
     ).rows as { id: number; code: string }[];
     expect(picked).toHaveLength(3);
-    const [moved, edited, removed] = picked as [{ id: number }, { id: number }, { id: number }];
+    const [moved, edited, removed] = [picked[0]!, picked[1]!, picked[2]!];
     await db.knex.raw('UPDATE bts SET geom = ST_Project(geom::geography, 3000, radians(45))::geometry WHERE id = ?', [moved.id]);
     await db.knex.raw('UPDATE bts SET antenna_height_m = 60, eirp_dbm = 63 WHERE id = ?', [edited.id]);
     await db.knex.raw(`UPDATE bts SET status = 'decommissioned' WHERE id = ?`, [removed.id]);

@@ -1,11 +1,17 @@
 import type {
+  CoverageModel,
   FeatureCollection,
+  HamletCoverageResponse,
+  HamletDetail,
   LayerName,
   LayerPropertiesByName,
   Meta,
   Problem,
+  RangeResponse,
   SearchResponse,
   SiteDetail,
+  WhatIfRequest,
+  WhatIfResponse,
 } from '../domain/contract-types.js';
 import type { Lang } from '../i18n/i18n-context.js';
 
@@ -22,7 +28,13 @@ export class ApiError extends Error {
 
 /** Short human text for an error caught around an API call. */
 export function describeError(error: unknown): string {
-  if (error instanceof ApiError) return error.problem ? error.problem.detail || error.problem.title : error.message;
+  if (error instanceof ApiError) {
+    if (!error.problem) return error.message;
+    const detail = error.problem.detail || error.problem.title;
+    // Field-level messages (e.g. of a what-if BTS) say what to correct; the detail may only count them.
+    const fields = (error.problem.errors ?? []).map((e) => e.message).filter((m) => m !== detail);
+    return fields.length > 0 ? `${detail} ${fields.join('; ')}` : detail;
+  }
   if (error instanceof Error) return error.message;
   return String(error);
 }
@@ -36,6 +48,20 @@ async function getJson<T>(path: string, lang: Lang, signal?: AbortSignal): Promi
     headers: { Accept: 'application/json', 'Accept-Language': lang },
     signal,
   });
+  return readJson<T>(response);
+}
+
+async function postJson<T>(path: string, body: unknown, lang: Lang, signal?: AbortSignal): Promise<T> {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Accept-Language': lang, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+    signal,
+  });
+  return readJson<T>(response);
+}
+
+async function readJson<T>(response: Response): Promise<T> {
   if (!response.ok) {
     let problem: Problem | null = null;
     if ((response.headers.get('content-type') ?? '').includes('json')) {
@@ -75,4 +101,56 @@ export function fetchSiteDetail(code: string, lang: Lang, signal?: AbortSignal):
 export function fetchSearch(query: string, limit: number, lang: Lang, signal?: AbortSignal): Promise<SearchResponse> {
   const params = new URLSearchParams({ q: query, limit: String(limit), lang });
   return getJson<SearchResponse>(`/api/search?${params.toString()}`, lang, signal);
+}
+
+/** Filters of GET /api/hamlets/coverage; absent values take the server's defaults. */
+export interface HamletCoverageQuery {
+  operator: string;
+  technology: string;
+  unit: string | null;
+  boundarySet: string | null;
+}
+
+export function hamletCoverageUrl(query: HamletCoverageQuery, lang: Lang): string {
+  const params = new URLSearchParams({ operator: query.operator, technology: query.technology });
+  if (query.unit) params.set('unit', query.unit);
+  if (query.boundarySet) params.set('boundarySet', query.boundarySet);
+  params.set('lang', lang);
+  return `/api/hamlets/coverage?${params.toString()}`;
+}
+
+export function fetchHamletCoverage(query: HamletCoverageQuery, lang: Lang, signal?: AbortSignal): Promise<HamletCoverageResponse> {
+  return getJson<HamletCoverageResponse>(hamletCoverageUrl(query, lang), lang, signal);
+}
+
+export function fetchHamletDetail(code: string, lang: Lang, signal?: AbortSignal): Promise<HamletDetail> {
+  return getJson<HamletDetail>(`/api/hamlets/${encodeURIComponent(code)}?lang=${lang}`, lang, signal);
+}
+
+export function fetchCoverageModel(lang: Lang, signal?: AbortSignal): Promise<CoverageModel> {
+  return getJson<CoverageModel>(`/api/coverage/model?lang=${lang}`, lang, signal);
+}
+
+export interface RangeQuery {
+  technology: string;
+  bandMHz: number;
+  antennaHeightM: number;
+  environment: string;
+  eirpDbm: number;
+}
+
+export function fetchRange(query: RangeQuery, lang: Lang, signal?: AbortSignal): Promise<RangeResponse> {
+  const params = new URLSearchParams({
+    technology: query.technology,
+    bandMHz: String(query.bandMHz),
+    antennaHeightM: String(query.antennaHeightM),
+    environment: query.environment,
+    eirpDbm: String(query.eirpDbm),
+    lang,
+  });
+  return getJson<RangeResponse>(`/api/coverage/range?${params.toString()}`, lang, signal);
+}
+
+export function postWhatIf(request: WhatIfRequest, lang: Lang, signal?: AbortSignal): Promise<WhatIfResponse> {
+  return postJson<WhatIfResponse>(`/api/coverage/what-if?lang=${lang}`, request, lang, signal);
 }

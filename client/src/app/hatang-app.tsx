@@ -1,7 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
-import { describeError, fetchMeta } from '../api/api-client.js';
-import type { LayerName, Meta, SearchResult } from '../domain/contract-types.js';
+import { describeError, fetchHamletDetail, fetchMeta } from '../api/api-client.js';
+import { percent } from '../coverage/coverage-formats.js';
+import { CoverageDrawer } from '../coverage/coverage-drawer.js';
+import { CoverageModelPanel } from '../coverage/coverage-model-panel.js';
+import { CoverageSection } from '../coverage/coverage-section.js';
+import { HamletCoverageTable } from '../coverage/hamlet-coverage-table.js';
+import { useCoverageModel } from '../coverage/use-coverage-model.js';
+import { useHamletCoverage } from '../coverage/use-hamlet-coverage.js';
+import { useWhatIf } from '../coverage/use-what-if.js';
+import { WhatIfPanel } from '../coverage/what-if-panel.js';
+import { rowsAfterWhatIf, whatIfRatio } from '../coverage/what-if-verdicts.js';
+import type { LayerName, Meta, SearchResult, Verdict } from '../domain/contract-types.js';
+import { anyOperator, dataLayersOf, type MapToggle } from '../domain/enum-values.js';
 import { I18nProvider, makeI18n, type Lang } from '../i18n/i18n-context.js';
 import { InspectorPanel } from '../inspector/inspector-panel.js';
 import { LayerPanel } from '../layers/layer-panel.js';
@@ -9,8 +20,17 @@ import { useLayerData } from '../layers/use-layer-data.js';
 import { coordinatesBbox, type Bbox } from '../map/geometry-measures.js';
 import type { HatangMap, MapUiStrings } from '../map/hatang-map.js';
 import { featureHoverText } from '../map/feature-hover-text.js';
+import { gapCode } from '../map/layer-ids.js';
+import { mapPalette } from '../map/map-palette.js';
 import { MapView } from '../map/map-view.js';
-import { sameCamera, type LayerFilterState, type Selection, type ViewState } from '../url/view-state.js';
+import {
+  sameCamera,
+  type CoverageChoice,
+  type CoveragePanel,
+  type LayerFilterState,
+  type Selection,
+  type ViewState,
+} from '../url/view-state.js';
 import { AppHeader } from './app-header.js';
 import { useViewState } from './use-view-state.js';
 
@@ -69,15 +89,28 @@ export function HatangApp() {
     if (state.filters.operators.some((code) => !known.has(code))) {
       update((prev) => ({ ...prev, filters: { ...prev.filters, operators: prev.filters.operators.filter((c) => known.has(c)) } }));
     }
-  }, [meta, state.filters.operators, update]);
+    if (state.coverage.operator !== anyOperator && !known.has(state.coverage.operator)) {
+      update((prev) => ({ ...prev, coverage: { ...prev.coverage, operator: anyOperator } }));
+    }
+  }, [meta, state.filters.operators, state.coverage.operator, update]);
 
-  const wanted = useMemo(() => [...new Set<LayerName>([...baseLayers, ...state.layers])], [state.layers]);
-  const loads = useLayerData(wanted, state.filters, state.lang);
+  const wanted = useMemo(() => [...new Set<LayerName>([...baseLayers, ...dataLayersOf(state.layers)])], [state.layers]);
+  const loads = useLayerData(wanted, state.filters, state.coverage, state.lang);
+  // The verdict rows feed the ratio in the panel, so they are always loaded (about 20 kB compressed).
+  const verdictLoad = useHamletCoverage(true, state.coverage, state.filters.unit, state.filters.boundarySet, state.lang);
+  const [modelLoad, retryModel] = useCoverageModel(state.lang);
+  const model = modelLoad.status === 'ready' ? modelLoad.model : null;
+  const whatIf = useWhatIf(state.coverage, state.lang);
+  const verdictRows = verdictLoad.data?.rows ?? null;
+  // While the what-if tool shows an answer for the same choice, the map shows the hamlets' verdicts after it.
+  const whatIfShown = state.whatIf ? whatIf.shown : null;
+  const mapVerdictRows = useMemo(() => rowsAfterWhatIf(verdictLoad.data, whatIfShown), [verdictLoad.data, whatIfShown]);
+  const ratioWithWhatIf = useMemo(() => whatIfRatio(verdictRows, mapVerdictRows, state.filters.unit !== null), [verdictRows, mapVerdictRows, state.filters.unit]);
 
   const select = useCallback((selection: Selection | null) => update((prev) => ({ ...prev, selection })), [update]);
   const setFilters = useCallback((filters: LayerFilterState) => update((prev) => ({ ...prev, filters })), [update]);
   const toggleLayer = useCallback(
-    (layer: LayerName, visible: boolean) =>
+    (layer: MapToggle, visible: boolean) =>
       update((prev) => ({
         ...prev,
         layers: visible ? [...new Set([...prev.layers, layer])] : prev.layers.filter((l) => l !== layer),
@@ -85,6 +118,23 @@ export function HatangApp() {
     [update],
   );
   const setLang = useCallback((lang: Lang) => update((prev) => ({ ...prev, lang })), [update]);
+  const setCoverage = useCallback((coverage: CoverageChoice) => update((prev) => ({ ...prev, coverage })), [update]);
+  const setPanel = useCallback((panel: CoveragePanel | null) => update((prev) => ({ ...prev, panel })), [update]);
+  const setTableVerdicts = useCallback((tableVerdicts: Verdict[]) => update((prev) => ({ ...prev, tableVerdicts })), [update]);
+  const { clear: clearWhatIf } = whatIf;
+  const setWhatIfOpen = useCallback(
+    (open: boolean) => {
+      // Closing the tool forgets its hypothetical BTS: nothing of it is saved.
+      if (!open) clearWhatIf();
+      update((prev) => ({
+        ...prev,
+        whatIf: open,
+        // Its results are hamlet verdicts: show them.
+        layers: !open || prev.layers.includes('hamlets') || prev.layers.includes('hamlet-verdicts') ? prev.layers : [...prev.layers, 'hamlet-verdicts'],
+      }));
+    },
+    [update, clearWhatIf],
+  );
   const onCameraChange = useCallback(
     (camera: ViewState['camera']) => update((prev) => (sameCamera(prev.camera, camera) ? prev : { ...prev, camera })),
     [update],
@@ -99,6 +149,37 @@ export function HatangApp() {
   }, [cameraRequest]);
   const fitBbox = useCallback((bbox: Bbox, maxZoom = 15) => setCameraRequest({ kind: 'bbox', bbox, maxZoom }), []);
   const flyTo = useCallback((lon: number, lat: number, zoom = 15) => setCameraRequest({ kind: 'point', lon, lat, zoom }), []);
+
+  /** Selects a hamlet and brings it into view, with its verdict colours on (from the table, the what-if list, a gap). */
+  const openHamlet = useCallback(
+    (code: string) => {
+      update((prev) => ({
+        ...prev,
+        layers: prev.layers.includes('hamlets') || prev.layers.includes('hamlet-verdicts') ? prev.layers : [...prev.layers, 'hamlet-verdicts'],
+        selection: { layer: 'hamlets', code },
+      }));
+      const feature = loads.hamlets?.data?.features.find((f) => f.properties.code === code);
+      const bbox = feature ? coordinatesBbox(feature.geometry.coordinates) : null;
+      if (bbox) {
+        fitBbox(bbox, 15);
+        return;
+      }
+      fetchHamletDetail(code, state.lang)
+        .then((detail) => flyTo(detail.hamlet.refPoint[0], detail.hamlet.refPoint[1], 14))
+        .catch(() => undefined);
+    },
+    [update, loads, fitBbox, flyTo, state.lang],
+  );
+
+  const openGap = useCallback(
+    (code: string) => {
+      update((prev) => ({ ...prev, layers: prev.layers.includes('gaps') ? prev.layers : [...prev.layers, 'gaps'], selection: { layer: 'gaps', code } }));
+      const feature = loads.gaps?.data?.features.find((f) => gapCode(f.properties.hamletCode, f.properties.partNo) === code);
+      const bbox = feature ? coordinatesBbox(feature.geometry.coordinates) : null;
+      if (bbox) fitBbox(bbox, 16);
+    },
+    [update, loads, fitBbox],
+  );
 
   const unitBbox = useCallback(
     (code: string): Bbox | null => {
@@ -137,15 +218,24 @@ export function HatangApp() {
     [update, fitBbox, flyTo],
   );
 
+  const verdictByCode = useMemo(() => new Map((verdictRows ?? []).map((row) => [row.code, row])), [verdictRows]);
+  const verdictsShown = state.layers.includes('hamlet-verdicts');
   const hoverText = useCallback(
-    (feature: MapGeoJSONFeature, layer: LayerName) => featureHoverText(feature, layer, t, meta?.operators ?? []),
-    [t, meta],
+    (feature: MapGeoJSONFeature, layer: LayerName) => {
+      const text = featureHoverText(feature, layer, i18n, meta?.operators ?? []);
+      const row = layer === 'hamlets' && verdictsShown ? verdictByCode.get(String(feature.properties.code)) : undefined;
+      return row && text ? `${text} · ${t(`verdict.${row.verdict}`)} · ${percent(i18n, row.coveredShare)}` : text;
+    },
+    [i18n, t, meta, verdictByCode, verdictsShown],
   );
 
   const mapStrings: MapUiStrings = useMemo(
     () => ({ zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut'), resetBearing: t('map.resetBearing') }),
     [t],
   );
+
+  const coverageColour =
+    state.coverage.operator === anyOperator ? mapPalette.coverageAny : (meta?.operators.find((o) => o.code === state.coverage.operator)?.colour ?? mapPalette.neutralOwner);
 
   if (metaLoad.status !== 'ready' || !meta) {
     return (
@@ -170,36 +260,98 @@ export function HatangApp() {
 
   return (
     <I18nProvider lang={state.lang}>
-      <div className={state.selection ? 'app app--inspecting' : 'app'}>
+      <div className={['app', state.selection ? 'app--inspecting' : '', state.panel ? 'app--drawer' : ''].filter(Boolean).join(' ')}>
         <AppHeader demoData={meta.demoData} onSearchChoose={onSearchChoose} onLanguageChange={setLang} />
         <LayerPanel
           meta={meta}
           visible={state.layers}
           loads={loads}
+          verdictLoad={verdictLoad}
+          coverageColour={coverageColour}
           filters={state.filters}
+          coverage={
+            <CoverageSection
+              meta={meta}
+              coverage={state.coverage}
+              coverageColour={coverageColour}
+              visible={state.layers}
+              loads={loads}
+              verdictLoad={verdictLoad}
+              filters={state.filters}
+              theta={model?.theta ?? null}
+              minGapAreaM2={model?.minGapAreaM2 ?? null}
+              panel={state.panel}
+              whatIf={state.whatIf}
+              onCoverageChange={setCoverage}
+              onToggle={toggleLayer}
+              onOpenPanel={setPanel}
+              onWhatIfChange={setWhatIfOpen}
+            />
+          }
           onToggle={toggleLayer}
           onFiltersChange={setFilters}
           onUnitChosen={onUnitChosen}
         />
         <main className="map-area">
-          <MapView
-            meta={meta}
-            initialCamera={initialCamera}
-            visibleLayers={state.layers}
-            loads={loads}
-            selection={state.selection}
-            unitFocus={state.filters.unit}
-            strings={mapStrings}
-            onReady={(map) => (mapRef.current = map)}
-            onSelect={select}
-            onCameraChange={onCameraChange}
-            hoverText={hoverText}
-          />
-          <button type="button" className="map-reset button button--small" onClick={() => meta.extent && fitBbox(meta.extent)}>
-            {t('map.resetView')}
-          </button>
-          <p className="map-attribution">{t('map.attribution')}</p>
+          <div className={whatIf.placing ? 'map-stage map-stage--placing' : 'map-stage'}>
+            <MapView
+              meta={meta}
+              initialCamera={initialCamera}
+              visibleLayers={state.layers}
+              loads={loads}
+              verdictRows={mapVerdictRows}
+              whatIf={whatIf.overlay}
+              placing={state.whatIf && whatIf.placing}
+              selection={state.selection}
+              unitFocus={state.filters.unit}
+              strings={mapStrings}
+              onReady={(map) => (mapRef.current = map)}
+              onSelect={select}
+              onPlace={whatIf.place}
+              onCameraChange={onCameraChange}
+              hoverText={hoverText}
+            />
+            <button type="button" className="map-reset button button--small" onClick={() => meta.extent && fitBbox(meta.extent)}>
+              {t('map.resetView')}
+            </button>
+            {state.whatIf ? (
+              <WhatIfPanel
+                meta={meta}
+                coverage={state.coverage}
+                whatIf={whatIf}
+                ratio={ratioWithWhatIf}
+                onClose={() => setWhatIfOpen(false)}
+                onHamletClick={openHamlet}
+              />
+            ) : null}
+            <p className="map-attribution">{t('map.attribution')}</p>
+          </div>
         </main>
+        {state.panel ? (
+          <CoverageDrawer panel={state.panel} onPanelChange={setPanel}>
+            {state.panel === 'hamlet-table' ? (
+              <HamletCoverageTable
+                meta={meta}
+                load={verdictLoad}
+                coverage={state.coverage}
+                districts={loads.districts?.data ?? null}
+                communes={loads.communes?.data ?? null}
+                unit={state.filters.unit}
+                verdicts={state.tableVerdicts}
+                selectedCode={state.selection?.layer === 'hamlets' ? state.selection.code : null}
+                theta={model?.theta ?? null}
+                onUnitChange={(unit) => {
+                  setFilters({ ...state.filters, unit });
+                  onUnitChosen(unit);
+                }}
+                onVerdictsChange={setTableVerdicts}
+                onRowClick={openHamlet}
+              />
+            ) : (
+              <CoverageModelPanel load={modelLoad} onRetry={retryModel} />
+            )}
+          </CoverageDrawer>
+        ) : null}
         {state.selection ? (
           <InspectorPanel
             selection={state.selection}
@@ -209,6 +361,12 @@ export function HatangApp() {
             onSelect={select}
             onFitBbox={fitBbox}
             onFlyTo={flyTo}
+            coverage={state.coverage}
+            theta={model?.theta ?? null}
+            minGapAreaM2={model?.minGapAreaM2 ?? null}
+            onChooseCoverage={setCoverage}
+            onOpenGap={openGap}
+            onOpenHamlet={openHamlet}
           />
         ) : null}
       </div>

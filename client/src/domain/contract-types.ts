@@ -22,12 +22,26 @@ export type {
 export type {
   AdminUnitProperties,
   BtsProperties,
+  CoverageProperties,
   Feature,
   FeatureCollection,
   FiberProperties,
+  GapProperties,
   HamletProperties,
   LayerName,
   LayerPropertiesByName,
   Sector,
   SiteProperties,
+  TechnologyGroup,
 } from '../../../server/src/contracts/layer-contracts.js';
+export type {
+  CoverageModel,
+  HamletCoverageResponse,
+  HamletCoverageRow,
+  HamletDetail,
+  RangeResponse,
+  Verdict,
+  WhatIfBts,
+  WhatIfRequest,
+  WhatIfResponse,
+} from '../../../server/src/contracts/coverage-contracts.js';

@@ -2,10 +2,12 @@ import type { LayerName, Meta } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { LayerLoads } from '../layers/use-layer-data.js';
 import { coordinatesBbox, type Bbox } from '../map/geometry-measures.js';
-import type { Selection } from '../url/view-state.js';
+import { gapCode } from '../map/layer-ids.js';
+import type { CoverageChoice, Selection } from '../url/view-state.js';
 import { AdminUnitInspector } from './admin-unit-inspector.js';
 import { BtsInspector } from './bts-inspector.js';
 import { FiberInspector } from './fiber-inspector.js';
+import { GapInspector } from './gap-inspector.js';
 import { HamletInspector } from './hamlet-inspector.js';
 import { InspectorHeader } from './inspector-header.js';
 import { SiteInspector } from './site-inspector.js';
@@ -18,15 +20,30 @@ interface InspectorPanelProps {
   onSelect: (selection: Selection) => void;
   onFitBbox: (bbox: Bbox) => void;
   onFlyTo: (lon: number, lat: number) => void;
+  coverage: CoverageChoice;
+  theta: number | null;
+  minGapAreaM2: number | null;
+  onChooseCoverage: (choice: CoverageChoice) => void;
+  onOpenGap: (code: string) => void;
+  /** Selects a hamlet and brings it into view with its verdict colours on. */
+  onOpenHamlet: (code: string) => void;
 }
 
-function findFeature<L extends LayerName>(loads: LayerLoads, layer: L, code: string) {
+type CodedLayer = Exclude<LayerName, 'coverage' | 'gaps'>;
+
+function findFeature<L extends CodedLayer>(loads: LayerLoads, layer: L, code: string) {
   const load = loads[layer];
   return { load, feature: load?.data?.features.find((f) => f.properties.code === code) ?? null };
 }
 
+function findGap(loads: LayerLoads, code: string) {
+  const load = loads.gaps;
+  return { load, feature: load?.data?.features.find((f) => gapCode(f.properties.hamletCode, f.properties.partNo) === code) ?? null };
+}
+
 /** The right-hand panel: details of the selected feature, by its kind. */
-export function InspectorPanel({ selection, meta, loads, onClose, onSelect, onFitBbox, onFlyTo }: InspectorPanelProps) {
+export function InspectorPanel(props: InspectorPanelProps) {
+  const { selection, meta, loads, onClose, onSelect, onFitBbox, onFlyTo } = props;
   const { t } = useI18n();
   const { code } = selection;
   const zoomToGeometry = (geometry: { coordinates: unknown }) => () => {
@@ -63,11 +80,36 @@ export function InspectorPanel({ selection, meta, loads, onClose, onSelect, onFi
         if (!feature) return missing('fiber', load?.status === 'loading');
         return <FiberInspector fiber={feature.properties} operators={meta.operators} onClose={onClose} onZoomTo={zoomToGeometry(feature.geometry)} />;
       }
-      case 'hamlets': {
-        const { load, feature } = findFeature(loads, 'hamlets', code);
-        if (!feature) return missing('hamlets', load?.status === 'loading');
-        return <HamletInspector hamlet={feature.properties} onClose={onClose} onZoomTo={zoomToGeometry(feature.geometry)} />;
+      case 'hamlets':
+        // The details come from the API, so a hamlet opens even when its layer is off.
+        return (
+          <HamletInspector
+            key={code}
+            code={code}
+            operators={meta.operators}
+            coverage={props.coverage}
+            theta={props.theta}
+            minGapAreaM2={props.minGapAreaM2}
+            onClose={onClose}
+            onZoomTo={() => props.onOpenHamlet(code)}
+            onChooseCoverage={props.onChooseCoverage}
+            onOpenGap={props.onOpenGap}
+          />
+        );
+      case 'gaps': {
+        const { load, feature } = findGap(loads, code);
+        if (!feature) return missing('gaps', load?.status === 'loading');
+        return (
+          <GapInspector
+            gap={feature.properties}
+            onClose={onClose}
+            onZoomTo={zoomToGeometry(feature.geometry)}
+            onOpenHamlet={props.onOpenHamlet}
+          />
+        );
       }
+      case 'coverage':
+        return missing('coverage', false);
       case 'communes':
       case 'districts': {
         const { load, feature } = findFeature(loads, selection.layer, code);

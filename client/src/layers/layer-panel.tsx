@@ -1,18 +1,24 @@
 import { useState, type ReactNode } from 'react';
-import type { LayerName, Meta } from '../domain/contract-types.js';
+import type { Meta } from '../domain/contract-types.js';
+import type { MapToggle } from '../domain/enum-values.js';
+import type { HamletCoverageLoad } from '../coverage/use-hamlet-coverage.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { LayerFilterState } from '../url/view-state.js';
 import { LayerFilters } from './layer-filters.js';
-import { LayerToggleList } from './layer-toggle-list.js';
+import { LayerToggleList, registerToggleOrder } from './layer-toggle-list.js';
 import { MapLegend } from './map-legend.js';
 import type { LayerLoads } from './use-layer-data.js';
 
 interface LayerPanelProps {
   meta: Meta;
-  visible: readonly LayerName[];
+  visible: readonly MapToggle[];
   loads: LayerLoads;
+  verdictLoad: HamletCoverageLoad;
+  coverageColour: string;
   filters: LayerFilterState;
-  onToggle: (layer: LayerName, visible: boolean) => void;
+  /** The coverage section (choice, ratio, coverage layers, tools, legend). */
+  coverage: ReactNode;
+  onToggle: (layer: MapToggle, visible: boolean) => void;
   onFiltersChange: (filters: LayerFilterState) => void;
   onUnitChosen: (unit: string | null) => void;
 }
@@ -34,8 +40,8 @@ function PanelSection({ title, children, initiallyOpen = true }: { title: string
   );
 }
 
-/** The left-hand panel: data overview, layer toggles, filters and legend. */
-export function LayerPanel({ meta, visible, loads, filters, onToggle, onFiltersChange, onUnitChosen }: LayerPanelProps) {
+/** The left-hand panel: data overview, layer toggles, coverage, filters and legend. */
+export function LayerPanel({ meta, visible, loads, verdictLoad, coverageColour, filters, coverage, onToggle, onFiltersChange, onUnitChosen }: LayerPanelProps) {
   const { t, formatNumber } = useI18n();
   const counts: [string, string][] = [
     [formatNumber(meta.counts.sites), t('counts.sites')],
@@ -60,8 +66,18 @@ export function LayerPanel({ meta, visible, loads, filters, onToggle, onFiltersC
         ))}
       </dl>
       <PanelSection title={t('panel.layers')}>
-        <LayerToggleList meta={meta} visible={visible} loads={loads} filters={filters} onToggle={onToggle} />
+        <LayerToggleList
+          meta={meta}
+          toggles={registerToggleOrder}
+          visible={visible}
+          loads={loads}
+          verdictLoad={verdictLoad}
+          filters={filters}
+          coverageColour={coverageColour}
+          onToggle={onToggle}
+        />
       </PanelSection>
+      <PanelSection title={t('panel.coverage')}>{coverage}</PanelSection>
       <PanelSection title={t('panel.filters')}>
         <LayerFilters meta={meta} filters={filters} loads={loads} onChange={onFiltersChange} onUnitChosen={onUnitChosen} />
       </PanelSection>

@@ -1,29 +1,47 @@
 import type { ReactNode } from 'react';
-import type { LayerName, Meta } from '../domain/contract-types.js';
+import type { Meta } from '../domain/contract-types.js';
+import type { MapToggle } from '../domain/enum-values.js';
+import type { HamletCoverageLoad } from '../coverage/use-hamlet-coverage.js';
 import { useI18n } from '../i18n/i18n-context.js';
-import { mapPalette } from '../map/map-palette.js';
+import { coverageOpacity, mapPalette } from '../map/map-palette.js';
 import { radioOperators } from '../map/operator-colours.js';
 import type { LayerFilterState } from '../url/view-state.js';
 import { layerIsFiltered } from './layer-queries.js';
-import { AreaSwatch, FiberSwatch, RingsSwatch, SiteSwatch } from './legend-swatches.js';
+import { AreaSwatch, FiberSwatch, HatchSwatch, RingsSwatch, SiteSwatch, VerdictsSwatch } from './legend-swatches.js';
 import type { LayerLoads } from './use-layer-data.js';
 
-/** Toggle order: as drawn, top of the map first. */
-const toggleOrder: readonly LayerName[] = ['sites', 'shared-sites', 'bts', 'fiber', 'hamlets', 'communes', 'districts'];
+/** Toggle order of the register layers: as drawn, top of the map first. */
+export const registerToggleOrder: readonly MapToggle[] = ['sites', 'shared-sites', 'bts', 'fiber', 'hamlets', 'communes', 'districts'];
+
+/** Toggles of the coverage section. */
+export const coverageToggleOrder: readonly MapToggle[] = ['hamlet-verdicts', 'gaps', 'coverage'];
 
 interface LayerToggleListProps {
   meta: Meta;
-  visible: readonly LayerName[];
+  toggles: readonly MapToggle[];
+  visible: readonly MapToggle[];
   loads: LayerLoads;
+  /** Rows of the hamlet choropleth (its count and errors). */
+  verdictLoad: HamletCoverageLoad;
   filters: LayerFilterState;
-  onToggle: (layer: LayerName, visible: boolean) => void;
+  /** Colour of the coverage wash: the chosen operator's, or the any-operator blue. */
+  coverageColour: string;
+  onToggle: (layer: MapToggle, visible: boolean) => void;
 }
 
-export function LayerToggleList({ meta, visible, loads, filters, onToggle }: LayerToggleListProps) {
+interface ToggleStatus {
+  loading: boolean;
+  /** Features on the map (for the coverage union: its area). */
+  count: string | null;
+  error: string | null;
+  truncated: boolean;
+}
+
+export function LayerToggleList({ meta, toggles, visible, loads, verdictLoad, filters, coverageColour, onToggle }: LayerToggleListProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const neutral = mapPalette.neutralOwner;
-  const swatches: Record<LayerName, ReactNode> = {
+  const swatches: Record<MapToggle, ReactNode> = {
     sites: <SiteSwatch kind="single" colour={neutral} />,
     'shared-sites': <SiteSwatch kind="shared" colour={neutral} />,
     bts: <RingsSwatch colours={radioOperators(meta.operators).map((o) => o.colour)} />,
@@ -31,19 +49,43 @@ export function LayerToggleList({ meta, visible, loads, filters, onToggle }: Lay
     hamlets: <AreaSwatch fill={mapPalette.hamletFill} fillOpacity={0.35} stroke={mapPalette.hamletLine} />,
     communes: <AreaSwatch fill={mapPalette.land} stroke={mapPalette.communeLine} />,
     districts: <AreaSwatch fill="none" stroke={mapPalette.districtLine} strokeWidth={2} />,
+    coverage: <AreaSwatch fill={coverageColour} fillOpacity={coverageOpacity.coverage + 0.1} stroke={coverageColour} />,
+    gaps: <HatchSwatch />,
+    'hamlet-verdicts': <VerdictsSwatch />,
   };
-  const hints: Partial<Record<LayerName, string>> = {
+  const hints: Partial<Record<MapToggle, string>> = {
     sites: t('definition.site'),
     'shared-sites': t('definition.sharedSite'),
     bts: t('definition.bts'),
+    coverage: t('definition.coverage'),
+    gaps: t('definition.gap'),
+    'hamlet-verdicts': t('definition.verdictShort'),
+  };
+  const statusOf = (toggle: MapToggle): ToggleStatus => {
+    if (toggle === 'hamlet-verdicts') {
+      const hamlets = loads.hamlets;
+      return {
+        loading: verdictLoad.status === 'loading' || hamlets?.status === 'loading',
+        count: verdictLoad.data ? t('layer.count', { count: verdictLoad.data.rows.length }) : null,
+        error: verdictLoad.error ?? hamlets?.error ?? null,
+        truncated: hamlets?.data?.truncated ?? false,
+      };
+    }
+    if (toggle === 'coverage') {
+      const load = loads.coverage;
+      const km2 = load?.data ? load.data.features.reduce((sum, f) => sum + f.properties.areaKm2, 0) : null;
+      return { loading: load?.status === 'loading', count: km2 === null ? null : `${i18n.formatNumber(km2)} ${t('unit.km2')}`, error: load?.status === 'error' ? (load.error ?? '') : null, truncated: false };
+    }
+    const load = loads[toggle];
+    return { loading: load?.status === 'loading', count: load?.data ? t('layer.count', { count: load.data.numberReturned }) : null, error: load?.status === 'error' ? (load.error ?? '') : null, truncated: load?.data?.truncated ?? false };
   };
 
   return (
     <ul className="layer-list">
-      {toggleOrder.map((layer) => {
-        const load = loads[layer];
+      {toggles.map((layer) => {
+        const status = statusOf(layer);
         const isVisible = visible.includes(layer);
-        const filtered = layerIsFiltered(layer, filters);
+        const filtered = layer !== 'hamlet-verdicts' && layerIsFiltered(layer, filters);
         return (
           <li key={layer} className={isVisible ? 'layer-row' : 'layer-row layer-row--off'}>
             <label className="layer-row__label" title={hints[layer]}>
@@ -61,11 +103,11 @@ export function LayerToggleList({ meta, visible, loads, filters, onToggle }: Lay
                 </span>
               ) : null}
               <span className="layer-row__count">
-                {load?.status === 'loading' ? t('layer.loading') : load?.data ? t('layer.count', { count: load.data.numberReturned }) : ''}
+                {status.loading ? t('layer.loading') : (status.count ?? '')}
               </span>
             </label>
-            {load?.status === 'error' && isVisible ? <p className="layer-row__error">{t('layer.failed', { layer: t(`layer.${layer}`), detail: load.error ?? '' })}</p> : null}
-            {load?.data?.truncated && isVisible ? <p className="layer-row__warning">{t('layer.truncated', { count: load.data.numberReturned })}</p> : null}
+            {status.error !== null && isVisible ? <p className="layer-row__error">{t('layer.failed', { layer: t(`layer.${layer}`), detail: status.error })}</p> : null}
+            {status.truncated && isVisible ? <p className="layer-row__warning">{t('layer.truncated', { count: status.count ?? '' })}</p> : null}
           </li>
         );
       })}

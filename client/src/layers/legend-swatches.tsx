@@ -1,4 +1,4 @@
-import { fiberWidths, mapPalette, undergroundDash } from '../map/map-palette.js';
+import { fiberWidths, mapPalette, undergroundDash, verdictColours } from '../map/map-palette.js';
 
 // Small SVG samples of how each kind of feature is drawn on the map; the values
 // come from the same palette as the map style.
@@ -57,4 +57,30 @@ export function PointSwatch({ fill, stroke, r = 3.5 }: { fill: string; stroke: s
 
 export function ColourDot({ colour }: { colour: string }) {
   return <span className="operator-dot" style={{ background: colour }} aria-hidden="true" />;
+}
+
+/** Uncovered part: red diagonal hatch with a strong outline, as on the map. */
+export function HatchSwatch() {
+  return (
+    <svg className="swatch" width="22" height="22" viewBox="0 0 22 22" aria-hidden="true">
+      <defs>
+        <pattern id="swatch-gap-hatch" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="1.6" height="5" fill={mapPalette.gapHatch} />
+        </pattern>
+      </defs>
+      <rect x="3" y="4" width="16" height="14" rx="2" fill="url(#swatch-gap-hatch)" stroke={mapPalette.gapLine} strokeWidth="1.6" />
+    </svg>
+  );
+}
+
+/** The three verdict colours side by side: the hamlet choropleth. */
+export function VerdictsSwatch() {
+  return (
+    <svg className="swatch" width="22" height="22" viewBox="0 0 22 22" aria-hidden="true">
+      <rect x="3" y="4" width="6" height="14" fill={verdictColours.covered} fillOpacity="0.8" />
+      <rect x="9" y="4" width="5" height="14" fill={verdictColours.lom_song} fillOpacity="0.8" />
+      <rect x="14" y="4" width="5" height="14" fill={verdictColours.trang_song} fillOpacity="0.8" />
+      <rect x="3" y="4" width="16" height="14" rx="2" fill="none" stroke="#64748b" strokeWidth="0.8" />
+    </svg>
+  );
 }

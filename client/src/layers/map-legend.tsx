@@ -118,6 +118,11 @@ export function MapLegend({ meta }: { meta: Meta }) {
           <li>{t('definition.bts')}</li>
           <li>{t('definition.sharedSite')}</li>
           <li>{t('definition.sharingRatio')}</li>
+          <li>{t('verdictDefinition.covered')}</li>
+          <li>{t('verdictDefinition.lom_song')}</li>
+          <li>{t('verdictDefinition.trang_song')}</li>
+          <li>{t('definition.coverageRatio')}</li>
+          <li>{t('definition.gap')}</li>
         </ul>
       </section>
     </div>

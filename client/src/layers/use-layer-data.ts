@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { describeError, fetchLayer, layerUrl } from '../api/api-client.js';
 import type { FeatureCollection, LayerName, LayerPropertiesByName } from '../domain/contract-types.js';
 import type { Lang } from '../i18n/i18n-context.js';
-import type { LayerFilterState } from '../url/view-state.js';
+import type { CoverageChoice, LayerFilterState } from '../url/view-state.js';
 import { layerQuery } from './layer-queries.js';
 
 export interface LayerLoad<L extends LayerName> {
@@ -23,16 +23,17 @@ const cacheLimit = 24;
  * Loads each wanted layer for the whole province once per filter combination
  * and keeps the answers, so toggling a layer off and on again costs nothing.
  */
-export function useLayerData(wanted: readonly LayerName[], filters: LayerFilterState, lang: Lang): LayerLoads {
+export function useLayerData(wanted: readonly LayerName[], filters: LayerFilterState, coverage: CoverageChoice, lang: Lang): LayerLoads {
   const [loads, setLoads] = useState<LayerLoads>({});
   const cache = useRef(new Map<string, AnyCollection>());
   const inFlight = useRef(new Map<string, Promise<AnyCollection>>());
   const wantedKey = [...wanted].sort().join(',');
-  const filtersKey = JSON.stringify(filters);
+  const filtersKey = JSON.stringify([filters, coverage]);
 
   useEffect(() => {
     for (const layer of wanted) {
-      const url = layerUrl(layer, layerQuery(layer, filters));
+      const query = layerQuery(layer, filters, coverage);
+      const url = layerUrl(layer, query);
       const cached = cache.current.get(url);
       if (cached) {
         setLoads((prev) => (prev[layer]?.url === url && prev[layer]?.status === 'ready' ? prev : { ...prev, [layer]: { url, status: 'ready', data: cached, error: null } }));
@@ -41,7 +42,7 @@ export function useLayerData(wanted: readonly LayerName[], filters: LayerFilterS
       setLoads((prev) => (prev[layer]?.url === url ? prev : { ...prev, [layer]: { url, status: 'loading', data: prev[layer]?.data ?? null, error: null } }));
       let request = inFlight.current.get(url);
       if (!request) {
-        request = fetchLayer(layer, layerQuery(layer, filters), lang) as Promise<AnyCollection>;
+        request = fetchLayer(layer, query, lang) as Promise<AnyCollection>;
         inFlight.current.set(url, request);
       }
       request

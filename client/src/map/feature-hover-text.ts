@@ -1,14 +1,15 @@
 import type { MapGeoJSONFeature } from 'maplibre-gl';
 import type { LayerName, Operator } from '../domain/contract-types.js';
 import { fiberKindValues, fiberLayingValues, isOneOf } from '../domain/enum-values.js';
-import type { Translate } from '../i18n/i18n-context.js';
+import type { I18n } from '../i18n/i18n-context.js';
 
 /**
  * One line of text for the feature under the pointer (shown with textContent,
  * never as HTML). Rendered features carry only scalar properties; that is all
  * this reads. Areas (communes, districts) have their names on the map already.
  */
-export function featureHoverText(feature: MapGeoJSONFeature, layer: LayerName, t: Translate, operators: readonly Operator[]): string | null {
+export function featureHoverText(feature: MapGeoJSONFeature, layer: LayerName, i18n: I18n, operators: readonly Operator[]): string | null {
+  const { t } = i18n;
   const p = feature.properties as Record<string, unknown>;
   const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
   const code = String(p.code ?? '');
@@ -33,6 +34,12 @@ export function featureHoverText(feature: MapGeoJSONFeature, layer: LayerName, t
     }
     case 'hamlets':
       return text(p.name) ?? code;
+    case 'gaps': {
+      const area = Number(p.areaM2);
+      return [t('inspector.kind.gaps'), text(p.hamletName), Number.isFinite(area) ? `${i18n.formatNumber(area / 10_000, 2)} ${t('unit.ha')}` : null]
+        .filter(Boolean)
+        .join(' · ');
+    }
     default:
       return null;
   }

@@ -9,20 +9,31 @@ import {
   type PointLike,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { AdminUnitProperties, FeatureCollection, HamletProperties, LayerName, Operator } from '../domain/contract-types.js';
+import type { AdminUnitProperties, FeatureCollection, HamletCoverageRow, HamletProperties, LayerName, Operator } from '../domain/contract-types.js';
+import type { MapToggle } from '../domain/enum-values.js';
 import type { MapCamera, Selection } from '../url/view-state.js';
 import { AreaLabels } from './area-labels.js';
+import { verdictPaint } from './coverage-layers.js';
+import { registerGapHatch } from './gap-hatch-pattern.js';
 import type { Bbox } from './geometry-measures.js';
 import { hamletRefPoints } from './hamlet-layers.js';
-import { clickableLayers, hamletRefSourceId, mapLayerIds, mapLayersByToggle } from './layer-ids.js';
+import { clickableLayers, hamletRefSourceId, mapLayerIds, mapLayersByToggle, whatIfBtsSourceId, whatIfFootprintSourceId } from './layer-ids.js';
 import { buildMapStyle } from './map-style.js';
 import { exposeMap, markReady } from './map-test-hooks.js';
-import { codeFilter, selectionAreaIds } from './selection-layers.js';
+import { codeFilter, gapSelectionFilter, selectionAreaIds } from './selection-layers.js';
+import { changedHamletsFilter } from './what-if-layers.js';
 
 // The worker is shipped as a file of our own build, served from our origin, and
 // started at once so it is ready when the first data arrive.
 setWorkerUrl(workerUrl);
 prewarm();
+
+/** What the what-if tool draws: the server's footprints, the points where the hypothetical BTS were placed, the hamlets they change. */
+export interface WhatIfOverlay {
+  footprints: { type: 'FeatureCollection'; features: unknown[] };
+  points: { type: 'FeatureCollection'; features: unknown[] };
+  changedHamlets: readonly string[];
+}
 
 export interface MapUiStrings {
   zoomIn: string;
@@ -36,11 +47,13 @@ export interface HatangMapOptions {
   /** Camera from the URL, else the province extent. */
   camera: MapCamera | null;
   extent: Bbox | null;
-  visibleLayers: readonly LayerName[];
+  visibleLayers: readonly MapToggle[];
   /** Layers whose data must be on the map before the app counts as ready. */
   initialLayers: readonly LayerName[];
   strings: MapUiStrings;
   onSelect: (selection: Selection | null) => void;
+  /** A click while placing a hypothetical BTS (instead of a selection). */
+  onPlace: (lon: number, lat: number) => void;
   onCameraChange: (camera: MapCamera) => void;
   onHoverText: (feature: MapGeoJSONFeature | null, layer: LayerName | null) => string | null;
 }
@@ -60,6 +73,7 @@ export class HatangMap {
   private readyMarked = false;
   private readonly resizeObserver: ResizeObserver;
   private knownWidth: number;
+  private placing = false;
 
   constructor(private readonly options: HatangMapOptions) {
     const { container, camera, extent } = options;
@@ -98,6 +112,7 @@ export class HatangMap {
     container.appendChild(this.tooltip);
 
     this.map.on('load', () => {
+      registerGapHatch(this.map);
       this.styleLoaded = true;
       for (const [source, data] of this.pendingData) this.applySourceData(source, data);
       this.pendingData.clear();
@@ -111,8 +126,12 @@ export class HatangMap {
     this.map.on('moveend', reportCamera);
     this.map.once('load', reportCamera);
     this.map.on('click', (event) => {
+      if (this.placing) {
+        options.onPlace(event.lngLat.lng, event.lngLat.lat);
+        return;
+      }
       const hit = this.featureAt(event.point);
-      options.onSelect(hit ? { layer: hit.layer, code: String(hit.feature.properties.code) } : null);
+      options.onSelect(hit ? { layer: hit.layer, code: hit.code } : null);
     });
     // When the inspector opens or closes, the map's right edge moves: keep what
     // is on screen where it was (relative to the left edge) instead of re-centring.
@@ -131,7 +150,7 @@ export class HatangMap {
   }
 
   /** The top-most clickable feature near a pixel, by layer priority (sites first, districts last). */
-  featureAt(point: { x: number; y: number }): { feature: MapGeoJSONFeature; layer: LayerName } | null {
+  featureAt(point: { x: number; y: number }): { feature: MapGeoJSONFeature; layer: LayerName; code: string } | null {
     if (!this.styleLoaded) return null;
     for (const candidate of clickableLayers) {
       if (!this.map.getLayer(candidate.id) || this.map.getLayoutProperty(candidate.id, 'visibility') === 'none') continue;
@@ -145,12 +164,20 @@ export class HatangMap {
             ];
       const features = this.map.queryRenderedFeatures(where, { layers: [candidate.id] });
       const feature = nearest(features, point, this.map);
-      if (feature && feature.properties.code !== undefined) return { feature, layer: candidate.layer };
+      if (!feature) continue;
+      const properties = feature.properties as Record<string, unknown>;
+      const code = candidate.codeOf ? candidate.codeOf(properties) : properties.code === undefined ? null : String(properties.code);
+      if (code !== null) return { feature, layer: candidate.layer, code };
     }
     return null;
   }
 
   private hover(point: { x: number; y: number } | null, event: MouseEvent | null): void {
+    if (this.placing) {
+      this.map.getCanvas().style.cursor = 'crosshair';
+      this.tooltip.hidden = true;
+      return;
+    }
     const hit = point ? this.featureAt(point) : null;
     this.map.getCanvas().style.cursor = hit ? 'pointer' : '';
     const text = hit && hit.layer !== 'communes' && hit.layer !== 'districts' ? this.options.onHoverText(hit.feature, hit.layer) : null;
@@ -194,11 +221,13 @@ export class HatangMap {
     if (this.initialPending.delete(layer)) this.maybeMarkReady();
   }
 
-  setVisibleLayers(visible: readonly LayerName[]): void {
+  setVisibleLayers(visible: readonly MapToggle[]): void {
     if (!this.styleLoaded) return;
-    for (const [layer, ids] of Object.entries(mapLayersByToggle) as [LayerName, readonly string[]][]) {
-      const visibility = visible.includes(layer) ? 'visible' : 'none';
+    const shown = new Set<string>();
+    for (const toggle of visible) for (const id of mapLayersByToggle[toggle]) shown.add(id);
+    for (const ids of Object.values(mapLayersByToggle)) {
       for (const id of ids) {
+        const visibility = shown.has(id) ? 'visible' : 'none';
         if (this.map.getLayoutProperty(id, 'visibility') !== visibility) this.map.setLayoutProperty(id, 'visibility', visibility);
       }
     }
@@ -216,6 +245,7 @@ export class HatangMap {
     this.map.setFilter(mapLayerIds.selectionBts, codeFilter(codeFor(['bts'])));
     this.map.setFilter(mapLayerIds.selectionFiber, codeFilter(codeFor(['fiber'])));
     this.map.setFilter(selectionAreaIds.hamlets, codeFilter(codeFor(['hamlets'])));
+    this.map.setFilter(mapLayerIds.selectionGaps, gapSelectionFilter(codeFor(['gaps'])));
     this.map.setFilter(selectionAreaIds.communes, codeFilter(codeFor(['communes'])));
     this.map.setFilter(selectionAreaIds.districts, codeFilter(codeFor(['districts'])));
   }
@@ -228,6 +258,36 @@ export class HatangMap {
     }
     this.map.setFilter(mapLayerIds.unitFocusDistricts, codeFilter(code));
     this.map.setFilter(mapLayerIds.unitFocusCommunes, codeFilter(code));
+  }
+
+  /** Colours the hamlets by verdict (rows of GET /api/hamlets/coverage); none drawn for null. */
+  setVerdicts(rows: readonly HamletCoverageRow[] | null): void {
+    if (!this.styleLoaded) {
+      this.map.once('load', () => this.setVerdicts(rows));
+      return;
+    }
+    const { colour, filter } = verdictPaint(rows ?? []);
+    this.map.setPaintProperty(mapLayerIds.hamletVerdictsFill, 'fill-color', colour);
+    this.map.setFilter(mapLayerIds.hamletVerdictsFill, filter);
+    this.map.setFilter(mapLayerIds.hamletVerdictsOutline, filter);
+  }
+
+  /** Draws the what-if footprints, the placed hypothetical BTS and the outline of the hamlets they change (empty clears). */
+  setWhatIf(overlay: WhatIfOverlay): void {
+    if (!this.styleLoaded) {
+      this.map.once('load', () => this.setWhatIf(overlay));
+      return;
+    }
+    this.setSourceData(whatIfFootprintSourceId, overlay.footprints);
+    this.setSourceData(whatIfBtsSourceId, overlay.points);
+    this.map.setFilter(mapLayerIds.whatIfChangedHamlets, changedHamletsFilter(overlay.changedHamlets));
+  }
+
+  /** While placing, a click reports a point instead of selecting a feature. */
+  setPlacing(placing: boolean): void {
+    this.placing = placing;
+    this.map.getCanvas().style.cursor = placing ? 'crosshair' : '';
+    if (placing) this.tooltip.hidden = true;
   }
 
   setStrings(strings: MapUiStrings): void {

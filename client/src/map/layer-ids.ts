@@ -1,13 +1,20 @@
 import type { LayerName } from '../domain/contract-types.js';
+import type { MapToggle } from '../domain/enum-values.js';
 
-/** Map layer ids. `sites` and `fiber` are the ids tests query. */
+/** Map layer ids. `sites`, `fiber` and `hamlet-verdicts` are ids tests query. */
 export const mapLayerIds = {
   districtsFill: 'districts-fill',
   districtsOutline: 'districts-outline',
   communesFill: 'communes-fill',
   communesOutline: 'communes-outline',
+  coverageFill: 'coverage-fill',
+  coverageOutline: 'coverage-outline',
   hamletsFill: 'hamlets-fill',
   hamletsOutline: 'hamlets-outline',
+  hamletVerdictsFill: 'hamlet-verdicts',
+  hamletVerdictsOutline: 'hamlet-verdicts-outline',
+  gapsFill: 'gaps-fill',
+  gapsOutline: 'gaps-outline',
   hamletRefPoints: 'hamlet-ref-points',
   fiber: 'fiber',
   bts: 'bts',
@@ -18,9 +25,14 @@ export const mapLayerIds = {
   selectionDistricts: 'selection-districts',
   selectionCommunes: 'selection-communes',
   selectionHamlets: 'selection-hamlets',
+  selectionGaps: 'selection-gaps',
   selectionFiber: 'selection-fiber',
   selectionSite: 'selection-site',
   selectionBts: 'selection-bts',
+  whatIfFootprintsFill: 'what-if-footprints-fill',
+  whatIfFootprintsOutline: 'what-if-footprints-outline',
+  whatIfBts: 'what-if-bts',
+  whatIfChangedHamlets: 'what-if-changed-hamlets',
 } as const;
 
 export type MapLayerId = (typeof mapLayerIds)[keyof typeof mapLayerIds];
@@ -28,24 +40,51 @@ export type MapLayerId = (typeof mapLayerIds)[keyof typeof mapLayerIds];
 /** GeoJSON source ids: one per API layer, plus the hamlet reference points derived from hamlets. */
 export const hamletRefSourceId = 'hamlet-ref-points';
 
-/** Map layers shown and hidden by each layer toggle. */
-export const mapLayersByToggle: Record<LayerName, readonly MapLayerId[]> = {
+/** Sources of the what-if tool: hypothetical footprints (from the server) and the points where the BTS were placed. */
+export const whatIfFootprintSourceId = 'what-if-footprints';
+export const whatIfBtsSourceId = 'what-if-bts';
+
+/** Map layers shown and hidden by each layer toggle; a map layer listed under several toggles shows when any is on. */
+export const mapLayersByToggle: Record<MapToggle, readonly MapLayerId[]> = {
   districts: [mapLayerIds.districtsFill, mapLayerIds.districtsOutline, mapLayerIds.selectionDistricts],
   communes: [mapLayerIds.communesFill, mapLayerIds.communesOutline, mapLayerIds.selectionCommunes],
   hamlets: [mapLayerIds.hamletsFill, mapLayerIds.hamletsOutline, mapLayerIds.hamletRefPoints, mapLayerIds.selectionHamlets],
+  'hamlet-verdicts': [mapLayerIds.hamletVerdictsFill, mapLayerIds.hamletVerdictsOutline, mapLayerIds.hamletRefPoints, mapLayerIds.selectionHamlets],
   fiber: [mapLayerIds.fiber, mapLayerIds.selectionFiber],
   bts: [mapLayerIds.bts, mapLayerIds.selectionBts],
   'shared-sites': [mapLayerIds.sharedSites],
   sites: [mapLayerIds.sites, mapLayerIds.selectionSite],
+  coverage: [mapLayerIds.coverageFill, mapLayerIds.coverageOutline],
+  gaps: [mapLayerIds.gapsFill, mapLayerIds.gapsOutline, mapLayerIds.selectionGaps],
 };
 
+/** The selection code of an uncovered part: its hamlet's code and part number. */
+export function gapCode(hamletCode: string, partNo: number | string): string {
+  return `${hamletCode}/${String(partNo)}`;
+}
+
+export interface ClickableLayer {
+  id: MapLayerId;
+  layer: LayerName;
+  tolerancePx: number;
+  /** The selection code of a rendered feature (properties are scalars); `code` unless given. */
+  codeOf?: (properties: Record<string, unknown>) => string | null;
+}
+
 /** Clickable layers, most specific first, and the API layer a click on each selects. */
-export const clickableLayers: readonly { id: MapLayerId; layer: LayerName; tolerancePx: number }[] = [
+export const clickableLayers: readonly ClickableLayer[] = [
   { id: mapLayerIds.sites, layer: 'sites', tolerancePx: 5 },
   { id: mapLayerIds.bts, layer: 'bts', tolerancePx: 5 },
   { id: mapLayerIds.sharedSites, layer: 'sites', tolerancePx: 5 },
   { id: mapLayerIds.hamletRefPoints, layer: 'hamlets', tolerancePx: 4 },
   { id: mapLayerIds.fiber, layer: 'fiber', tolerancePx: 5 },
+  {
+    id: mapLayerIds.gapsFill,
+    layer: 'gaps',
+    tolerancePx: 0,
+    codeOf: (p) => (p.hamletCode === undefined || p.partNo === undefined ? null : gapCode(String(p.hamletCode), String(p.partNo))),
+  },
+  { id: mapLayerIds.hamletVerdictsFill, layer: 'hamlets', tolerancePx: 0 },
   { id: mapLayerIds.hamletsFill, layer: 'hamlets', tolerancePx: 0 },
   { id: mapLayerIds.communesFill, layer: 'communes', tolerancePx: 0 },
   { id: mapLayerIds.districtsFill, layer: 'districts', tolerancePx: 0 },

@@ -19,7 +19,24 @@ export const mapPalette = {
   singleStroke: '#ffffff',
   selection: '#d946ef',
   unitFocus: '#0f766e',
+  /** Coverage of any operator; one operator's coverage takes that operator's colour. */
+  coverageAny: '#2563eb',
+  gapHatch: '#9f1239',
+  gapLine: '#9f1239',
+  verdictLine: '#ffffff',
+  whatIfLine: '#111827',
+  whatIfFill: '#7c3aed',
 } as const;
+
+/** Hamlet verdict colours: green covered, amber partly covered (lõm sóng), red no signal (trắng sóng). */
+export const verdictColours = {
+  covered: '#2f9e5b',
+  lom_song: '#f08c00',
+  trang_song: '#d63a3a',
+} as const;
+
+/** Fill opacities of the coverage layers: the basemap must stay readable beneath. */
+export const coverageOpacity = { coverage: 0.2, verdicts: 0.5 } as const;
 
 /** Line widths (px at zoom 12) by fiber route class; thinner at province zoom. */
 export const fiberWidths = { backbone: 4, distribution: 2.5, access: 1.3 } as const;

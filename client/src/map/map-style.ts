@@ -3,17 +3,20 @@ import type { Operator } from '../domain/contract-types.js';
 import { layerNameValues } from '../domain/enum-values.js';
 import { adminFillLayers, adminOutlineLayers } from './admin-layers.js';
 import { btsLayer } from './bts-layers.js';
+import { coverageFillLayer, coverageOutlineLayer, gapLayers, hamletVerdictLayers } from './coverage-layers.js';
 import { fiberLayer } from './fiber-layers.js';
 import { hamletLayers, hamletRefPointLayer } from './hamlet-layers.js';
-import { hamletRefSourceId, mapLayerIds } from './layer-ids.js';
+import { hamletRefSourceId, mapLayerIds, whatIfBtsSourceId, whatIfFootprintSourceId } from './layer-ids.js';
 import { mapPalette } from './map-palette.js';
 import {
   selectionAreaLayer,
   selectionFiberLayer,
+  selectionGapLayer,
   selectionPointLayer,
   unitFocusLayer,
 } from './selection-layers.js';
 import { sharedSiteHaloLayer, siteLayer } from './site-layers.js';
+import { whatIfBtsLayer, whatIfChangedHamletsLayer, whatIfFootprintLayers } from './what-if-layers.js';
 
 function emptySource(): GeoJSONSourceSpecification {
   return { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
@@ -28,6 +31,8 @@ export function buildMapStyle(operators: readonly Operator[]): StyleSpecificatio
   const sources: StyleSpecification['sources'] = {};
   for (const layer of layerNameValues) sources[layer] = emptySource();
   sources[hamletRefSourceId] = emptySource();
+  sources[whatIfFootprintSourceId] = emptySource();
+  sources[whatIfBtsSourceId] = emptySource();
   return {
     version: 8,
     name: 'hatang offline',
@@ -35,13 +40,20 @@ export function buildMapStyle(operators: readonly Operator[]): StyleSpecificatio
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': mapPalette.background } },
       ...adminFillLayers(),
+      coverageFillLayer(operators),
       ...hamletLayers(),
+      ...hamletVerdictLayers(),
+      ...gapLayers(),
+      coverageOutlineLayer(operators),
       ...adminOutlineLayers(),
       unitFocusLayer('communes'),
       unitFocusLayer('districts'),
       selectionAreaLayer('hamlets'),
+      selectionGapLayer(),
       selectionAreaLayer('communes'),
       selectionAreaLayer('districts'),
+      ...whatIfFootprintLayers(operators),
+      whatIfChangedHamletsLayer(),
       selectionFiberLayer(),
       fiberLayer(),
       hamletRefPointLayer(),
@@ -50,6 +62,7 @@ export function buildMapStyle(operators: readonly Operator[]): StyleSpecificatio
       selectionPointLayer(mapLayerIds.selectionBts, 'bts'),
       siteLayer(operators),
       selectionPointLayer(mapLayerIds.selectionSite, 'sites'),
+      whatIfBtsLayer(operators),
     ],
   };
 }

@@ -1,21 +1,26 @@
 import { useEffect, useRef } from 'react';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
-import type { LayerName, Meta } from '../domain/contract-types.js';
-import { layerNameValues } from '../domain/enum-values.js';
+import type { HamletCoverageRow, LayerName, Meta } from '../domain/contract-types.js';
+import { dataLayersOf, layerNameValues, type MapToggle } from '../domain/enum-values.js';
 import type { LayerLoads } from '../layers/use-layer-data.js';
 import type { MapCamera, Selection } from '../url/view-state.js';
-import { HatangMap, type MapUiStrings } from './hatang-map.js';
+import { HatangMap, type MapUiStrings, type WhatIfOverlay } from './hatang-map.js';
 
 interface MapViewProps {
   meta: Meta;
   initialCamera: MapCamera | null;
-  visibleLayers: readonly LayerName[];
+  visibleLayers: readonly MapToggle[];
   loads: LayerLoads;
+  /** Verdict rows for the hamlet choropleth, null while none are loaded. */
+  verdictRows: readonly HamletCoverageRow[] | null;
+  whatIf: WhatIfOverlay;
+  placing: boolean;
   selection: Selection | null;
   unitFocus: string | null;
   strings: MapUiStrings;
   onReady: (map: HatangMap) => void;
   onSelect: (selection: Selection | null) => void;
+  onPlace: (lon: number, lat: number) => void;
   onCameraChange: (camera: MapCamera) => void;
   hoverText: (feature: MapGeoJSONFeature, layer: LayerName) => string | null;
 }
@@ -38,9 +43,10 @@ export function MapView(props: MapViewProps) {
       camera: initialCamera,
       extent: meta.extent,
       visibleLayers,
-      initialLayers: [...new Set<LayerName>([...visibleLayers, 'districts', 'communes'])],
+      initialLayers: [...new Set<LayerName>([...dataLayersOf(visibleLayers), 'districts', 'communes'])],
       strings: latest.current.strings,
       onSelect: (selection) => latest.current.onSelect(selection),
+      onPlace: (lon, lat) => latest.current.onPlace(lon, lat),
       onCameraChange: (camera) => latest.current.onCameraChange(camera),
       onHoverText: (feature, layer) => (feature && layer ? latest.current.hoverText(feature, layer) : null),
     });
@@ -53,7 +59,7 @@ export function MapView(props: MapViewProps) {
     };
   }, []);
 
-  const { loads, visibleLayers, selection, unitFocus, strings } = props;
+  const { loads, visibleLayers, verdictRows, whatIf, placing, selection, unitFocus, strings } = props;
 
   useEffect(() => {
     const map = mapRef.current;
@@ -74,6 +80,9 @@ export function MapView(props: MapViewProps) {
   useEffect(() => mapRef.current?.setSelection(selection), [selection]);
   useEffect(() => mapRef.current?.setUnitFocus(unitFocus), [unitFocus]);
   useEffect(() => mapRef.current?.setStrings(strings), [strings]);
+  useEffect(() => mapRef.current?.setVerdicts(verdictRows), [verdictRows]);
+  useEffect(() => mapRef.current?.setWhatIf(whatIf), [whatIf]);
+  useEffect(() => mapRef.current?.setPlacing(placing), [placing]);
 
   return <div className="map" ref={containerRef} />;
 }

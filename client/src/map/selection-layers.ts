@@ -61,3 +61,21 @@ export function selectionPointLayer(id: typeof mapLayerIds.selectionSite | typeo
     },
   };
 }
+
+/** Highlight of the selected uncovered part: its hamlet code and part number (code "hamlet/part"). */
+export function gapSelectionFilter(code: string | null): FilterSpecification {
+  const at = code ? code.lastIndexOf('/') : -1;
+  if (!code || at <= 0) return nothing;
+  const partNo = Number(code.slice(at + 1));
+  return ['all', ['==', ['get', 'hamletCode'], code.slice(0, at)], ['==', ['get', 'partNo'], Number.isFinite(partNo) ? partNo : -1]];
+}
+
+export function selectionGapLayer(): LayerSpecification {
+  return {
+    id: mapLayerIds.selectionGaps,
+    type: 'line',
+    source: 'gaps',
+    filter: nothing,
+    paint: { 'line-color': mapPalette.selection, 'line-width': 4 },
+  };
+}

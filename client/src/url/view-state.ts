@@ -1,5 +1,15 @@
-import type { LayerName, LifecycleStatus, Technology } from '../domain/contract-types.js';
-import { isOneOf, layerNameValues, statusValues, technologyValues } from '../domain/enum-values.js';
+import type { LayerName, LifecycleStatus, Technology, TechnologyGroup, Verdict } from '../domain/contract-types.js';
+import {
+  anyOperator,
+  isOneOf,
+  layerNameValues,
+  mapToggleValues,
+  statusValues,
+  technologyGroupValues,
+  technologyValues,
+  verdictValues,
+  type MapToggle,
+} from '../domain/enum-values.js';
 import { languages, type Lang } from '../i18n/i18n-context.js';
 
 /** What the user looks at: everything needed to reproduce the screen from a link. */
@@ -24,25 +34,56 @@ export interface Selection {
   code: string;
 }
 
+/** Whose coverage the coverage layer, the hamlet verdicts, the table and the what-if tool show. */
+export interface CoverageChoice {
+  /** An operator code, or '*' for any operator. */
+  operator: string;
+  group: TechnologyGroup;
+}
+
+/** The panels that open over the map's lower part. */
+export const coveragePanelValues = ['hamlet-table', 'model'] as const;
+export type CoveragePanel = (typeof coveragePanelValues)[number];
+
 export interface ViewState {
   lang: Lang;
   camera: MapCamera | null;
-  layers: LayerName[];
+  layers: MapToggle[];
   filters: LayerFilterState;
+  coverage: CoverageChoice;
+  /** The open lower panel (hamlet coverage table or model), if any. */
+  panel: CoveragePanel | null;
+  /** Verdicts the hamlet table lists; empty means all. */
+  tableVerdicts: Verdict[];
+  /** The what-if tool is open (its hypothetical BTS are not part of the link: nothing is saved). */
+  whatIf: boolean;
   selection: Selection | null;
 }
 
-export const defaultVisibleLayers: readonly LayerName[] = ['districts', 'communes', 'fiber', 'shared-sites', 'sites'];
+export const defaultVisibleLayers: readonly MapToggle[] = ['districts', 'communes', 'fiber', 'shared-sites', 'sites'];
+
+export const defaultCoverage: CoverageChoice = { operator: anyOperator, group: 'broadband' };
 
 export const emptyFilters: LayerFilterState = { operators: [], technologies: [], statuses: [], unit: null, boundarySet: null };
 
 export function defaultViewState(lang: Lang = 'vi'): ViewState {
-  return { lang, camera: null, layers: [...defaultVisibleLayers], filters: { ...emptyFilters }, selection: null };
+  return {
+    lang,
+    camera: null,
+    layers: [...defaultVisibleLayers],
+    filters: { ...emptyFilters },
+    coverage: { ...defaultCoverage },
+    panel: null,
+    tableVerdicts: [],
+    whatIf: false,
+    selection: null,
+  };
 }
 
 // Codes (operators, units, features) are short identifiers; anything else in the
-// URL is dropped rather than sent on to the API.
-const codePattern = /^[\p{L}\p{N}_.:-]{1,64}$/u;
+// URL is dropped rather than sent on to the API. A slash joins a hamlet code and
+// a part number in the code of an uncovered part (gaps).
+const codePattern = /^[\p{L}\p{N}_.:/-]{1,64}$/u;
 
 function list(value: string | null): string[] {
   if (!value) return [];
@@ -75,10 +116,13 @@ export function parseViewState(hash: string, fallbackLang: Lang = 'vi'): ViewSta
   const layersParam = params.get('layers');
   const unit = params.get('unit');
   const boundarySet = params.get('bs');
+  const coverageOperator = params.get('covop');
+  const coverageGroup = params.get('covtech') ?? '';
+  const panel = params.get('panel') ?? '';
   return {
     lang: isOneOf(languages, langParam) ? langParam : fallbackLang,
     camera: parseCamera(params.get('map')),
-    layers: layersParam === null ? [...defaultVisibleLayers] : list(layersParam).filter((l): l is LayerName => isOneOf(layerNameValues, l)),
+    layers: layersParam === null ? [...defaultVisibleLayers] : list(layersParam).filter((l): l is MapToggle => isOneOf(mapToggleValues, l)),
     filters: {
       operators: list(params.get('operator')).filter((c) => codePattern.test(c)),
       technologies: list(params.get('technology')).filter((t): t is Technology => isOneOf(technologyValues, t)),
@@ -86,6 +130,13 @@ export function parseViewState(hash: string, fallbackLang: Lang = 'vi'): ViewSta
       unit: unit && codePattern.test(unit) ? unit : null,
       boundarySet: boundarySet && codePattern.test(boundarySet) ? boundarySet : null,
     },
+    coverage: {
+      operator: coverageOperator === anyOperator || (coverageOperator && codePattern.test(coverageOperator)) ? coverageOperator : defaultCoverage.operator,
+      group: isOneOf(technologyGroupValues, coverageGroup) ? coverageGroup : defaultCoverage.group,
+    },
+    panel: isOneOf(coveragePanelValues, panel) ? panel : null,
+    tableVerdicts: list(params.get('verdict')).filter((v): v is Verdict => isOneOf(verdictValues, v)),
+    whatIf: params.get('whatif') === '1',
     selection: parseSelection(params.get('sel')),
   };
 }
@@ -109,6 +160,11 @@ export function serializeViewState(state: ViewState): string {
   if (statuses.length > 0) pairs.push(['status', statuses.join(',')]);
   if (unit) pairs.push(['unit', unit]);
   if (boundarySet) pairs.push(['bs', boundarySet]);
+  if (state.coverage.operator !== defaultCoverage.operator) pairs.push(['covop', state.coverage.operator]);
+  if (state.coverage.group !== defaultCoverage.group) pairs.push(['covtech', state.coverage.group]);
+  if (state.panel) pairs.push(['panel', state.panel]);
+  if (state.tableVerdicts.length > 0) pairs.push(['verdict', state.tableVerdicts.join(',')]);
+  if (state.whatIf) pairs.push(['whatif', '1']);
   if (state.selection) pairs.push(['sel', `${state.selection.layer}:${state.selection.code}`]);
   return pairs.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');
 }

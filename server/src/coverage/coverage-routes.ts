@@ -9,7 +9,7 @@ import { operatorCodes } from '../layers/admin-unit-lookup.js';
 import { HttpProblem } from '../http/http-problem.js';
 import { assertOnlyParameters, parseEnumList, parseNumber, singleParameter } from '../http/query-params.js';
 import type { CoverageParams } from './coverage-recompute.js';
-import { knownBandsMHz } from './known-bands.js';
+import { knownBandsMHz } from '../contracts/known-bands.js';
 import { maplDb as maplFromBudget } from './link-budget.js';
 import { environments, hataRange, modelValidity } from './range-model.js';
 

@@ -104,7 +104,8 @@ export function hamletRoutes(knex: Knex, theta: number): Router {
         [hamlet.id],
       )
     ).rows as HamletDetail['gaps'];
-    const { id: _id, lon, lat, ...rest } = hamlet;
+    const { lon, lat, ...rest } = hamlet;
+    delete rest.id;
     const body: HamletDetail = { hamlet: { ...rest, refPoint: [lon, lat] }, verdicts: verdictRows, gaps };
     res.json(body);
   });

@@ -67,13 +67,14 @@ class RollbackBench extends Error {}
 /**
  * The same broadband any-operator union and per-hamlet difference (covered
  * share by area, reference-point test, uncovered area) as one would script it
- * with Turf over the footprints our database computed. Turf's union grows worse
- * than linearly (2,000 footprints take ~40 s here, all ~10,000 about half an
- * hour), so it runs on a west–east strip of `windowFootprints` footprints and
+ * with Turf over the footprints our database computed. Turf's union grows far
+ * worse than linearly on overlapping footprints (on this machine 250 of them
+ * take ~7 s, 500 take ~26 s and 1.3 GB, 1,000 exhaust a 4 GB heap), so it runs
+ * on a west–east strip of `windowFootprints` footprints and
  * the hamlets whose reference point lies in that strip, and the province figure
  * is extrapolated linearly from it: a lower bound of what Turf would take.
  */
-export async function measureTurf(knex: Knex, windowFootprints = 1000): Promise<{
+export async function measureTurf(knex: Knex, windowFootprints = 250): Promise<{
   windowMs: number;
   windowFootprints: number;
   windowHamlets: number;

@@ -17,8 +17,8 @@ export const messagesEn: MessageCatalogue = {
   'demo.notice': 'Synthetic demo data, not real figures',
 
   'counts.heading': 'Data overview',
-  'counts.sites': 'Sites',
-  'counts.bts': 'BTS',
+  'counts.sites': 'Sites (not decommissioned)',
+  'counts.bts': 'BTS (not decommissioned)',
   'counts.hamlets': 'Hamlets',
   'counts.fiberKm': 'km of fiber',
 

@@ -15,8 +15,8 @@ export const messagesVi = {
   'demo.notice': 'Dữ liệu minh họa tổng hợp, không phải số liệu thật',
 
   'counts.heading': 'Tổng quan dữ liệu',
-  'counts.sites': 'Vị trí trạm',
-  'counts.bts': 'Trạm BTS',
+  'counts.sites': 'Vị trí trạm (trừ đã tháo dỡ)',
+  'counts.bts': 'BTS (trừ đã tháo dỡ)',
   'counts.hamlets': 'Ấp, khu phố',
   'counts.fiberKm': 'km cáp quang',
 

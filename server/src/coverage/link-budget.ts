@@ -11,7 +11,8 @@ import { technologySchema } from '../contracts/domain-enums.js';
  *   3G   −90 dBm: CPICH RSCP −100 dBm with the pilot at 10 % (−10 dB) of the carrier;
  *   4G   −84 dBm: RSRP −115 dBm + 10·log10(1200 subcarriers of 20 MHz) = −115 + 30.8;
  *   5G   −75 dBm: SS-RSRP −110 dBm + 10·log10(3276 subcarriers of 100 MHz at 30 kHz) = −110 + 35.2.
- * Margins 10 dB: log-normal shadowing (8 dB, about 75 % edge probability) and body loss (2 dB).
+ * Margins 14 dB: log-normal shadowing 10 dB (1.28 σ for σ = 8 dB: 90 % probability of
+ * coverage at the cell edge), body loss 2 dB and interference (noise rise) 2 dB.
  * An entry with a band applies to that band only and wins over the technology's entry.
  */
 export const linkBudgetEntrySchema = z.object({
@@ -23,10 +24,10 @@ export const linkBudgetEntrySchema = z.object({
 export type LinkBudgetEntry = z.infer<typeof linkBudgetEntrySchema>;
 
 export const defaultLinkBudget: LinkBudgetEntry[] = [
-  { technology: '2G', bandMHz: null, receiverThresholdDbm: -102, marginsDb: 10 },
-  { technology: '3G', bandMHz: null, receiverThresholdDbm: -90, marginsDb: 10 },
-  { technology: '4G', bandMHz: null, receiverThresholdDbm: -84, marginsDb: 10 },
-  { technology: '5G', bandMHz: null, receiverThresholdDbm: -75, marginsDb: 10 },
+  { technology: '2G', bandMHz: null, receiverThresholdDbm: -102, marginsDb: 14 },
+  { technology: '3G', bandMHz: null, receiverThresholdDbm: -90, marginsDb: 14 },
+  { technology: '4G', bandMHz: null, receiverThresholdDbm: -84, marginsDb: 14 },
+  { technology: '5G', bandMHz: null, receiverThresholdDbm: -75, marginsDb: 14 },
 ];
 
 /** Default entries, with entries from HATANG_LINK_BUDGET (JSON array) replacing those of the same technology and band. */

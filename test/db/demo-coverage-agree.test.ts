@@ -1,0 +1,60 @@
+import knexFactory from 'knex';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/src/config.js';
+import { coverageParamsFrom, recomputeAllCoverage } from '../../server/src/coverage/coverage-recompute.js';
+import { openDatabase, type Database } from '../../server/src/db/database.js';
+import { migrate } from '../../server/src/db/migrate.js';
+import { seedDemoProvince } from '../../server/src/demo/seed-demo-province.js';
+import { preparedDemoDataDir, removeDataDir } from '../support/prepared-databases.js';
+
+// PGlite and PostgreSQL must reach the same verdict for every hamlet of the demo
+// province, per operator and technology group. Runs in CI, where TEST_DATABASE_URL is required.
+const adminUrl = process.env.TEST_DATABASE_URL;
+if (!adminUrl && process.env.CI) throw new Error('TEST_DATABASE_URL must be set in CI');
+
+async function verdicts(db: Database) {
+  return (
+    await db.knex.raw(`SELECT h.code, hc.operator_code AS op, hc.tech_group AS g, hc.verdict, hc.ref_covered AS ref,
+                              hc.covered_share AS share, hc.population_covered AS pop
+                         FROM hamlet_coverage hc JOIN hamlets h ON h.id = hc.hamlet_id ORDER BY 1, 2, 3`)
+  ).rows as { code: string; op: string; g: string; verdict: string; ref: boolean; share: number; pop: number }[];
+}
+
+describe.runIf(Boolean(adminUrl))('coverage of the demo province on PGlite and PostgreSQL', () => {
+  const name = `hatang_t_demo_${process.pid}`;
+  const admin = knexFactory({ client: 'pg', connection: adminUrl, pool: { min: 0, max: 1 } });
+  let dir: string;
+  let embedded: Database;
+  let postgres: Database;
+  beforeAll(async () => {
+    dir = preparedDemoDataDir();
+    embedded = await openDatabase({ databaseUrl: '', dataDir: dir, statementTimeoutMs: 0 });
+    await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.raw(`CREATE DATABASE ${name}`);
+    const url = new URL(adminUrl!);
+    url.pathname = `/${name}`;
+    postgres = await openDatabase({ databaseUrl: url.toString(), dataDir: '', statementTimeoutMs: 0 });
+    await migrate(postgres.knex);
+    await seedDemoProvince(postgres.knex);
+    await recomputeAllCoverage(postgres.knex, coverageParamsFrom(loadConfig({}).config));
+  });
+  afterAll(async () => {
+    await embedded?.close();
+    if (dir) removeDataDir(dir);
+    await postgres?.close();
+    await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.destroy();
+  });
+
+  it('gives every hamlet the same verdict, reference-point test and population covered', async () => {
+    const [a, b] = [await verdicts(embedded), await verdicts(postgres)];
+    expect(a.length).toBe(1000 * (1 + 5) * 5);
+    expect(b.length).toBe(a.length);
+    const key = (r: (typeof a)[number]) => `${r.code}/${r.op}/${r.g}`;
+    const differences = a
+      .map((r, i) => [r, b[i]!] as const)
+      .filter(([x, y]) => key(x) !== key(y) || x.verdict !== y.verdict || x.ref !== y.ref || x.pop !== y.pop || Math.abs(x.share - y.share) > 1e-6)
+      .map(([x, y]) => ({ embedded: x, postgres: y }));
+    expect(differences).toEqual([]);
+  });
+});

@@ -21,22 +21,10 @@ BEGIN
   DELETE FROM coverage_footprints WHERE p_bts_ids IS NULL OR bts_id = ANY (p_bts_ids);
 
   -- MATERIALIZED: computed once per BTS, not once per sector.
-  WITH budget AS (
-    SELECT e->>'technology' AS technology, (e->>'bandMHz')::integer AS band_mhz,
-           (e->>'receiverThresholdDbm')::float8 AS threshold_dbm, (e->>'marginsDb')::float8 AS margins_db
-      FROM jsonb_array_elements(p_params->'linkBudget') e
-  ),
-  active AS MATERIALIZED (
+  WITH active AS MATERIALIZED (
     SELECT b.*,
-           coalesce(b.environment_override, (
-             SELECT CASE a.unit_type WHEN 'phuong' THEN 'urban' WHEN 'quan' THEN 'urban'
-                                     WHEN 'thi_tran' THEN 'suburban' ELSE 'rural' END
-               FROM admin_units a JOIN boundary_sets bs ON bs.code = a.boundary_set AND bs.is_default
-              WHERE a.level = 'commune' AND ST_Intersects(a.geom, b.geom)
-              ORDER BY a.code LIMIT 1), 'rural') AS environment,
-           (SELECT b.eirp_dbm - g.threshold_dbm - g.margins_db FROM budget g
-             WHERE g.technology = b.technology AND (g.band_mhz = b.band_mhz OR g.band_mhz IS NULL)
-             ORDER BY g.band_mhz NULLS LAST LIMIT 1) AS mapl_db
+           coalesce(b.environment_override, hatang_environment_at(b.geom)) AS environment,
+           hatang_mapl_db(p_params, b.technology, b.band_mhz, b.eirp_dbm::float8) AS mapl_db
       FROM bts b
      WHERE b.status = 'on_air' AND (p_bts_ids IS NULL OR b.id = ANY (p_bts_ids))
   ),
@@ -52,12 +40,7 @@ BEGIN
   )
   INSERT INTO coverage_footprints (bts_id, sector_no, operator_id, technology, environment, mapl_db, range_m, model, warnings, geom)
   SELECT r.id, s.sector_no, r.operator_id, r.technology, r.environment, r.mapl_db, r.range_m, r.model,
-         array_remove(ARRAY[
-           CASE WHEN r.antenna_height_m < 30 THEN 'antenna-height-below-model' END,
-           CASE WHEN r.antenna_height_m > 200 THEN 'antenna-height-above-model' END,
-           CASE WHEN r.band_mhz < 150 THEN 'frequency-below-model' END,
-           CASE WHEN r.band_mhz > 2000 THEN 'frequency-above-model' END,
-           CASE WHEN r.range_m > 20000 THEN 'range-above-model' END], NULL),
+         hatang_range_warnings(r.antenna_height_m::float8, r.band_mhz, r.range_m),
          hatang_sector_footprint(r.geom, r.range_m, s.azimuth_deg::float8, s.beamwidth_deg::float8)
     FROM ranged r
     JOIN bts_sectors s ON s.bts_id = r.id;

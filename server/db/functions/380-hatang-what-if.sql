@@ -23,12 +23,7 @@ BEGIN
     environment text, model text, warnings text[], geom geometry) ON COMMIT DROP;
   TRUNCATE what_if_footprints;
 
-  WITH budget AS (
-    SELECT e->>'technology' AS technology, (e->>'bandMHz')::integer AS band_mhz,
-           (e->>'receiverThresholdDbm')::float8 AS threshold_dbm, (e->>'marginsDb')::float8 AS margins_db
-      FROM jsonb_array_elements(p_params->'linkBudget') e
-  ),
-  placed AS MATERIALIZED (
+  WITH placed AS MATERIALIZED (
     SELECT (t.ord - 1)::integer AS idx, t.e,
            ST_SetSRID(ST_MakePoint((t.e->>'lon')::float8, (t.e->>'lat')::float8), 4326) AS geom,
            t.e->>'operator' AS operator, t.e->>'technology' AS technology,
@@ -37,16 +32,8 @@ BEGIN
   ),
   sized AS MATERIALIZED (
     SELECT p.*,
-           coalesce(p.e->>'environment', (
-             SELECT CASE a.unit_type WHEN 'phuong' THEN 'urban' WHEN 'quan' THEN 'urban'
-                                     WHEN 'thi_tran' THEN 'suburban' ELSE 'rural' END
-               FROM admin_units a JOIN boundary_sets bs ON bs.code = a.boundary_set AND bs.is_default
-              WHERE a.level = 'commune' AND ST_Intersects(a.geom, p.geom)
-              ORDER BY a.code LIMIT 1), 'rural') AS environment,
-           coalesce((p.e->>'maplDb')::float8,
-                    (SELECT (p.e->>'eirpDbm')::float8 - g.threshold_dbm - g.margins_db FROM budget g
-                      WHERE g.technology = p.technology AND (g.band_mhz = p.band_mhz OR g.band_mhz IS NULL)
-                      ORDER BY g.band_mhz NULLS LAST LIMIT 1)) AS mapl_db
+           coalesce(p.e->>'environment', hatang_environment_at(p.geom)) AS environment,
+           coalesce((p.e->>'maplDb')::float8, hatang_mapl_db(p_params, p.technology, p.band_mhz, (p.e->>'eirpDbm')::float8)) AS mapl_db
       FROM placed p
   ),
   ranged AS MATERIALIZED (
@@ -58,12 +45,7 @@ BEGIN
   )
   INSERT INTO what_if_footprints
   SELECT r.idx, sc.ord::integer, r.operator, r.technology, r.range_m, r.environment, r.model,
-         array_remove(ARRAY[
-           CASE WHEN r.hb < 30 THEN 'antenna-height-below-model' END,
-           CASE WHEN r.hb > 200 THEN 'antenna-height-above-model' END,
-           CASE WHEN r.band_mhz < 150 THEN 'frequency-below-model' END,
-           CASE WHEN r.band_mhz > 2000 THEN 'frequency-above-model' END,
-           CASE WHEN r.range_m > 20000 THEN 'range-above-model' END], NULL),
+         hatang_range_warnings(r.hb, r.band_mhz, r.range_m),
          hatang_sector_footprint(r.geom, r.range_m, (sc.s->>'azimuthDeg')::float8, (sc.s->>'beamwidthDeg')::float8)
     FROM ranged r
    CROSS JOIN LATERAL jsonb_array_elements(coalesce(r.e->'sectors',

@@ -23,5 +23,8 @@ export function ensureClientBuilt(log: (line: string) => void = console.log): vo
   execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'client/vite.config.ts', '--logLevel', 'warn'], {
     cwd: root,
     stdio: 'inherit',
+    // Always the production bundle: under vitest NODE_ENV is "test", which would
+    // otherwise give a development React build that `npm start` then serves.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
 }

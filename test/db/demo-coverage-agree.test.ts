@@ -57,4 +57,19 @@ describe.runIf(Boolean(adminUrl))('coverage of the demo province on PGlite and P
       .map(([x, y]) => ({ embedded: x, postgres: y }));
     expect(differences).toEqual([]);
   });
+
+  it('finds the same uncovered parts with the same area and estimated population', async () => {
+    const gaps = async (db: Database) =>
+      (
+        await db.knex.raw(`SELECT h.code, g.part_no, g.area_m2 AS area, g.population_est AS pop
+                             FROM coverage_gaps g JOIN hamlets h ON h.id = g.hamlet_id ORDER BY 1, 2`)
+      ).rows as { code: string; part_no: number; area: number; pop: number }[];
+    const [a, b] = [await gaps(embedded), await gaps(postgres)];
+    expect(a.length).toBeGreaterThan(0);
+    expect(b.map((g) => `${g.code}/${g.part_no}`)).toEqual(a.map((g) => `${g.code}/${g.part_no}`));
+    a.forEach((g, i) => {
+      expect(Math.abs(b[i]!.area - g.area)).toBeLessThanOrEqual(1e-6 * g.area + 1e-3);
+      expect(Math.abs(b[i]!.pop - g.pop)).toBeLessThanOrEqual(1e-6 * g.pop + 1e-3);
+    });
+  });
 });

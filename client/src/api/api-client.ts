@@ -5,6 +5,8 @@ import type {
   HamletDetail,
   LayerName,
   LayerPropertiesByName,
+  MeasurementImportResult,
+  MeasurementProperties,
   Meta,
   Problem,
   RangeResponse,
@@ -153,4 +155,33 @@ export function fetchRange(query: RangeQuery, lang: Lang, signal?: AbortSignal):
 
 export function postWhatIf(request: WhatIfRequest, lang: Lang, signal?: AbortSignal): Promise<WhatIfResponse> {
   return postJson<WhatIfResponse>(`/api/coverage/what-if?lang=${lang}`, request, lang, signal);
+}
+
+/** Filters of GET /api/layers/measurements; absent values mean all. */
+export interface MeasurementQuery {
+  operator: string | null;
+  technology: string | null;
+}
+
+export function measurementsUrl(query: MeasurementQuery): string {
+  const params = new URLSearchParams();
+  if (query.operator) params.set('operator', query.operator);
+  if (query.technology) params.set('technology', query.technology);
+  const search = params.toString();
+  return `/api/layers/measurements${search ? `?${search}` : ''}`;
+}
+
+export function fetchMeasurements(query: MeasurementQuery, lang: Lang, signal?: AbortSignal): Promise<FeatureCollection<MeasurementProperties>> {
+  return getJson(measurementsUrl(query), lang, signal);
+}
+
+/** POST /api/measurements: the CSV file as the body (all rows stored, or none and a 400 listing the bad rows). */
+export async function postMeasurementsCsv(file: Blob, batch: string, lang: Lang, signal?: AbortSignal): Promise<MeasurementImportResult> {
+  const response = await fetch(`/api/measurements?${new URLSearchParams({ batch }).toString()}`, {
+    method: 'POST',
+    headers: { Accept: 'application/json', 'Accept-Language': lang, 'Content-Type': 'text/csv; charset=utf-8' },
+    body: file,
+    signal,
+  });
+  return readJson<MeasurementImportResult>(response);
 }

@@ -8,11 +8,12 @@ import { CoverageSection } from '../coverage/coverage-section.js';
 import { HamletCoverageTable } from '../coverage/hamlet-coverage-table.js';
 import { useCoverageModel } from '../coverage/use-coverage-model.js';
 import { useHamletCoverage } from '../coverage/use-hamlet-coverage.js';
+import { useMeasurements } from '../coverage/use-measurements.js';
 import { useWhatIf } from '../coverage/use-what-if.js';
 import { WhatIfPanel } from '../coverage/what-if-panel.js';
 import { rowsAfterWhatIf, whatIfRatio } from '../coverage/what-if-verdicts.js';
 import type { LayerName, Meta, SearchResult, Verdict } from '../domain/contract-types.js';
-import { anyOperator, dataLayersOf, type MapToggle } from '../domain/enum-values.js';
+import { anyOperator, dataLayersOf, type MapToggle, type SelectableLayer } from '../domain/enum-values.js';
 import { I18nProvider, makeI18n, type Lang } from '../i18n/i18n-context.js';
 import { InspectorPanel } from '../inspector/inspector-panel.js';
 import { LayerPanel } from '../layers/layer-panel.js';
@@ -101,6 +102,14 @@ export function HatangApp() {
   const [modelLoad, retryModel] = useCoverageModel(state.lang);
   const model = modelLoad.status === 'ready' ? modelLoad.model : null;
   const whatIf = useWhatIf(state.coverage, state.lang);
+  // Bumped by an import: the measurements layer and the open hamlet's details are loaded again.
+  const [measurementsVersion, setMeasurementsVersion] = useState(0);
+  const onMeasurementsImported = useCallback(() => {
+    setMeasurementsVersion((n) => n + 1);
+    update((prev) => (prev.layers.includes('measurements') ? prev : { ...prev, layers: [...prev.layers, 'measurements'] }));
+  }, [update]);
+  const measurementsShown = state.layers.includes('measurements');
+  const measurementLoad = useMeasurements(measurementsShown || state.selection?.layer === 'measurements', state.coverage, state.lang, measurementsVersion);
   const verdictRows = verdictLoad.data?.rows ?? null;
   // While the what-if tool shows an answer for the same choice, the map shows the hamlets' verdicts after it.
   const whatIfShown = state.whatIf ? whatIf.shown : null;
@@ -221,7 +230,7 @@ export function HatangApp() {
   const verdictByCode = useMemo(() => new Map((verdictRows ?? []).map((row) => [row.code, row])), [verdictRows]);
   const verdictsShown = state.layers.includes('hamlet-verdicts');
   const hoverText = useCallback(
-    (feature: MapGeoJSONFeature, layer: LayerName) => {
+    (feature: MapGeoJSONFeature, layer: SelectableLayer) => {
       const text = featureHoverText(feature, layer, i18n, meta?.operators ?? []);
       const row = layer === 'hamlets' && verdictsShown ? verdictByCode.get(String(feature.properties.code)) : undefined;
       return row && text ? `${text} · ${t(`verdict.${row.verdict}`)} · ${percent(i18n, row.coveredShare)}` : text;
@@ -277,6 +286,7 @@ export function HatangApp() {
               visible={state.layers}
               loads={loads}
               verdictLoad={verdictLoad}
+              measurementLoad={measurementLoad}
               filters={state.filters}
               theta={model?.theta ?? null}
               minGapAreaM2={model?.minGapAreaM2 ?? null}
@@ -286,6 +296,7 @@ export function HatangApp() {
               onToggle={toggleLayer}
               onOpenPanel={setPanel}
               onWhatIfChange={setWhatIfOpen}
+              onMeasurementsImported={onMeasurementsImported}
             />
           }
           onToggle={toggleLayer}
@@ -301,6 +312,7 @@ export function HatangApp() {
               loads={loads}
               verdictRows={mapVerdictRows}
               whatIf={whatIf.overlay}
+              measurements={measurementsShown ? measurementLoad.data : null}
               placing={state.whatIf && whatIf.placing}
               selection={state.selection}
               unitFocus={state.filters.unit}
@@ -357,6 +369,8 @@ export function HatangApp() {
             selection={state.selection}
             meta={meta}
             loads={loads}
+            measurementLoad={measurementLoad}
+            measurementsVersion={measurementsVersion}
             onClose={() => select(null)}
             onSelect={select}
             onFitBbox={fitBbox}

@@ -1,4 +1,4 @@
-import type { Meta } from '../domain/contract-types.js';
+import type { MeasurementImportResult, Meta } from '../domain/contract-types.js';
 import type { MapToggle } from '../domain/enum-values.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { coverageToggleOrder, LayerToggleList } from '../layers/layer-toggle-list.js';
@@ -7,7 +7,9 @@ import type { CoverageChoice, CoveragePanel, LayerFilterState } from '../url/vie
 import { CoverageChoicePicker } from './coverage-choice-picker.js';
 import { groupLabel, operatorChoiceLabel } from './coverage-labels.js';
 import { CoverageRatio } from './coverage-ratio.js';
+import { MeasurementImport } from './measurement-import.js';
 import type { HamletCoverageLoad } from './use-hamlet-coverage.js';
+import type { MeasurementLoad } from './use-measurements.js';
 import { VerdictLegend } from './verdict-legend.js';
 
 interface CoverageSectionProps {
@@ -17,6 +19,7 @@ interface CoverageSectionProps {
   visible: readonly MapToggle[];
   loads: LayerLoads;
   verdictLoad: HamletCoverageLoad;
+  measurementLoad: MeasurementLoad;
   filters: LayerFilterState;
   theta: number | null;
   minGapAreaM2: number | null;
@@ -26,6 +29,7 @@ interface CoverageSectionProps {
   onToggle: (layer: MapToggle, visible: boolean) => void;
   onOpenPanel: (panel: CoveragePanel | null) => void;
   onWhatIfChange: (open: boolean) => void;
+  onMeasurementsImported: (result: MeasurementImportResult) => void;
 }
 
 /** The coverage part of the left panel: whose coverage, the ratio, the coverage layers, the tools, the legend. */
@@ -58,6 +62,7 @@ export function CoverageSection(props: CoverageSectionProps) {
         visible={props.visible}
         loads={props.loads}
         verdictLoad={verdictLoad}
+        measurementLoad={props.measurementLoad}
         filters={props.filters}
         coverageColour={props.coverageColour}
         onToggle={props.onToggle}
@@ -91,6 +96,7 @@ export function CoverageSection(props: CoverageSectionProps) {
           <span aria-hidden="true">⊕</span> {t('tools.whatIf')}
         </button>
       </div>
+      <MeasurementImport onImported={props.onMeasurementsImported} />
       <VerdictLegend theta={props.theta} minGapAreaM2={props.minGapAreaM2} coverageColour={props.coverageColour} />
     </div>
   );

@@ -1,5 +1,5 @@
 import type { ANY_OPERATOR } from '../../../server/src/contracts/layer-contracts.js';
-import type { FiberKind, FiberLaying, LayerName, LifecycleStatus, Technology, TechnologyGroup, Verdict, WhatIfBts } from './contract-types.js';
+import type { FiberKind, FiberLaying, LayerName, LifecycleStatus, MeasurementContradiction, Technology, TechnologyGroup, Verdict, WhatIfBts } from './contract-types.js';
 
 // Runtime lists of the contract enumerations. They are repeated here (rather than
 // imported as values) to keep zod out of the bundle; `assertComplete` makes the
@@ -23,15 +23,22 @@ export const layerNameValues = ['districts', 'communes', 'hamlets', 'fiber', 'bt
 assertComplete<Complete<LayerName, typeof layerNameValues>>(true);
 
 /**
- * What the layer toggles switch: the API layers, and the hamlet choropleth by
- * coverage verdict (drawn from the hamlets layer and GET /api/hamlets/coverage).
+ * What the layer toggles switch: the API layers, the hamlet choropleth by
+ * coverage verdict (drawn from the hamlets layer and GET /api/hamlets/coverage),
+ * and the field measurements (GET /api/layers/measurements, loaded on their own:
+ * they follow the coverage choice, see use-measurements.ts).
  */
-export const mapToggleValues = [...layerNameValues, 'hamlet-verdicts'] as const;
+export const mapToggleValues = [...layerNameValues, 'hamlet-verdicts', 'measurements'] as const;
 export type MapToggle = (typeof mapToggleValues)[number];
 
-/** The API layers that a set of toggles needs loaded. */
+/** What a click can select: a feature of an API layer, or a field measurement (code = its id). */
+export const selectableLayerValues = [...layerNameValues, 'measurements'] as const;
+export type SelectableLayer = (typeof selectableLayerValues)[number];
+
+/** The API layers (of useLayerData) that a set of toggles needs loaded. */
 export function dataLayersOf(toggles: readonly MapToggle[]): LayerName[] {
-  return [...new Set(toggles.map((toggle): LayerName => (toggle === 'hamlet-verdicts' ? 'hamlets' : toggle)))];
+  const layers = toggles.flatMap((toggle): LayerName[] => (toggle === 'measurements' ? [] : [toggle === 'hamlet-verdicts' ? 'hamlets' : toggle]));
+  return [...new Set(layers)];
 }
 
 export const technologyGroupValues = ['broadband', '2G', '3G', '4G', '5G'] as const satisfies readonly TechnologyGroup[];
@@ -40,6 +47,9 @@ assertComplete<Complete<TechnologyGroup, typeof technologyGroupValues>>(true);
 /** Best first: the order of legends, filters and table sorting. */
 export const verdictValues = ['covered', 'lom_song', 'trang_song'] as const satisfies readonly Verdict[];
 assertComplete<Complete<Verdict, typeof verdictValues>>(true);
+
+export const measurementContradictionValues = ['predicted-covered-measured-below', 'predicted-uncovered-measured-above'] as const satisfies readonly MeasurementContradiction[];
+assertComplete<Complete<MeasurementContradiction, typeof measurementContradictionValues>>(true);
 
 export type Environment = NonNullable<WhatIfBts['environment']>;
 export const environmentValues = ['urban', 'dense_urban', 'suburban', 'rural'] as const satisfies readonly Environment[];

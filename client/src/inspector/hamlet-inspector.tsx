@@ -1,4 +1,4 @@
-import type { HamletDetail, HamletKind, Operator } from '../domain/contract-types.js';
+import type { HamletDetail, HamletKind, HamletMeasurementSummary, Operator } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { areaM2, percent } from '../coverage/coverage-formats.js';
 import { groupLabel, operatorChoiceLabel } from '../coverage/coverage-labels.js';
@@ -44,6 +44,8 @@ export function HamletInspector({ code, operators, coverage, theta, minGapAreaM2
   }
 
   const { hamlet, verdicts, gaps } = load.detail;
+  // Absent from the answers of a server without field measurements.
+  const measurements = load.detail.measurements as HamletMeasurementSummary | undefined;
   const [lon, lat] = hamlet.refPoint;
   const chosen = verdicts.find((v) => v.operator === coverage.operator && v.technologyGroup === coverage.group) ?? null;
   const refKind = hamlet.refKind === 'cultural_house' || hamlet.refKind === 'centre' ? t(`refKind.${hamlet.refKind}`) : hamlet.refKind;
@@ -91,6 +93,8 @@ export function HamletInspector({ code, operators, coverage, theta, minGapAreaM2
         </table>
       )}
       <p className="inspector__note">{t('definition.gap')}</p>
+
+      {measurements && measurements.total > 0 ? <MeasurementSummary summary={measurements} /> : null}
 
       <h3 className="inspector__subheading">{t('hamlet.factsHeading')}</h3>
       <FieldList
@@ -156,6 +160,26 @@ function VerdictSummary({ detail, chosen, operators, coverage, refKind, theta }:
           </span>
         </li>
       </ul>
+    </section>
+  );
+}
+
+/** The field measurements inside the hamlet, counted against the model's prediction. */
+function MeasurementSummary({ summary }: { summary: HamletMeasurementSummary }) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  return (
+    <section data-testid="hamlet-measurements">
+      <h3 className="inspector__subheading">{t('hamlet.measurementsHeading')}</h3>
+      <FieldList
+        fields={[
+          { label: t('hamlet.measurementsTotal'), value: i18n.formatNumber(summary.total) },
+          { label: t('hamlet.measurementsAgree'), value: i18n.formatNumber(summary.agree), hint: t('hamlet.measurementsAgreeHint') },
+          { label: t('hamlet.measurementsBelow'), value: i18n.formatNumber(summary.predictedCoveredMeasuredBelow), hint: t('hamlet.measurementsBelowHint') },
+          { label: t('hamlet.measurementsAbove'), value: i18n.formatNumber(summary.predictedUncoveredMeasuredAbove), hint: t('hamlet.measurementsAboveHint') },
+        ]}
+      />
+      <p className="inspector__note">{t('hamlet.measurementsNote')}</p>
     </section>
   );
 }

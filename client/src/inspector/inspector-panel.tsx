@@ -1,4 +1,6 @@
-import type { LayerName, Meta } from '../domain/contract-types.js';
+import type { MeasurementLoad } from '../coverage/use-measurements.js';
+import type { Meta } from '../domain/contract-types.js';
+import type { SelectableLayer } from '../domain/enum-values.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { LayerLoads } from '../layers/use-layer-data.js';
 import { coordinatesBbox, type Bbox } from '../map/geometry-measures.js';
@@ -10,12 +12,16 @@ import { FiberInspector } from './fiber-inspector.js';
 import { GapInspector } from './gap-inspector.js';
 import { HamletInspector } from './hamlet-inspector.js';
 import { InspectorHeader } from './inspector-header.js';
+import { MeasurementInspector } from './measurement-inspector.js';
 import { SiteInspector } from './site-inspector.js';
 
 interface InspectorPanelProps {
   selection: Selection;
   meta: Meta;
   loads: LayerLoads;
+  measurementLoad: MeasurementLoad;
+  /** Changes after a measurement import: the hamlet details are then loaded again. */
+  measurementsVersion: number;
   onClose: () => void;
   onSelect: (selection: Selection) => void;
   onFitBbox: (bbox: Bbox) => void;
@@ -29,7 +35,7 @@ interface InspectorPanelProps {
   onOpenHamlet: (code: string) => void;
 }
 
-type CodedLayer = Exclude<LayerName, 'coverage' | 'gaps'>;
+type CodedLayer = Exclude<SelectableLayer, 'coverage' | 'gaps' | 'measurements'>;
 
 function findFeature<L extends CodedLayer>(loads: LayerLoads, layer: L, code: string) {
   const load = loads[layer];
@@ -51,7 +57,7 @@ export function InspectorPanel(props: InspectorPanelProps) {
     if (bbox) onFitBbox(bbox);
   };
 
-  const missing = (layer: LayerName, loading: boolean) => (
+  const missing = (layer: SelectableLayer, loading: boolean) => (
     <>
       <InspectorHeader kind={t(`inspector.kind.${layer}`)} title={code} onClose={onClose} />
       <p className="inspector__message">{loading ? t('inspector.loading') : t('inspector.notLoaded', { code })}</p>
@@ -84,7 +90,7 @@ export function InspectorPanel(props: InspectorPanelProps) {
         // The details come from the API, so a hamlet opens even when its layer is off.
         return (
           <HamletInspector
-            key={code}
+            key={`${code}#${props.measurementsVersion}`}
             code={code}
             operators={meta.operators}
             coverage={props.coverage}
@@ -104,6 +110,29 @@ export function InspectorPanel(props: InspectorPanelProps) {
             gap={feature.properties}
             onClose={onClose}
             onZoomTo={zoomToGeometry(feature.geometry)}
+            onOpenHamlet={props.onOpenHamlet}
+          />
+        );
+      }
+      case 'measurements': {
+        const load = props.measurementLoad;
+        const feature = load.data?.features.find((f) => String(f.properties.id) === code) ?? null;
+        if (!feature) {
+          if (load.status === 'loading' || load.status === 'idle') return missing('measurements', true);
+          return (
+            <>
+              <InspectorHeader kind={t('inspector.kind.measurements')} title={code} onClose={onClose} />
+              <p className="inspector__message">{t('measurement.notLoaded', { code })}</p>
+            </>
+          );
+        }
+        const [lon, lat] = feature.geometry.coordinates as [number, number];
+        return (
+          <MeasurementInspector
+            measurement={feature.properties}
+            operators={meta.operators}
+            onClose={onClose}
+            onZoomTo={() => onFlyTo(lon, lat)}
             onOpenHamlet={props.onOpenHamlet}
           />
         );

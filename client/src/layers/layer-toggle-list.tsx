@@ -2,19 +2,20 @@ import type { ReactNode } from 'react';
 import type { Meta } from '../domain/contract-types.js';
 import type { MapToggle } from '../domain/enum-values.js';
 import type { HamletCoverageLoad } from '../coverage/use-hamlet-coverage.js';
+import type { MeasurementLoad } from '../coverage/use-measurements.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { coverageOpacity, mapPalette } from '../map/map-palette.js';
 import { radioOperators } from '../map/operator-colours.js';
 import type { LayerFilterState } from '../url/view-state.js';
 import { layerIsFiltered } from './layer-queries.js';
-import { AreaSwatch, FiberSwatch, HatchSwatch, RingsSwatch, SiteSwatch, VerdictsSwatch } from './legend-swatches.js';
+import { AreaSwatch, FiberSwatch, HatchSwatch, MeasurementSwatch, RingsSwatch, SiteSwatch, VerdictsSwatch } from './legend-swatches.js';
 import type { LayerLoads } from './use-layer-data.js';
 
 /** Toggle order of the register layers: as drawn, top of the map first. */
 export const registerToggleOrder: readonly MapToggle[] = ['sites', 'shared-sites', 'bts', 'fiber', 'hamlets', 'communes', 'districts'];
 
 /** Toggles of the coverage section. */
-export const coverageToggleOrder: readonly MapToggle[] = ['hamlet-verdicts', 'gaps', 'coverage'];
+export const coverageToggleOrder: readonly MapToggle[] = ['hamlet-verdicts', 'gaps', 'coverage', 'measurements'];
 
 interface LayerToggleListProps {
   meta: Meta;
@@ -23,6 +24,8 @@ interface LayerToggleListProps {
   loads: LayerLoads;
   /** Rows of the hamlet choropleth (its count and errors). */
   verdictLoad: HamletCoverageLoad;
+  /** The field measurements of the coverage choice (their count and errors); only the coverage section has them. */
+  measurementLoad?: MeasurementLoad;
   filters: LayerFilterState;
   /** Colour of the coverage wash: the chosen operator's, or the any-operator blue. */
   coverageColour: string;
@@ -37,7 +40,7 @@ interface ToggleStatus {
   truncated: boolean;
 }
 
-export function LayerToggleList({ meta, toggles, visible, loads, verdictLoad, filters, coverageColour, onToggle }: LayerToggleListProps) {
+export function LayerToggleList({ meta, toggles, visible, loads, verdictLoad, measurementLoad, filters, coverageColour, onToggle }: LayerToggleListProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const neutral = mapPalette.neutralOwner;
@@ -52,6 +55,7 @@ export function LayerToggleList({ meta, toggles, visible, loads, verdictLoad, fi
     coverage: <AreaSwatch fill={coverageColour} fillOpacity={coverageOpacity.coverage + 0.1} stroke={coverageColour} />,
     gaps: <HatchSwatch />,
     'hamlet-verdicts': <VerdictsSwatch />,
+    measurements: <MeasurementSwatch />,
   };
   const hints: Partial<Record<MapToggle, string>> = {
     sites: t('definition.site'),
@@ -60,6 +64,7 @@ export function LayerToggleList({ meta, toggles, visible, loads, verdictLoad, fi
     coverage: t('definition.coverage'),
     gaps: t('definition.gap'),
     'hamlet-verdicts': t('definition.verdictShort'),
+    measurements: t('definition.measurements'),
   };
   const statusOf = (toggle: MapToggle): ToggleStatus => {
     if (toggle === 'hamlet-verdicts') {
@@ -76,6 +81,15 @@ export function LayerToggleList({ meta, toggles, visible, loads, verdictLoad, fi
       const km2 = load?.data ? load.data.features.reduce((sum, f) => sum + f.properties.areaKm2, 0) : null;
       return { loading: load?.status === 'loading', count: km2 === null ? null : `${i18n.formatNumber(km2)} ${t('unit.km2')}`, error: load?.status === 'error' ? (load.error ?? '') : null, truncated: false };
     }
+    if (toggle === 'measurements') {
+      const data = measurementLoad?.data ?? null;
+      return {
+        loading: measurementLoad?.status === 'loading',
+        count: data ? t('layer.count', { count: data.features.length }) : null,
+        error: measurementLoad?.status === 'error' ? (measurementLoad.error ?? '') : null,
+        truncated: data?.truncated ?? false,
+      };
+    }
     const load = loads[toggle];
     return { loading: load?.status === 'loading', count: load?.data ? t('layer.count', { count: load.data.numberReturned }) : null, error: load?.status === 'error' ? (load.error ?? '') : null, truncated: load?.data?.truncated ?? false };
   };
@@ -85,7 +99,7 @@ export function LayerToggleList({ meta, toggles, visible, loads, verdictLoad, fi
       {toggles.map((layer) => {
         const status = statusOf(layer);
         const isVisible = visible.includes(layer);
-        const filtered = layer !== 'hamlet-verdicts' && layerIsFiltered(layer, filters);
+        const filtered = layer !== 'hamlet-verdicts' && layer !== 'measurements' && layerIsFiltered(layer, filters);
         return (
           <li key={layer} className={isVisible ? 'layer-row' : 'layer-row layer-row--off'}>
             <label className="layer-row__label" title={hints[layer]}>

@@ -1,4 +1,4 @@
-import { fiberWidths, mapPalette, undergroundDash, verdictColours } from '../map/map-palette.js';
+import { fiberWidths, mapPalette, measurementColours, undergroundDash, verdictColours } from '../map/map-palette.js';
 
 // Small SVG samples of how each kind of feature is drawn on the map; the values
 // come from the same palette as the map style.
@@ -81,6 +81,16 @@ export function VerdictsSwatch() {
       <rect x="9" y="4" width="5" height="14" fill={verdictColours.lom_song} fillOpacity="0.8" />
       <rect x="14" y="4" width="5" height="14" fill={verdictColours.trang_song} fillOpacity="0.8" />
       <rect x="3" y="4" width="16" height="14" rx="2" fill="none" stroke="#64748b" strokeWidth="0.8" />
+    </svg>
+  );
+}
+
+/** Field measurements: a green dot (at or above the threshold), a red one (below), a dark ring (contradicts the model). */
+export function MeasurementSwatch() {
+  return (
+    <svg className="swatch" width="22" height="22" viewBox="0 0 22 22" aria-hidden="true">
+      <circle cx="6" cy="7" r="3.5" fill={measurementColours.above} stroke={mapPalette.singleStroke} strokeWidth="1" />
+      <circle cx="15" cy="14" r="3.5" fill={measurementColours.below} stroke={measurementColours.contradictionRing} strokeWidth="2.2" />
     </svg>
   );
 }

@@ -1,6 +1,6 @@
 import type { MapGeoJSONFeature } from 'maplibre-gl';
-import type { LayerName, Operator } from '../domain/contract-types.js';
-import { fiberKindValues, fiberLayingValues, isOneOf } from '../domain/enum-values.js';
+import type { Operator } from '../domain/contract-types.js';
+import { fiberKindValues, fiberLayingValues, isOneOf, measurementContradictionValues, type SelectableLayer } from '../domain/enum-values.js';
 import type { I18n } from '../i18n/i18n-context.js';
 
 /**
@@ -8,7 +8,7 @@ import type { I18n } from '../i18n/i18n-context.js';
  * never as HTML). Rendered features carry only scalar properties; that is all
  * this reads. Areas (communes, districts) have their names on the map already.
  */
-export function featureHoverText(feature: MapGeoJSONFeature, layer: LayerName, i18n: I18n, operators: readonly Operator[]): string | null {
+export function featureHoverText(feature: MapGeoJSONFeature, layer: SelectableLayer, i18n: I18n, operators: readonly Operator[]): string | null {
   const { t } = i18n;
   const p = feature.properties as Record<string, unknown>;
   const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
@@ -37,6 +37,18 @@ export function featureHoverText(feature: MapGeoJSONFeature, layer: LayerName, i
     case 'gaps': {
       const area = Number(p.areaM2);
       return [t('inspector.kind.gaps'), text(p.hamletName), Number.isFinite(area) ? `${i18n.formatNumber(area / 10_000, 2)} ${t('unit.ha')}` : null]
+        .filter(Boolean)
+        .join(' · ');
+    }
+    case 'measurements': {
+      const operator = operators.find((o) => o.code === p.operator)?.shortName ?? String(p.operator);
+      const level = Number(p.signalDbm);
+      return [
+        t('inspector.kind.measurements'),
+        `${operator} ${String(p.technology)}`,
+        Number.isFinite(level) ? `${i18n.formatNumber(level, 1)} ${t('unit.dbm')}` : null,
+        typeof p.contradiction === 'string' && isOneOf(measurementContradictionValues, p.contradiction) ? t(`measurement.contradiction.${p.contradiction}`) : null,
+      ]
         .filter(Boolean)
         .join(' · ');
     }

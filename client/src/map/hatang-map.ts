@@ -10,16 +10,17 @@ import {
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { AdminUnitProperties, FeatureCollection, HamletCoverageRow, HamletProperties, LayerName, Operator } from '../domain/contract-types.js';
-import type { MapToggle } from '../domain/enum-values.js';
+import type { MapToggle, SelectableLayer } from '../domain/enum-values.js';
 import type { MapCamera, Selection } from '../url/view-state.js';
 import { AreaLabels } from './area-labels.js';
 import { verdictPaint } from './coverage-layers.js';
 import { registerGapHatch } from './gap-hatch-pattern.js';
 import type { Bbox } from './geometry-measures.js';
 import { hamletRefPoints } from './hamlet-layers.js';
-import { clickableLayers, hamletRefSourceId, mapLayerIds, mapLayersByToggle, whatIfBtsSourceId, whatIfFootprintSourceId } from './layer-ids.js';
+import { clickableLayers, hamletRefSourceId, mapLayerIds, mapLayersByToggle, measurementSourceId, whatIfBtsSourceId, whatIfFootprintSourceId } from './layer-ids.js';
 import { buildMapStyle } from './map-style.js';
 import { exposeMap, markReady } from './map-test-hooks.js';
+import { measurementSelectionFilter } from './measurement-layers.js';
 import { codeFilter, gapSelectionFilter, selectionAreaIds } from './selection-layers.js';
 import { changedHamletsFilter } from './what-if-layers.js';
 
@@ -55,7 +56,7 @@ export interface HatangMapOptions {
   /** A click while placing a hypothetical BTS (instead of a selection). */
   onPlace: (lon: number, lat: number) => void;
   onCameraChange: (camera: MapCamera) => void;
-  onHoverText: (feature: MapGeoJSONFeature | null, layer: LayerName | null) => string | null;
+  onHoverText: (feature: MapGeoJSONFeature | null, layer: SelectableLayer | null) => string | null;
 }
 
 /** Padding that keeps fitted features clear of the map's own controls. */
@@ -150,7 +151,7 @@ export class HatangMap {
   }
 
   /** The top-most clickable feature near a pixel, by layer priority (sites first, districts last). */
-  featureAt(point: { x: number; y: number }): { feature: MapGeoJSONFeature; layer: LayerName; code: string } | null {
+  featureAt(point: { x: number; y: number }): { feature: MapGeoJSONFeature; layer: SelectableLayer; code: string } | null {
     if (!this.styleLoaded) return null;
     for (const candidate of clickableLayers) {
       if (!this.map.getLayer(candidate.id) || this.map.getLayoutProperty(candidate.id, 'visibility') === 'none') continue;
@@ -198,6 +199,11 @@ export class HatangMap {
     if (this.initialPending.delete(layer)) this.maybeMarkReady();
   }
 
+  /** The field measurements shown (an empty collection clears them). */
+  setMeasurements(data: FeatureCollection<unknown> | null): void {
+    this.setSourceData(measurementSourceId, data ?? { type: 'FeatureCollection', features: [] });
+  }
+
   private setSourceData(source: string, data: unknown): void {
     if (this.styleLoaded) this.applySourceData(source, data);
     else this.pendingData.set(source, data);
@@ -240,7 +246,7 @@ export class HatangMap {
       this.map.once('load', () => this.setSelection(selection));
       return;
     }
-    const codeFor = (layers: LayerName[]): string | null => (selection && layers.includes(selection.layer) ? selection.code : null);
+    const codeFor = (layers: SelectableLayer[]): string | null => (selection && layers.includes(selection.layer) ? selection.code : null);
     this.map.setFilter(mapLayerIds.selectionSite, codeFilter(codeFor(['sites', 'shared-sites'])));
     this.map.setFilter(mapLayerIds.selectionBts, codeFilter(codeFor(['bts'])));
     this.map.setFilter(mapLayerIds.selectionFiber, codeFilter(codeFor(['fiber'])));
@@ -248,6 +254,7 @@ export class HatangMap {
     this.map.setFilter(mapLayerIds.selectionGaps, gapSelectionFilter(codeFor(['gaps'])));
     this.map.setFilter(selectionAreaIds.communes, codeFilter(codeFor(['communes'])));
     this.map.setFilter(selectionAreaIds.districts, codeFilter(codeFor(['districts'])));
+    this.map.setFilter(mapLayerIds.selectionMeasurements, measurementSelectionFilter(codeFor(['measurements'])));
   }
 
   /** Outlines the unit the filters are limited to (the code may be a district's or a commune's). */

@@ -1,5 +1,4 @@
-import type { LayerName } from '../domain/contract-types.js';
-import type { MapToggle } from '../domain/enum-values.js';
+import type { MapToggle, SelectableLayer } from '../domain/enum-values.js';
 
 /** Map layer ids. `sites`, `fiber` and `hamlet-verdicts` are ids tests query. */
 export const mapLayerIds = {
@@ -33,6 +32,8 @@ export const mapLayerIds = {
   whatIfFootprintsOutline: 'what-if-footprints-outline',
   whatIfBts: 'what-if-bts',
   whatIfChangedHamlets: 'what-if-changed-hamlets',
+  measurements: 'measurements',
+  selectionMeasurements: 'selection-measurements',
 } as const;
 
 export type MapLayerId = (typeof mapLayerIds)[keyof typeof mapLayerIds];
@@ -43,6 +44,9 @@ export const hamletRefSourceId = 'hamlet-ref-points';
 /** Sources of the what-if tool: hypothetical footprints (from the server) and the points where the BTS were placed. */
 export const whatIfFootprintSourceId = 'what-if-footprints';
 export const whatIfBtsSourceId = 'what-if-bts';
+
+/** Source of the field measurements (GET /api/layers/measurements, not one of the LayerName sources). */
+export const measurementSourceId = 'measurements';
 
 /** Map layers shown and hidden by each layer toggle; a map layer listed under several toggles shows when any is on. */
 export const mapLayersByToggle: Record<MapToggle, readonly MapLayerId[]> = {
@@ -56,6 +60,7 @@ export const mapLayersByToggle: Record<MapToggle, readonly MapLayerId[]> = {
   sites: [mapLayerIds.sites, mapLayerIds.selectionSite],
   coverage: [mapLayerIds.coverageFill, mapLayerIds.coverageOutline],
   gaps: [mapLayerIds.gapsFill, mapLayerIds.gapsOutline, mapLayerIds.selectionGaps],
+  measurements: [mapLayerIds.measurements, mapLayerIds.selectionMeasurements],
 };
 
 /** The selection code of an uncovered part: its hamlet's code and part number. */
@@ -65,7 +70,7 @@ export function gapCode(hamletCode: string, partNo: number | string): string {
 
 export interface ClickableLayer {
   id: MapLayerId;
-  layer: LayerName;
+  layer: SelectableLayer;
   tolerancePx: number;
   /** The selection code of a rendered feature (properties are scalars); `code` unless given. */
   codeOf?: (properties: Record<string, unknown>) => string | null;
@@ -73,6 +78,7 @@ export interface ClickableLayer {
 
 /** Clickable layers, most specific first, and the API layer a click on each selects. */
 export const clickableLayers: readonly ClickableLayer[] = [
+  { id: mapLayerIds.measurements, layer: 'measurements', tolerancePx: 5, codeOf: (p) => (p.id === undefined || p.id === null ? null : String(p.id)) },
   { id: mapLayerIds.sites, layer: 'sites', tolerancePx: 5 },
   { id: mapLayerIds.bts, layer: 'bts', tolerancePx: 5 },
   { id: mapLayerIds.sharedSites, layer: 'sites', tolerancePx: 5 },

@@ -35,6 +35,13 @@ export const verdictColours = {
   trang_song: '#d63a3a',
 } as const;
 
+/** Field measurements: level at or above the technology's threshold, below it, and the ring of a contradiction with the model. */
+export const measurementColours = {
+  above: '#2f9e5b',
+  below: '#d63a3a',
+  contradictionRing: '#111827',
+} as const;
+
 /** Fill opacities of the coverage layers: the basemap must stay readable beneath. */
 export const coverageOpacity = { coverage: 0.2, verdicts: 0.5 } as const;
 

@@ -6,8 +6,9 @@ import { btsLayer } from './bts-layers.js';
 import { coverageFillLayer, coverageOutlineLayer, gapLayers, hamletVerdictLayers } from './coverage-layers.js';
 import { fiberLayer } from './fiber-layers.js';
 import { hamletLayers, hamletRefPointLayer } from './hamlet-layers.js';
-import { hamletRefSourceId, mapLayerIds, whatIfBtsSourceId, whatIfFootprintSourceId } from './layer-ids.js';
+import { hamletRefSourceId, mapLayerIds, measurementSourceId, whatIfBtsSourceId, whatIfFootprintSourceId } from './layer-ids.js';
 import { mapPalette } from './map-palette.js';
+import { measurementLayer, selectionMeasurementLayer } from './measurement-layers.js';
 import {
   selectionAreaLayer,
   selectionFiberLayer,
@@ -33,6 +34,7 @@ export function buildMapStyle(operators: readonly Operator[]): StyleSpecificatio
   sources[hamletRefSourceId] = emptySource();
   sources[whatIfFootprintSourceId] = emptySource();
   sources[whatIfBtsSourceId] = emptySource();
+  sources[measurementSourceId] = emptySource();
   return {
     version: 8,
     name: 'hatang offline',
@@ -62,6 +64,8 @@ export function buildMapStyle(operators: readonly Operator[]): StyleSpecificatio
       selectionPointLayer(mapLayerIds.selectionBts, 'bts'),
       siteLayer(operators),
       selectionPointLayer(mapLayerIds.selectionSite, 'sites'),
+      measurementLayer(),
+      selectionMeasurementLayer(),
       whatIfBtsLayer(operators),
     ],
   };

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
-import type { HamletCoverageRow, LayerName, Meta } from '../domain/contract-types.js';
-import { dataLayersOf, layerNameValues, type MapToggle } from '../domain/enum-values.js';
+import type { FeatureCollection, HamletCoverageRow, LayerName, MeasurementProperties, Meta } from '../domain/contract-types.js';
+import { dataLayersOf, layerNameValues, type MapToggle, type SelectableLayer } from '../domain/enum-values.js';
 import type { LayerLoads } from '../layers/use-layer-data.js';
 import type { MapCamera, Selection } from '../url/view-state.js';
 import { HatangMap, type MapUiStrings, type WhatIfOverlay } from './hatang-map.js';
@@ -14,6 +14,8 @@ interface MapViewProps {
   /** Verdict rows for the hamlet choropleth, null while none are loaded. */
   verdictRows: readonly HamletCoverageRow[] | null;
   whatIf: WhatIfOverlay;
+  /** Field measurements of the coverage choice; null while none are loaded. */
+  measurements: FeatureCollection<MeasurementProperties> | null;
   placing: boolean;
   selection: Selection | null;
   unitFocus: string | null;
@@ -22,7 +24,7 @@ interface MapViewProps {
   onSelect: (selection: Selection | null) => void;
   onPlace: (lon: number, lat: number) => void;
   onCameraChange: (camera: MapCamera) => void;
-  hoverText: (feature: MapGeoJSONFeature, layer: LayerName) => string | null;
+  hoverText: (feature: MapGeoJSONFeature, layer: SelectableLayer) => string | null;
 }
 
 /** The map element; React state flows in through effects, user actions out through callbacks. */
@@ -59,7 +61,7 @@ export function MapView(props: MapViewProps) {
     };
   }, []);
 
-  const { loads, visibleLayers, verdictRows, whatIf, placing, selection, unitFocus, strings } = props;
+  const { loads, visibleLayers, verdictRows, whatIf, measurements, placing, selection, unitFocus, strings } = props;
 
   useEffect(() => {
     const map = mapRef.current;
@@ -83,6 +85,7 @@ export function MapView(props: MapViewProps) {
   useEffect(() => mapRef.current?.setVerdicts(verdictRows), [verdictRows]);
   useEffect(() => mapRef.current?.setWhatIf(whatIf), [whatIf]);
   useEffect(() => mapRef.current?.setPlacing(placing), [placing]);
+  useEffect(() => mapRef.current?.setMeasurements(measurements), [measurements]);
 
   return <div className="map" ref={containerRef} />;
 }

@@ -1,14 +1,15 @@
-import type { LayerName, LifecycleStatus, Technology, TechnologyGroup, Verdict } from '../domain/contract-types.js';
+import type { LifecycleStatus, Technology, TechnologyGroup, Verdict } from '../domain/contract-types.js';
 import {
   anyOperator,
   isOneOf,
-  layerNameValues,
   mapToggleValues,
+  selectableLayerValues,
   statusValues,
   technologyGroupValues,
   technologyValues,
   verdictValues,
   type MapToggle,
+  type SelectableLayer,
 } from '../domain/enum-values.js';
 import { languages, type Lang } from '../i18n/i18n-context.js';
 
@@ -30,7 +31,7 @@ export interface LayerFilterState {
 }
 
 export interface Selection {
-  layer: LayerName;
+  layer: SelectableLayer;
   code: string;
 }
 
@@ -105,7 +106,7 @@ function parseSelection(value: string | null): Selection | null {
   if (at <= 0) return null;
   const layer = value.slice(0, at);
   const code = value.slice(at + 1);
-  if (!isOneOf(layerNameValues, layer) || !codePattern.test(code)) return null;
+  if (!isOneOf(selectableLayerValues, layer) || !codePattern.test(code)) return null;
   return { layer, code };
 }
 

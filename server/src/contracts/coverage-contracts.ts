@@ -99,6 +99,7 @@ export const hamletDetailSchema = z.object({
     populationCovered: z.number().int(),
   })),
   gaps: z.array(z.object({ partNo: z.number().int(), areaM2: z.number(), populationEstimate: z.number() })),
+  measurements: z.lazy(() => hamletMeasurementSummarySchema),
 });
 export type HamletDetail = z.infer<typeof hamletDetailSchema>;
 
@@ -163,3 +164,42 @@ export const whatIfResponseSchema = z.object({
   gapAreaRemovedM2: z.number(),
 });
 export type WhatIfResponse = z.infer<typeof whatIfResponseSchema>;
+
+/** Field measurements: where a measurement and the model disagree. */
+export const measurementContradictions = ['predicted-covered-measured-below', 'predicted-uncovered-measured-above'] as const;
+export type MeasurementContradiction = (typeof measurementContradictions)[number];
+
+/** Properties of GET /api/layers/measurements features. */
+export const measurementPropertiesSchema = z.object({
+  id: z.number().int(),
+  batch: z.string(),
+  operator: z.string(),
+  technology: technologySchema,
+  /** RxLev (2G), RSCP (3G), RSRP (4G) or SS-RSRP (5G), dBm. */
+  signalDbm: z.number(),
+  downloadMbps: z.number().nullable(),
+  measuredAt: z.string(),
+  hamletCode: z.string().nullable(),
+  thresholdDbm: z.number(),
+  measuredCovered: z.boolean(),
+  predictedCovered: z.boolean(),
+  contradiction: z.enum(measurementContradictions).nullable(),
+});
+export type MeasurementProperties = z.infer<typeof measurementPropertiesSchema>;
+
+/** POST /api/measurements (text/csv) answer. */
+export const measurementImportResultSchema = z.object({
+  batch: z.string(),
+  inserted: z.number().int(),
+  contradictions: z.number().int(),
+});
+export type MeasurementImportResult = z.infer<typeof measurementImportResultSchema>;
+
+/** Per hamlet in GET /api/hamlets/{code}: measurements inside the hamlet against the model. */
+export const hamletMeasurementSummarySchema = z.object({
+  total: z.number().int(),
+  agree: z.number().int(),
+  predictedCoveredMeasuredBelow: z.number().int(),
+  predictedUncoveredMeasuredAbove: z.number().int(),
+});
+export type HamletMeasurementSummary = z.infer<typeof hamletMeasurementSummarySchema>;

@@ -53,3 +53,16 @@ export function maplDb(eirpDbm: number, technology: LinkBudgetEntry['technology'
   if (!entry) throw new Error(`no link budget for ${technology}`);
   return eirpDbm - entry.receiverThresholdDbm - entry.marginsDb;
 }
+
+/**
+ * Signal level at the coverage edge as drive-test tools report it, per
+ * technology: the per-channel figures the link budget's total-power thresholds
+ * are built from (GSM RxLev −102 dBm, UMTS RSCP −100 dBm, LTE RSRP −115 dBm,
+ * NR SS-RSRP −110 dBm). A field measurement at or above it counts as covered.
+ */
+export const measurementThresholdDbm: Record<LinkBudgetEntry['technology'], number> = {
+  '2G': -102,
+  '3G': -100,
+  '4G': -115,
+  '5G': -110,
+};

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Knex } from 'knex';
 import * as coreSchema from '../../db/migrations/001-core-schema.js';
 import * as coverage from '../../db/migrations/002-coverage.js';
+import * as fieldMeasurements from '../../db/migrations/003-field-measurements.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const functionsDir = path.resolve(here, '../../db/functions');
@@ -18,6 +19,7 @@ interface Migration {
 const migrations: [string, Migration][] = [
   ['001-core-schema', coreSchema],
   ['002-coverage', coverage],
+  ['003-field-measurements', fieldMeasurements],
 ];
 
 const migrationSource: Knex.MigrationSource<[string, Migration]> = {

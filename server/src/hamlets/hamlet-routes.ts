@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import type { HamletCoverageResponse, HamletCoverageRow, HamletDetail } from '../contracts/coverage-contracts.js';
 import { ANY_OPERATOR, technologyGroups } from '../contracts/layer-contracts.js';
+import { measurementThresholdDbm } from '../coverage/link-budget.js';
 import { HttpProblem } from '../http/http-problem.js';
 import { assertOnlyParameters, parseCode, parseEnumList, singleParameter } from '../http/query-params.js';
 import { operatorCodes, resolveBoundarySet, resolveUnitId } from '../layers/admin-unit-lookup.js';
@@ -104,9 +105,19 @@ export function hamletRoutes(knex: Knex, theta: number): Router {
         [hamlet.id],
       )
     ).rows as HamletDetail['gaps'];
+    const measurements = (
+      await knex.raw(
+        `SELECT count(*)::int AS total,
+                count(*) FILTER (WHERE contradiction IS NULL)::int AS agree,
+                count(*) FILTER (WHERE contradiction = 'predicted-covered-measured-below')::int AS "predictedCoveredMeasuredBelow",
+                count(*) FILTER (WHERE contradiction = 'predicted-uncovered-measured-above')::int AS "predictedUncoveredMeasuredAbove"
+           FROM hatang_measurement_checks(?::jsonb) WHERE hamlet_id = ?`,
+        [JSON.stringify(measurementThresholdDbm), hamlet.id],
+      )
+    ).rows[0] as HamletDetail['measurements'];
     const { lon, lat, ...rest } = hamlet;
     delete rest.id;
-    const body: HamletDetail = { hamlet: { ...rest, refPoint: [lon, lat] }, verdicts: verdictRows, gaps };
+    const body: HamletDetail = { hamlet: { ...rest, refPoint: [lon, lat] }, verdicts: verdictRows, gaps, measurements };
     res.json(body);
   });
   return router;

@@ -7,6 +7,7 @@ import type { CoverageParams } from '../coverage/coverage-recompute.js';
 import { coverageRoutes } from '../coverage/coverage-routes.js';
 import type { DatabaseKind } from '../db/database.js';
 import { hamletRoutes } from '../hamlets/hamlet-routes.js';
+import { measurementRoutes } from '../measurements/measurement-routes.js';
 import { layerRoutes } from '../layers/layer-routes.js';
 import { metaRoutes } from '../meta/meta-routes.js';
 import { searchRoutes } from '../search/search-routes.js';
@@ -37,6 +38,8 @@ export function createApp(deps: AppDeps): Express {
 
   const api = express.Router();
   api.use(metaRoutes(deps.knex, deps.databaseKind));
+  // Before the generic layers: /layers/measurements is served by its own route.
+  api.use(measurementRoutes(deps.knex, deps.bodyLimitBytes));
   api.use(layerRoutes(deps.knex, deps.maxFeatures));
   api.use(siteRoutes(deps.knex));
   api.use(searchRoutes(deps.knex, deps.maxSearchLength));

@@ -46,6 +46,17 @@ const vi = {
   'field-invalid': 'Giá trị không hợp lệ.',
   'what-if-needs-power': 'Cần một trong eirpDbm, maplDb hoặc radiusM.',
   'unknown-operator': 'Không có nhà mạng mã "{operator}".',
+  'csv-unreadable': 'Không đọc được tệp CSV: {reason}',
+  'csv-empty': 'Tệp CSV không có dòng dữ liệu nào.',
+  'csv-missing-column': 'Thiếu cột "{column}" (tên cột tiếng Việt hoặc tiếng Anh, ví dụ Kinh độ / lon).',
+  'csv-not-number': '"{value}" không phải là số.',
+  'csv-out-of-range': '{value} nằm ngoài khoảng {min} đến {max}.',
+  'csv-unknown-operator': 'Không có nhà mạng "{value}".',
+  'csv-unknown-technology': 'Công nghệ "{value}" không hợp lệ. Giá trị hợp lệ: {allowed}.',
+  'csv-bad-time': 'Thời gian "{value}" không đúng dạng ISO 8601 (ví dụ 2026-11-20T09:30:00+07:00).',
+  'csv-rejected': 'Tệp đo kiểm không được nhập: {count} lỗi, không dòng nào được lưu.',
+  'csv-too-many-rows': 'Tệp có {rows} dòng, nhiều hơn giới hạn {max} dòng một lần nhập.',
+  'batch-format': 'Tên đợt đo "{batch}" không hợp lệ (1–100 ký tự, không có ký tự điều khiển).',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -92,6 +103,17 @@ const en: Record<MessageKey, string> = {
   'field-invalid': 'Invalid value.',
   'what-if-needs-power': 'Give one of eirpDbm, maplDb or radiusM.',
   'unknown-operator': 'There is no operator with code "{operator}".',
+  'csv-unreadable': 'The CSV file cannot be read: {reason}',
+  'csv-empty': 'The CSV file has no data rows.',
+  'csv-missing-column': 'Column "{column}" is missing (Vietnamese or English header, e.g. Kinh độ / lon).',
+  'csv-not-number': '"{value}" is not a number.',
+  'csv-out-of-range': '{value} is outside {min} to {max}.',
+  'csv-unknown-operator': 'There is no operator "{value}".',
+  'csv-unknown-technology': 'Technology "{value}" is not valid. Valid values: {allowed}.',
+  'csv-bad-time': 'Time "{value}" is not ISO 8601 (e.g. 2026-11-20T09:30:00+07:00).',
+  'csv-rejected': 'The measurement file was not imported: {count} error(s), no row was stored.',
+  'csv-too-many-rows': 'The file has {rows} rows, more than the limit of {max} per import.',
+  'batch-format': 'Batch name "{batch}" is not valid (1–100 characters, no control characters).',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { vi, en };

@@ -166,6 +166,25 @@ describe('the coverage screens', () => {
     expect(await page.evaluate(() => window.__hatangMap?.queryRenderedFeatures({ layers: ['what-if-footprints-fill'] }).length ?? -1)).toBe(0);
   });
 
+  it('imports a field-measurement CSV from the panel and draws its points with the contradictions', async () => {
+    const hamlets = (await (await fetch(`${hatang.url}api/layers/hamlets`)).json()) as { features: { properties: { refPoint: [number, number] } }[] };
+    const rows = hamlets.features.slice(0, 40).map((f, i) => `${f.properties.refPoint[0]},${f.properties.refPoint[1]},Gmobile,4G,-90,12.5,2026-11-20T09:${String(i % 60).padStart(2, '0')}:00+07:00`);
+    const csv = ['Kinh độ,Vĩ độ,Nhà mạng,Công nghệ,Mức tín hiệu (dBm),Tốc độ tải xuống (Mbps),Thời gian', ...rows].join('\n');
+    await page.getByTestId('measurement-import-input').setInputFiles({ name: 'do-kiem-gmobile.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    const result = page.getByTestId('measurement-import-result');
+    await result.waitFor({ timeout: 60_000 });
+    // Gmobile has no 4G footprint in the demo, so every point measured above the threshold contradicts the model.
+    expect(await result.textContent()).toMatch(/40/);
+    await page.waitForFunction(() => (window.__hatangMap?.queryRenderedFeatures({ layers: ['measurements'] }).length ?? 0) > 0, null, { timeout: 30_000 });
+    const contradictions = await page.evaluate(() =>
+      (window.__hatangMap?.queryRenderedFeatures({ layers: ['measurements'] }) ?? []).map((f) => f.properties.contradiction),
+    );
+    expect(contradictions.length).toBeGreaterThan(0);
+    expect(new Set(contradictions)).toEqual(new Set(['predicted-uncovered-measured-above']));
+    await mapIdle();
+    await screenshot('coverage-measurements.png');
+  });
+
   it('throws no page error', () => {
     expect(pageErrors).toEqual([]);
   });

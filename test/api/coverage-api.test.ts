@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../server/src/config.js';
-import { coverageParamsFrom, recomputeAllCoverage } from '../../server/src/coverage/coverage-recompute.js';
-import { arrangeCoverageFixture } from '../fixtures/coverage-fixture.js';
+import { loadCoverageFixture } from '../fixtures/coverage-fixture.js';
 import { openEmbeddedFixture, type TestDatabase } from '../support/prepared-databases.js';
 import { startInProcessApp, type InProcessApp } from '../support/in-process-app.js';
 
@@ -9,8 +7,7 @@ let db: TestDatabase;
 let app: InProcessApp;
 beforeAll(async () => {
   db = await openEmbeddedFixture();
-  await arrangeCoverageFixture(db.knex);
-  await recomputeAllCoverage(db.knex, coverageParamsFrom(loadConfig({}).config));
+  await loadCoverageFixture(db.knex);
   app = await startInProcessApp(db);
 });
 afterAll(async () => {

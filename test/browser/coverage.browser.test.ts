@@ -6,7 +6,7 @@ import type { HamletCoverageResponse } from '../../server/src/contracts/coverage
 import { startHatang, type RunningHatang } from '../../server/src/start-hatang.js';
 import { verdictColours } from '../../client/src/map/map-palette.js';
 import { preparedDemoDataDir, removeDataDir } from '../support/prepared-databases.js';
-import { launchHeadlessChromium } from './headless-chromium.js';
+import { launchHeadlessChromium, waitForMapIdle } from './headless-chromium.js';
 
 // The coverage screens against the demo province: the hamlet choropleth, the
 // hamlet coverage table, the hamlet inspector and the what-if tool. One page,
@@ -27,18 +27,7 @@ function screenshot(name: string): Promise<unknown> {
   return page.screenshot({ path: path.join(artifactsDir, name) });
 }
 
-/** Resolves after the map's next `idle` (a repaint is forced so one always comes). */
-function mapIdle(): Promise<void> {
-  return page.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__hatangMap;
-        if (!map) throw new Error('window.__hatangMap is not set');
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
-}
+const mapIdle = () => waitForMapIdle(page);
 
 beforeAll(async () => {
   dataDir = preparedDemoDataDir();

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
  * Debian's Chromium, headless, with nothing that phones home and WebGL on
@@ -19,4 +19,17 @@ export function launchHeadlessChromium(): Promise<Browser> {
       '--ignore-gpu-blocklist',
     ],
   });
+}
+
+/** Resolves after the map's next `idle` (a repaint is forced so one always comes). */
+export function waitForMapIdle(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const map = window.__hatangMap;
+        if (!map) throw new Error('window.__hatangMap is not set');
+        map.once('idle', () => resolve());
+        map.triggerRepaint();
+      }),
+  );
 }

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHatang, type RunningHatang } from '../../server/src/start-hatang.js';
 import { preparedDemoDataDir, removeDataDir } from '../support/prepared-databases.js';
-import { launchHeadlessChromium } from './headless-chromium.js';
+import { launchHeadlessChromium, waitForMapIdle } from './headless-chromium.js';
 
 // The whole client against the whole server, both on this machine: the server
 // runs in process on a free loopback port over a copy of the demo database, and
@@ -18,19 +18,6 @@ let browser: Browser;
 let page: Page;
 const foreignRequests: string[] = [];
 const pageErrors: string[] = [];
-
-/** Resolves after the map's next `idle` (a repaint is forced so one always comes). */
-function mapIdle(target: Page): Promise<void> {
-  return target.evaluate(
-    () =>
-      new Promise<void>((resolve) => {
-        const map = window.__hatangMap;
-        if (!map) throw new Error('window.__hatangMap is not set');
-        map.once('idle', () => resolve());
-        map.triggerRepaint();
-      }),
-  );
-}
 
 /** Records requests to hosts other than the server's, and uncaught page errors. */
 function watch(target: Page, serverHost: string): void {
@@ -73,7 +60,7 @@ describe('the map client', () => {
     const before = await page.evaluate(() => window.__hatangMap?.queryRenderedFeatures({ layers: ['fiber'] }).length ?? 0);
     expect(before).toBeGreaterThan(0);
     await page.getByTestId('layer-toggle-fiber').click();
-    await mapIdle(page);
+    await waitForMapIdle(page);
     const after = await page.evaluate(() => {
       const map = window.__hatangMap;
       return { visibility: map?.getLayoutProperty('fiber', 'visibility'), rendered: map?.queryRenderedFeatures({ layers: ['fiber'] }).length ?? -1 };
@@ -123,7 +110,7 @@ describe('the map client', () => {
     expect(name).toContain('Cái Bè');
     await result.click();
     await page.waitForFunction(() => /[#&]sel=(districts|communes|hamlets|sites):/.test(window.location.hash));
-    await mapIdle(page);
+    await waitForMapIdle(page);
     await page.getByTestId('inspector').filter({ hasText: 'Cái Bè' }).waitFor();
   });
 

@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layerNames } from '../../server/src/contracts/layer-contracts.js';
-import { loadConfig } from '../../server/src/config.js';
-import { coverageParamsFrom, recomputeAllCoverage } from '../../server/src/coverage/coverage-recompute.js';
 import { layerGeoJson } from '../../server/src/layers/layer-queries.js';
-import { arrangeCoverageFixture } from '../fixtures/coverage-fixture.js';
+import { loadCoverageFixture } from '../fixtures/coverage-fixture.js';
 import { databaseTargets, type TestDatabase } from '../support/prepared-databases.js';
 
 // The same SQL must give the same answers on PGlite (PostgreSQL 18, PostGIS 3.6)
@@ -15,8 +13,7 @@ describe.runIf(targets.length === 2)('the embedded database and PostgreSQL agree
   beforeAll(async () => {
     for (const t of targets) {
       const db = await t.open();
-      await arrangeCoverageFixture(db.knex);
-      await recomputeAllCoverage(db.knex, coverageParamsFrom(loadConfig({}).config));
+      await loadCoverageFixture(db.knex);
       dbs.push(db);
     }
   });

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { describeError, fetchRange } from '../api/api-client.js';
 import type { RangeResponse, Technology } from '../domain/contract-types.js';
-import { environmentValues, knownBandsMHz, technologyValues, type Environment } from '../domain/enum-values.js';
+import { environmentValues, type Environment } from '../domain/enum-values.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { modelName, modelWarningLabel } from './model-warning-label.js';
+import { TechnologyBandFields } from './technology-band-fields.js';
 
 type RangeState = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; result: RangeResponse } | { status: 'error'; error: string };
 
@@ -29,33 +30,14 @@ export function RangeCalculator() {
   return (
     <form className="range-calculator" onSubmit={submit} data-testid="range-calculator">
       <div className="form-grid">
-        <label className="field">
-          <span className="field__label">{t('whatIf.technology')}</span>
-          <select
-            value={technology}
-            onChange={(event) => {
-              const next = event.target.value as Technology;
-              setTechnology(next);
-              if (!knownBandsMHz[next].includes(bandMHz)) setBandMHz(knownBandsMHz[next][0] ?? bandMHz);
-            }}
-          >
-            {technologyValues.map((tech) => (
-              <option key={tech} value={tech}>
-                {tech}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('whatIf.band')}</span>
-          <select value={bandMHz} onChange={(event) => setBandMHz(Number(event.target.value))}>
-            {knownBandsMHz[technology].map((band) => (
-              <option key={band} value={band}>
-                {band} MHz
-              </option>
-            ))}
-          </select>
-        </label>
+        <TechnologyBandFields
+          technology={technology}
+          bandMHz={bandMHz}
+          onChange={(nextTechnology, nextBand) => {
+            setTechnology(nextTechnology);
+            setBandMHz(nextBand);
+          }}
+        />
         <label className="field">
           <span className="field__label">{t('whatIf.antennaHeight')}</span>
           <input type="number" min={1} max={300} step={0.5} value={antennaHeightM} onChange={(event) => setAntennaHeightM(Number(event.target.value))} />

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { Operator, Technology, WhatIfBts } from '../domain/contract-types.js';
-import { anyOperator, environmentValues, knownBandsMHz, technologyValues, type Environment } from '../domain/enum-values.js';
+import { anyOperator, environmentValues, type Environment } from '../domain/enum-values.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { lonLat } from '../inspector/value-formats.js';
 import { radioOperators } from '../map/operator-colours.js';
+import { TechnologyBandFields } from './technology-band-fields.js';
 
 /** Sector presets: three 65° sectors at 0°, 120°, 240° (the usual macro site), or one omnidirectional antenna. */
 export const sectorPresets = {
@@ -82,35 +83,17 @@ export function WhatIfForm({ lon, lat, operators, coverageOperator, previous, on
             ))}
           </select>
         </label>
-        <label className="field">
-          <span className="field__label">{t('whatIf.technology')}</span>
-          <select
-            value={technology}
-            data-testid="what-if-technology"
-            onChange={(event) => {
-              const next = event.target.value as Technology;
-              setTechnology(next);
-              if (!knownBandsMHz[next].includes(bandMHz)) setBandMHz(defaultBand[next]);
-              setEirpDbm(defaultEirp[next]);
-            }}
-          >
-            {technologyValues.map((tech) => (
-              <option key={tech} value={tech}>
-                {tech}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('whatIf.band')}</span>
-          <select value={bandMHz} onChange={(event) => setBandMHz(Number(event.target.value))} data-testid="what-if-band">
-            {knownBandsMHz[technology].map((band) => (
-              <option key={band} value={band}>
-                {band} MHz
-              </option>
-            ))}
-          </select>
-        </label>
+        <TechnologyBandFields
+          technology={technology}
+          bandMHz={bandMHz}
+          testIdPrefix="what-if"
+          defaultBand={(next) => defaultBand[next]}
+          onChange={(nextTechnology, nextBand) => {
+            if (nextTechnology !== technology) setEirpDbm(defaultEirp[nextTechnology]);
+            setTechnology(nextTechnology);
+            setBandMHz(nextBand);
+          }}
+        />
         <label className="field">
           <span className="field__label">{t('whatIf.antennaHeight')}</span>
           <input type="number" required min={1} max={300} step={0.5} value={antennaHeightM} onChange={(event) => setAntennaHeightM(Number(event.target.value))} />

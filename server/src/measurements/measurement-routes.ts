@@ -7,6 +7,7 @@ import { HttpProblem } from '../http/http-problem.js';
 import { assertOnlyParameters, parseBbox, parseEnumList, singleParameter } from '../http/query-params.js';
 import { operatorCodes } from '../layers/admin-unit-lookup.js';
 import { foldHeader, readMeasurementCsv } from './measurement-csv.js';
+import { insertMeasurementBatch } from './measurement-import.js';
 
 const maxRows = 200_000;
 
@@ -28,28 +29,7 @@ export function measurementRoutes(knex: Knex, bodyLimitBytes: number): Router {
     const { rows, errors } = readMeasurementCsv(req.body, (name) => byName.get(foldHeader(name)));
     if (errors.length) throw new HttpProblem(400, 'csv-rejected', { count: errors.length }, undefined, errors.slice(0, 200));
     if (rows.length > maxRows) throw new HttpProblem(413, 'csv-too-many-rows', { rows: rows.length, max: maxRows });
-    const result = await knex.transaction(async (trx) => {
-      for (let i = 0; i < rows.length; i += 1000) {
-        const chunk = rows.slice(i, i + 1000);
-        await trx.raw(
-          `INSERT INTO field_measurements (batch, geom, operator_id, technology, signal_dbm, download_mbps, measured_at, source, source_date)
-           SELECT ?, ST_SetSRID(ST_MakePoint((e.v->>'lon')::float8, (e.v->>'lat')::float8), 4326), o.id, e.v->>'technology',
-                  (e.v->>'signal_dbm')::numeric, (e.v->>'download_mbps')::numeric, (e.v->>'measured_at')::timestamptz, 'csv-import', current_date
-             FROM jsonb_array_elements(?::jsonb) WITH ORDINALITY AS e(v, n)
-             JOIN operators o ON o.code = e.v->>'operator'
-            ORDER BY e.n`,
-          [batch, JSON.stringify(chunk.map((r) => ({ lon: r.lon, lat: r.lat, operator: r.operatorCode, technology: r.technology, signal_dbm: r.signalDbm, download_mbps: r.downloadMbps, measured_at: r.measuredAt })))],
-        );
-      }
-      const contradictions = (
-        await trx.raw(
-          `SELECT count(*)::int AS n FROM hatang_measurement_checks(?::jsonb) c JOIN field_measurements m ON m.id = c.id
-            WHERE m.batch = ? AND c.contradiction IS NOT NULL`,
-          [thresholds, batch],
-        )
-      ).rows[0].n as number;
-      return { batch, inserted: rows.length, contradictions };
-    });
+    const result = await knex.transaction((trx) => insertMeasurementBatch(trx, batch, rows));
     const body: MeasurementImportResult = result;
     res.status(201).json(body);
   });

@@ -32,6 +32,19 @@ const configSchema = z.object({
   mobileHeightM: z.coerce.number().gt(0).max(30),
   /** JSON array overriding the default link budget entries (see coverage/link-budget.ts). */
   linkBudgetJson: z.string(),
+  /** Anonymous visitors may read the public map (layers, search, coverage); writes always need an account. */
+  anonymousRead: z.enum(['true', 'false']).transform((v) => v === 'true'),
+  /** Password of the first admin account, created when there are no accounts; empty: a random one is printed once. */
+  adminPassword: z.string().refine((v) => v === '' || v.length >= 10, 'at least 10 characters'),
+  /** A session ends after this many minutes without a request… */
+  sessionIdleMinutes: z.coerce.number().int().min(1).max(60 * 24 * 30),
+  /** …and at the latest this many hours after sign-in. */
+  sessionMaxHours: z.coerce.number().int().min(1).max(24 * 90),
+  /** Failed sign-ins per user name (and 4× that per address) within the window before sign-in is refused with 429. */
+  loginMaxFailures: z.coerce.number().int().min(1).max(1000),
+  loginWindowMinutes: z.coerce.number().int().min(1).max(24 * 60),
+  /** Session cookie Secure flag: auto = when the request came over HTTPS. */
+  cookieSecure: z.enum(['auto', 'true', 'false']),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -51,6 +64,13 @@ const defaults: Record<keyof Config, string> = {
   minGapAreaM2: '5000',
   mobileHeightM: '1.5',
   linkBudgetJson: '',
+  anonymousRead: 'true',
+  adminPassword: '',
+  sessionIdleMinutes: '480',
+  sessionMaxHours: '168',
+  loginMaxFailures: '5',
+  loginWindowMinutes: '15',
+  cookieSecure: 'auto',
 };
 
 const envNames: Record<keyof Config, string> = {
@@ -68,6 +88,13 @@ const envNames: Record<keyof Config, string> = {
   minGapAreaM2: 'HATANG_GAP_MIN_AREA_M2',
   mobileHeightM: 'HATANG_MOBILE_HEIGHT_M',
   linkBudgetJson: 'HATANG_LINK_BUDGET',
+  anonymousRead: 'HATANG_ANONYMOUS_READ',
+  adminPassword: 'HATANG_ADMIN_PASSWORD',
+  sessionIdleMinutes: 'HATANG_SESSION_IDLE_MINUTES',
+  sessionMaxHours: 'HATANG_SESSION_MAX_HOURS',
+  loginMaxFailures: 'HATANG_LOGIN_MAX_FAILURES',
+  loginWindowMinutes: 'HATANG_LOGIN_WINDOW_MINUTES',
+  cookieSecure: 'HATANG_COOKIE_SECURE',
 };
 
 export interface LoadedConfig {
@@ -99,6 +126,7 @@ export function describeConfig({ config, sources }: LoadedConfig): string[] {
   return (Object.keys(config) as (keyof Config)[]).map((key) => {
     let value = String(config[key]);
     if (key === 'databaseUrl') value = value ? value.replace(/:[^:@/]*@/, ':***@') : '(embedded)';
+    if (key === 'adminPassword') value = value ? '***' : '(random at first start)';
     return `${envNames[key].padEnd(28)} ${value}  [${sources[key]}]`;
   });
 }

@@ -6,6 +6,8 @@ import { isRegisterEmpty, seedDemoProvince } from './demo/seed-demo-province.js'
 import { coverageParamsFrom, recomputeAllCoverage } from './coverage/coverage-recompute.js';
 import { createApp } from './http/create-app.js';
 import { builtClientDir } from './http/client-bundle.js';
+import { authSettingsFrom } from './auth/auth-settings.js';
+import { ensureFirstAdmin } from './users/first-admin.js';
 
 export interface RunningHatang {
   url: string;
@@ -35,6 +37,14 @@ export async function startHatang(overrides: Partial<Config> = {}, clientDir = b
       const summary = await seedDemoProvince(database.knex, { log });
       log(`demo province loaded: ${summary.sites} sites, ${summary.bts} BTS, ${summary.hamlets} hamlets`);
     }
+    const admin = await ensureFirstAdmin(database.knex, config.adminPassword);
+    if (admin?.generatedPassword) {
+      // Printed once, whatever the log level: nobody could sign in otherwise.
+      console.log(`[hatang] first admin account "${admin.username}" created with the random password: ${admin.generatedPassword}`);
+      console.log('[hatang] sign in and change it (or set HATANG_ADMIN_PASSWORD before the first start); it is not shown again.');
+    } else if (admin) {
+      log(`first admin account "${admin.username}" created with HATANG_ADMIN_PASSWORD`);
+    }
     if (await coverageIsMissing(database.knex)) {
       const recomputed = await recomputeAllCoverage(database.knex, coverage);
       log(`coverage computed: ${recomputed.footprints} footprints, ${recomputed.gapParts} uncovered parts in ${recomputed.ms.total} ms`);
@@ -50,6 +60,7 @@ export async function startHatang(overrides: Partial<Config> = {}, clientDir = b
     maxSearchLength: config.maxSearchLength,
     bodyLimitBytes: config.bodyLimitBytes,
     coverage,
+    ...authSettingsFrom(config),
     clientDir,
   });
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {

@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCoverageFixture } from '../fixtures/coverage-fixture.js';
 import { databaseTargets, type TestDatabase } from '../support/prepared-databases.js';
 import { startInProcessApp, type InProcessApp } from '../support/in-process-app.js';
+import { createTestAccounts, signIn, type SignedInClient } from '../support/test-accounts.js';
 
 let db: TestDatabase;
 let app: InProcessApp;
+let inspector: SignedInClient;
 
-const csv = (body: string, batch = 'dot-1') => app.post(`/api/measurements?batch=${batch}`, body, { 'content-type': 'text/csv' });
+const csv = (body: string, batch = 'dot-1') =>
+  inspector.request('POST', `/api/measurements?batch=${batch}`, { body, headers: { 'content-type': 'text/csv' } });
 const count = async () => (await db.knex.raw('SELECT count(*)::int AS n FROM field_measurements')).rows[0].n as number;
 
 // With the coverage fixture: Viettel 4G covers 2 km around (106.05, 10.15) (H2's site);
@@ -24,7 +27,9 @@ describe.each(databaseTargets())('field measurements on the $label database (han
   beforeAll(async () => {
     db = await open();
     await loadCoverageFixture(db.knex);
+    await createTestAccounts(db.knex);
     app = await startInProcessApp(db);
+    inspector = await signIn(app, 'kiemtra');
   });
   afterAll(async () => {
     await app?.close();

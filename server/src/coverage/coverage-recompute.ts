@@ -75,7 +75,13 @@ export interface IncrementalSummary {
  * old or new footprints — the same functions as the full recompute, so both
  * paths give identical results. Runs in the caller's transaction when given one.
  */
-export async function recomputeCoverageForBts(knex: Knex, params: CoverageParams, btsIds: number[]): Promise<IncrementalSummary> {
+export async function recomputeCoverageForBts(
+  knex: Knex,
+  params: CoverageParams,
+  btsIds: number[],
+  /** Operators the BTS belonged to before the change (an operator change rebuilds both unions). */
+  previousOperators: string[] = [],
+): Promise<IncrementalSummary> {
   const json = JSON.stringify(params);
   const run = async (trx: Knex.Transaction) => {
     const t0 = performance.now();
@@ -87,8 +93,11 @@ export async function recomputeCoverageForBts(knex: Knex, params: CoverageParams
     const footprints = Number((await trx.raw('SELECT hatang_recompute_footprints(?::jsonb, ?::integer[]) AS n', [json, btsIds])).rows[0].n);
     await trx.raw('INSERT INTO coverage_touched_area SELECT geom FROM coverage_footprints WHERE bts_id = ANY (?::integer[])', [btsIds]);
     const operators = (
-      await trx.raw('SELECT DISTINCT o.code FROM bts b JOIN operators o ON o.id = b.operator_id WHERE b.id = ANY (?::integer[]) ORDER BY 1', [btsIds])
+      // bts_records, not the live view: a BTS just soft-deleted must still rebuild its operator's unions.
+      await trx.raw('SELECT DISTINCT o.code FROM bts_records b JOIN operators o ON o.id = b.operator_id WHERE b.id = ANY (?::integer[]) ORDER BY 1', [btsIds])
     ).rows.map((r: { code: string }) => r.code) as string[];
+    for (const code of previousOperators) if (!operators.includes(code)) operators.push(code);
+    operators.sort();
     await trx.raw('SELECT hatang_recompute_unions(?::text[])', [operators]);
     const allHamlets = (await unionKeys(trx)) !== keysBefore;
     const hamletIds = allHamlets

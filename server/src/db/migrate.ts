@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import * as coreSchema from '../../db/migrations/001-core-schema.js';
 import * as coverage from '../../db/migrations/002-coverage.js';
 import * as fieldMeasurements from '../../db/migrations/003-field-measurements.js';
+import * as accountsAudit from '../../db/migrations/004-accounts-audit.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const functionsDir = path.resolve(here, '../../db/functions');
@@ -20,6 +21,7 @@ const migrations: [string, Migration][] = [
   ['001-core-schema', coreSchema],
   ['002-coverage', coverage],
   ['003-field-measurements', fieldMeasurements],
+  ['004-accounts-audit', accountsAudit],
 ];
 
 const migrationSource: Knex.MigrationSource<[string, Migration]> = {

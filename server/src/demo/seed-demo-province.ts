@@ -41,9 +41,9 @@ export interface DemoSummary {
 /** Tables of the register, children before parents. */
 const REGISTER_TABLES = [
   'bts_sectors',
-  'bts',
-  'sites',
-  'fiber_routes',
+  'bts_records',
+  'site_records',
+  'fiber_route_records',
   'population_clusters',
   'hamlets',
   'admin_units',

@@ -4,7 +4,16 @@ import compression from 'compression';
 import express, { type Express } from 'express';
 import type { Knex } from 'knex';
 import type { CoverageParams } from '../coverage/coverage-recompute.js';
+import { auditRoutes } from '../audit/audit-routes.js';
+import { authenticate, type AuthSettings } from '../auth/authenticate.js';
+import { authRoutes } from '../auth/auth-routes.js';
+import type { ThrottleSettings } from '../auth/login-throttle.js';
+import { btsWrites } from '../bts/bts-writes.js';
 import { coverageRoutes } from '../coverage/coverage-routes.js';
+import { fiberWrites } from '../fiber/fiber-writes.js';
+import { registerRecordRoutes } from '../records/register-record-routes.js';
+import { siteWrites } from '../sites/site-writes.js';
+import { userRoutes } from '../users/user-routes.js';
 import type { DatabaseKind } from '../db/database.js';
 import { hamletRoutes } from '../hamlets/hamlet-routes.js';
 import { measurementRoutes } from '../measurements/measurement-routes.js';
@@ -22,6 +31,8 @@ export interface AppDeps {
   maxSearchLength: number;
   bodyLimitBytes: number;
   coverage: CoverageParams;
+  auth: AuthSettings;
+  loginThrottle: ThrottleSettings;
   /** Built client to serve (dist/client); omitted in API-only tests. */
   clientDir?: string;
 }
@@ -37,11 +48,17 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: deps.bodyLimitBytes }));
 
   const api = express.Router();
+  // Every API request passes here first: who is asking, CSRF and origin checks on writes.
+  api.use(authenticate(deps.knex, deps.auth));
   api.use(metaRoutes(deps.knex, deps.databaseKind));
+  api.use(authRoutes(deps.knex, deps.auth, deps.loginThrottle));
+  api.use(userRoutes(deps.knex));
+  api.use(auditRoutes(deps.knex));
   // Before the generic layers: /layers/measurements is served by its own route.
   api.use(measurementRoutes(deps.knex, deps.bodyLimitBytes));
   api.use(layerRoutes(deps.knex, deps.maxFeatures));
   api.use(siteRoutes(deps.knex));
+  for (const spec of [siteWrites, btsWrites, fiberWrites]) api.use(registerRecordRoutes(deps.knex, spec as never, deps.coverage));
   api.use(searchRoutes(deps.knex, deps.maxSearchLength));
   api.use(coverageRoutes(deps.knex, deps.coverage));
   api.use(hamletRoutes(deps.knex, deps.coverage.theta));

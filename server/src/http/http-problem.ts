@@ -1,11 +1,18 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Problem } from '../contracts/api-contracts.js';
+import { isDatabaseUnavailable } from '../db/database-unavailable.js';
 import { pickLanguage, translate, type MessageKey } from '../i18n/server-messages.js';
 
 const titleKeyByStatus: Record<number, MessageKey> = {
   400: 'bad-request',
+  401: 'unauthorized',
+  403: 'forbidden',
   404: 'not-found',
+  409: 'conflict',
+  412: 'precondition-failed',
   413: 'payload-too-large',
+  428: 'precondition-required',
+  429: 'too-many-requests',
   503: 'service-unavailable',
 };
 
@@ -30,10 +37,18 @@ export class HttpProblem extends Error {
   ) {
     super(`${status} ${messageKey} ${JSON.stringify(params)}`);
   }
-}
 
-// PostgreSQL connection failures (server restarting, refused) are a 503, not a bug.
-const unavailableCodes = new Set(['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+  /** RFC 9457 extension members (e.g. `current`: the record as it is now, on a version conflict). */
+  extensions: Record<string, unknown> = {};
+  /** Response headers the answer needs (Retry-After, WWW-Authenticate, ETag). */
+  headers: Record<string, string> = {};
+
+  with(extensions: Record<string, unknown>, headers: Record<string, string> = {}): this {
+    Object.assign(this.extensions, extensions);
+    Object.assign(this.headers, headers);
+    return this;
+  }
+}
 
 export const problemMiddleware: ErrorRequestHandler = (error, req, res, next) => {
   if (res.headersSent) return next(error);
@@ -51,7 +66,9 @@ export const problemMiddleware: ErrorRequestHandler = (error, req, res, next) =>
       ...(error.fieldErrors.length
         ? { errors: error.fieldErrors.map((f) => ({ parameter: f.parameter, message: translate(language, f.messageKey, f.params) })) }
         : {}),
+      ...error.extensions,
     };
+    res.set(error.headers);
   } else if (isBodyParserError(error)) {
     const status = error.status === 413 ? 413 : 400;
     const key: MessageKey = status === 413 ? 'payload-too-large' : error.type === 'entity.parse.failed' ? 'body-not-json' : 'bad-request';
@@ -62,7 +79,8 @@ export const problemMiddleware: ErrorRequestHandler = (error, req, res, next) =>
       detail: translate(language, key),
       instance: req.originalUrl,
     };
-  } else if (unavailableCodes.has((error as { code?: string }).code ?? '')) {
+  } else if (isDatabaseUnavailable(error)) {
+    // PostgreSQL down, restarting or unreachable: a 503 the client may retry, not a bug.
     problem = {
       type: 'urn:hatang:problem:service-unavailable',
       title: translate(language, 'service-unavailable'),

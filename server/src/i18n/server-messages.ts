@@ -57,6 +57,43 @@ const vi = {
   'csv-rejected': 'Tệp đo kiểm không được nhập: {count} lỗi, không dòng nào được lưu.',
   'csv-too-many-rows': 'Tệp có {rows} dòng, nhiều hơn giới hạn {max} dòng một lần nhập.',
   'batch-format': 'Tên đợt đo "{batch}" không hợp lệ (1–100 ký tự, không có ký tự điều khiển).',
+  'unauthorized': 'Cần đăng nhập',
+  'forbidden': 'Không có quyền',
+  'conflict': 'Xung đột dữ liệu',
+  'precondition-failed': 'Phiên bản không khớp',
+  'precondition-required': 'Thiếu phiên bản của bản ghi',
+  'too-many-requests': 'Quá nhiều yêu cầu',
+  'sign-in-required': 'Cần đăng nhập để thực hiện việc này.',
+  'token-invalid': 'Mã truy cập API không hợp lệ, đã hết hạn hoặc đã bị thu hồi.',
+  'cross-origin': 'Yêu cầu ghi dữ liệu từ trang web khác bị từ chối.',
+  'csrf-token': 'Thiếu hoặc sai mã chống giả mạo yêu cầu (X-CSRF-Token). Hãy tải lại trang và thử lại.',
+  'role-forbidden': 'Vai trò "{role}" không có quyền {permission}.',
+  'not-your-operator': 'Tài khoản của {own} chỉ được thay đổi dữ liệu của {own}; bản ghi này thuộc {operator}.',
+  'login-failed': 'Tên đăng nhập hoặc mật khẩu không đúng.',
+  'login-throttled': 'Đăng nhập sai quá nhiều lần. Hãy thử lại sau khoảng {minutes} phút.',
+  'password-wrong': 'Mật khẩu hiện tại không đúng.',
+  'unknown-token': 'Không có mã truy cập số {id} của bạn.',
+  'operator-only-for-operator-role': 'Chỉ tài khoản vai trò nhà mạng mới gắn với một nhà mạng.',
+  'operator-required': 'Tài khoản vai trò nhà mạng phải gắn với một nhà mạng.',
+  'username-taken': 'Tên đăng nhập "{username}" đã có.',
+  'unknown-user': 'Không có tài khoản "{username}".',
+  'cannot-demote-self': 'Không thể tự bỏ vai trò quản trị hoặc tự khóa tài khoản của mình.',
+  'last-admin': 'Đây là tài khoản quản trị cuối cùng đang hoạt động; hãy tạo tài khoản quản trị khác trước.',
+  'if-match-format': 'If-Match phải là ETag của bản ghi, ví dụ "3"; nhận được {value}.',
+  'version-mismatch': 'Phiên bản trong If-Match và trong trường version khác nhau.',
+  'version-required': 'Cần gửi phiên bản của bản ghi đang sửa (If-Match hoặc trường version) để không ghi đè thay đổi của người khác.',
+  'version-conflict': 'Bản ghi đã được người khác thay đổi (bạn sửa phiên bản {expected}, hiện là phiên bản {actual}). Hãy xem bản hiện tại rồi sửa lại.',
+  'unknown-bts': 'Không có trạm BTS mã "{code}".',
+  'unknown-fiber': 'Không có tuyến cáp quang mã "{code}".',
+  'code-taken': 'Mã "{code}" đã được dùng.',
+  'code-taken-deleted': 'Mã "{code}" thuộc một bản ghi đã xóa; hãy khôi phục bản ghi đó thay vì tạo mới.',
+  'not-deleted': 'Bản ghi "{code}" chưa bị xóa.',
+  'constraint-unique': 'Giá trị đã tồn tại (ràng buộc {constraint}).',
+  'constraint-check': 'Dữ liệu vi phạm ràng buộc của sổ đăng ký ({constraint}).',
+  'site-has-bts': 'Vị trí trạm còn {count} BTS; hãy xóa hoặc chuyển các BTS trước.',
+  'site-deleted': 'Vị trí trạm "{code}" của BTS này đã bị xóa; hãy khôi phục vị trí trước.',
+  'bts-needs-position': 'BTS cần mã vị trí trạm (siteCode) hoặc tọa độ (lon, lat).',
+  'instant-format': 'Tham số "{parameter}" phải là ngày (2026-11-30) hoặc thời điểm ISO 8601; nhận được "{value}".',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -114,12 +151,83 @@ const en: Record<MessageKey, string> = {
   'csv-rejected': 'The measurement file was not imported: {count} error(s), no row was stored.',
   'csv-too-many-rows': 'The file has {rows} rows, more than the limit of {max} per import.',
   'batch-format': 'Batch name "{batch}" is not valid (1–100 characters, no control characters).',
+  'unauthorized': 'Sign-in required',
+  'forbidden': 'Forbidden',
+  'conflict': 'Conflict',
+  'precondition-failed': 'Version mismatch',
+  'precondition-required': 'Record version missing',
+  'too-many-requests': 'Too many requests',
+  'sign-in-required': 'You need to sign in to do this.',
+  'token-invalid': 'The API token is not valid, has expired or was revoked.',
+  'cross-origin': 'A write request from another web site was refused.',
+  'csrf-token': 'The anti-forgery token (X-CSRF-Token) is missing or wrong. Reload the page and try again.',
+  'role-forbidden': 'Role "{role}" may not {permission}.',
+  'not-your-operator': 'An account of {own} may change only data of {own}; this record belongs to {operator}.',
+  'login-failed': 'Wrong user name or password.',
+  'login-throttled': 'Too many failed sign-ins. Try again in about {minutes} minute(s).',
+  'password-wrong': 'The current password is wrong.',
+  'unknown-token': 'You have no API token number {id}.',
+  'operator-only-for-operator-role': 'Only an operator-role account is bound to an operator.',
+  'operator-required': 'An operator-role account must be bound to an operator.',
+  'username-taken': 'User name "{username}" is taken.',
+  'unknown-user': 'There is no account "{username}".',
+  'cannot-demote-self': 'You cannot remove your own admin role or deactivate your own account.',
+  'last-admin': 'This is the last active admin account; create another admin first.',
+  'if-match-format': 'If-Match must be the record\'s ETag, e.g. "3"; got {value}.',
+  'version-mismatch': 'The version in If-Match and in the version field differ.',
+  'version-required': 'Send the version of the record you edited (If-Match or the version field), so nobody\'s change is overwritten.',
+  'version-conflict': 'Someone else changed this record (you edited version {expected}, it is now version {actual}). Look at the current one and edit again.',
+  'unknown-bts': 'There is no BTS with code "{code}".',
+  'unknown-fiber': 'There is no fiber route with code "{code}".',
+  'code-taken': 'Code "{code}" is already used.',
+  'code-taken-deleted': 'Code "{code}" belongs to a deleted record; restore it instead of creating a new one.',
+  'not-deleted': 'Record "{code}" is not deleted.',
+  'constraint-unique': 'The value already exists (constraint {constraint}).',
+  'constraint-check': 'The data breaks a rule of the register ({constraint}).',
+  'site-has-bts': 'The site still carries {count} BTS; delete or move them first.',
+  'site-deleted': 'The site "{code}" of this BTS is deleted; restore the site first.',
+  'bts-needs-position': 'A BTS needs a site code (siteCode) or coordinates (lon, lat).',
+  'instant-format': 'Parameter "{parameter}" must be a date (2026-11-30) or an ISO 8601 instant; got "{value}".',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { vi, en };
 
+// Role and permission codes named in a message are shown by their label.
+const roleLabels: Record<Language, Record<string, string>> = {
+  vi: { admin: 'quản trị', planner: 'cán bộ quy hoạch (Sở)', operator: 'nhà mạng', inspector: 'cán bộ kiểm tra' },
+  en: { admin: 'admin', planner: 'planner', operator: 'operator', inspector: 'inspector' },
+};
+const permissionLabels: Record<Language, Record<string, string>> = {
+  vi: {
+    'infrastructure.write': 'thay đổi vị trí trạm, BTS và cáp quang',
+    'measurements.import': 'nhập số liệu đo kiểm',
+    'inspections.record': 'ghi kết quả kiểm tra',
+    'proposals.submit': 'gửi đề xuất',
+    'proposals.decide': 'phê duyệt đề xuất',
+    'targets.edit': 'sửa chỉ tiêu',
+    'audit.read': 'xem nhật ký thay đổi',
+    'users.manage': 'quản lý tài khoản',
+  },
+  en: {
+    'infrastructure.write': 'change sites, BTS and fiber',
+    'measurements.import': 'import field measurements',
+    'inspections.record': 'record inspections',
+    'proposals.submit': 'submit proposals',
+    'proposals.decide': 'decide proposals',
+    'targets.edit': 'edit targets',
+    'audit.read': 'read the audit log',
+    'users.manage': 'manage accounts',
+  },
+};
+
 export function translate(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return catalogues[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return catalogues[language][key].replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) return `{${name}}`;
+    if (name === 'role') return roleLabels[language][String(value)] ?? String(value);
+    if (name === 'permission') return permissionLabels[language][String(value)] ?? String(value);
+    return String(value);
+  });
 }
 
 /** ?lang= wins, then the first supported language of Accept-Language; Vietnamese by default. */

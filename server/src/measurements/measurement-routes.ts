@@ -8,6 +8,8 @@ import { assertOnlyParameters, parseBbox, parseEnumList, singleParameter } from 
 import { operatorCodes } from '../layers/admin-unit-lookup.js';
 import { foldHeader, readMeasurementCsv } from './measurement-csv.js';
 import { insertMeasurementBatch } from './measurement-import.js';
+import { writeAudit } from '../audit/audit-log.js';
+import { clientIp, requirePermission } from '../auth/authenticate.js';
 
 const maxRows = 200_000;
 
@@ -16,7 +18,7 @@ export function measurementRoutes(knex: Knex, bodyLimitBytes: number): Router {
   const router = Router();
   const thresholds = JSON.stringify(measurementThresholdDbm);
 
-  router.post('/measurements', express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: bodyLimitBytes }), async (req, res) => {
+  router.post('/measurements', requirePermission('measurements.import'), express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: bodyLimitBytes }), async (req, res) => {
     assertOnlyParameters(req, ['batch', 'lang']);
     const batch = (singleParameter(req, 'batch') ?? `do-kiem-${new Date().toISOString().slice(0, 19)}`).trim();
     if (batch.length < 1 || batch.length > 100 || /[\u0000-\u001f\u007f]/.test(batch)) {
@@ -29,7 +31,17 @@ export function measurementRoutes(knex: Knex, bodyLimitBytes: number): Router {
     const { rows, errors } = readMeasurementCsv(req.body, (name) => byName.get(foldHeader(name)));
     if (errors.length) throw new HttpProblem(400, 'csv-rejected', { count: errors.length }, undefined, errors.slice(0, 200));
     if (rows.length > maxRows) throw new HttpProblem(413, 'csv-too-many-rows', { rows: rows.length, max: maxRows });
-    const result = await knex.transaction((trx) => insertMeasurementBatch(trx, batch, rows));
+    const result = await knex.transaction(async (trx) => {
+      const summary = await insertMeasurementBatch(trx, batch, rows);
+      await writeAudit(trx, { actor: req.actor!, clientIp: clientIp(req) }, {
+        action: 'import',
+        entity: 'field_measurements',
+        code: batch,
+        after: summary,
+        summary: `${summary.inserted} measurements`,
+      });
+      return summary;
+    });
     const body: MeasurementImportResult = result;
     res.status(201).json(body);
   });

@@ -169,8 +169,8 @@ export function registerRecordRoutes<C extends z.ZodType, U extends z.ZodType>(
     const expected = expectedVersion(req, body.version);
     const restored = await audited(req, async (trx, actor) => {
       const { id, current } = await lock(trx, code);
-      if (!current.deletedAt) throw new HttpProblem(409, 'not-deleted', { code });
       assertMayWriteRecord(actor, current[spec.ownerField] as string);
+      if (!current.deletedAt) throw new HttpProblem(409, 'not-deleted', { code });
       assertVersion(expected, current.version, current);
       await spec.beforeRestore?.(trx, id, current);
       await trx.raw(`UPDATE ${spec.table} SET deleted_at = NULL, version = version + 1, updated_at = now() WHERE id = ?`, [id]);

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openEmbeddedFixture, type TestDatabase } from '../support/prepared-databases.js';
+import { startInProcessApp, type Answer, type InProcessApp, type RequestOptions } from '../support/in-process-app.js';
+import { createTestAccounts, signIn, type SignedInClient } from '../support/test-accounts.js';
+
+// Every role × every endpoint. "pass" means the authorization layer let the
+// request through: the requests are built so that a permitted one then stops
+// at a later check (an existing code, a stale version, a bad body) and changes
+// nothing, so the whole matrix runs against one unchanged fixture. Real writes
+// by the permitted roles are tested in register-writes-api and accounts-api.
+
+type Who = 'anonymous' | 'admin' | 'planner' | 'viettel' | 'vnpt' | 'inspector';
+type Expect = 'pass' | 401 | 403;
+const who: Who[] = ['anonymous', 'admin', 'planner', 'viettel', 'vnpt', 'inspector'];
+
+const stale = { version: 999 };
+const siteBody = { code: 'S1', lon: 106.05, lat: 10.05, structureType: 'monopole', heightM: 30, owner: 'viettel', status: 'on_air' };
+const btsBody = { code: 'VT-S1-4G', siteCode: 'S1', operator: 'viettel', technology: '4G', bandMHz: 1800, antennaHeightM: 30, eirpDbm: 58, status: 'on_air' };
+const fiberBody = {
+  code: 'F1', operator: 'viettel', kind: 'access', laying: 'aerial', cores: 12, status: 'planned',
+  geometry: { type: 'LineString', coordinates: [[106.0, 10.0], [106.01, 10.0]] },
+};
+const csv = { body: 'không phải CSV', headers: { 'content-type': 'text/csv' } };
+const whatIf = { bts: [{ lon: 106.1, lat: 10.1, operator: 'viettel', technology: '4G', bandMHz: 1800, antennaHeightM: 30, radiusM: 1000 }] };
+
+const publicRead: Record<Who, Expect> = { anonymous: 'pass', admin: 'pass', planner: 'pass', viettel: 'pass', vnpt: 'pass', inspector: 'pass' };
+const signedIn: Record<Who, Expect> = { ...publicRead, anonymous: 401 };
+/** infrastructure.write on a Viettel record: planners and Viettel's engineers. */
+const viettelRecord: Record<Who, Expect> = { anonymous: 401, admin: 403, planner: 'pass', viettel: 'pass', vnpt: 403, inspector: 403 };
+const measurements: Record<Who, Expect> = { anonymous: 401, admin: 403, planner: 'pass', viettel: 403, vnpt: 403, inspector: 'pass' };
+const auditReaders: Record<Who, Expect> = { anonymous: 401, admin: 'pass', planner: 'pass', viettel: 403, vnpt: 403, inspector: 403 };
+const admins: Record<Who, Expect> = { anonymous: 401, admin: 'pass', planner: 403, viettel: 403, vnpt: 403, inspector: 403 };
+
+const matrix: [method: string, path: string, options: RequestOptions, expected: Record<Who, Expect>][] = [
+  ['GET', '/api/health', {}, publicRead],
+  ['GET', '/api/meta', {}, publicRead],
+  ['GET', '/api/auth/session', {}, publicRead],
+  ['GET', '/api/layers/sites', {}, publicRead],
+  ['GET', '/api/layers/bts', {}, publicRead],
+  ['GET', '/api/layers/shared-sites', {}, publicRead],
+  ['GET', '/api/layers/fiber', {}, publicRead],
+  ['GET', '/api/layers/hamlets', {}, publicRead],
+  ['GET', '/api/layers/communes', {}, publicRead],
+  ['GET', '/api/layers/districts', {}, publicRead],
+  ['GET', '/api/layers/coverage', {}, publicRead],
+  ['GET', '/api/layers/gaps', {}, publicRead],
+  ['GET', '/api/layers/measurements', {}, publicRead],
+  ['GET', '/api/sites/S1', {}, publicRead],
+  ['GET', '/api/bts/VT-S1-4G', {}, publicRead],
+  ['GET', '/api/fiber/F1', {}, publicRead],
+  ['GET', '/api/search?q=cai%20be', {}, publicRead],
+  ['GET', '/api/hamlets/coverage', {}, publicRead],
+  ['GET', '/api/hamlets/H1', {}, publicRead],
+  ['GET', '/api/coverage/model', {}, publicRead],
+  ['GET', '/api/coverage/range?technology=4G&bandMHz=1800&antennaHeightM=30&maplDb=140', {}, publicRead],
+  ['POST', '/api/coverage/what-if', { body: whatIf }, publicRead],
+  ['POST', '/api/sites', { body: siteBody }, viettelRecord],
+  ['PATCH', '/api/sites/S1', { body: { heightM: 50, ...stale } }, viettelRecord],
+  ['DELETE', '/api/sites/S1', { body: stale }, viettelRecord],
+  ['POST', '/api/sites/S1/restore', { body: stale }, viettelRecord],
+  ['POST', '/api/bts', { body: btsBody }, viettelRecord],
+  ['PATCH', '/api/bts/VT-S1-4G', { body: { eirpDbm: 50, ...stale } }, viettelRecord],
+  ['DELETE', '/api/bts/VT-S1-4G', { body: stale }, viettelRecord],
+  ['POST', '/api/bts/VT-S1-4G/restore', { body: stale }, viettelRecord],
+  ['POST', '/api/fiber', { body: fiberBody }, viettelRecord],
+  ['PATCH', '/api/fiber/F1', { body: { cores: 48, ...stale } }, viettelRecord],
+  ['DELETE', '/api/fiber/F1', { body: stale }, viettelRecord],
+  ['POST', '/api/fiber/F1/restore', { body: stale }, viettelRecord],
+  ['POST', '/api/measurements?batch=ma-tran', csv, measurements],
+  ['GET', '/api/audit', {}, auditReaders],
+  ['GET', '/api/users', {}, admins],
+  ['POST', '/api/users', { body: { username: 'quyhoach', displayName: 'X', role: 'planner', password: 'mat-khau-dai-1' } }, admins],
+  ['PATCH', '/api/users/quyhoach', { body: { displayName: 'X', ...stale } }, admins],
+  ['GET', '/api/auth/tokens', {}, signedIn],
+  ['POST', '/api/auth/tokens', { body: { name: '' } }, signedIn],
+  ['DELETE', '/api/auth/tokens/999999', {}, signedIn],
+  ['POST', '/api/auth/password', { body: { currentPassword: 'x', newPassword: 'ngan' } }, signedIn],
+];
+
+let db: TestDatabase;
+let app: InProcessApp;
+const clients = {} as Record<Who, { request(method: string, path: string, options?: RequestOptions): Promise<Answer> }>;
+
+beforeAll(async () => {
+  db = await openEmbeddedFixture();
+  await createTestAccounts(db.knex);
+  app = await startInProcessApp(db);
+  clients.anonymous = { request: (m, p, o) => app.request(m, p, o) };
+  const accounts: Record<Exclude<Who, 'anonymous'>, string> = {
+    admin: 'quantri', planner: 'quyhoach', viettel: 'viettel.kt', vnpt: 'vnpt.kt', inspector: 'kiemtra',
+  };
+  for (const [role, username] of Object.entries(accounts)) clients[role as Who] = (await signIn(app, username)) as SignedInClient;
+});
+afterAll(async () => {
+  await app?.close();
+  await db?.close();
+});
+
+const checksum = async () =>
+  (
+    await db.knex.raw(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM (
+      SELECT s::text AS t FROM site_records s UNION ALL SELECT b::text FROM bts_records b UNION ALL SELECT f::text FROM fiber_route_records f
+      UNION ALL SELECT u::text FROM users u UNION ALL SELECT m::text FROM field_measurements m UNION ALL SELECT k::text FROM api_tokens k) x`)
+  ).rows[0].h as string;
+
+describe('who may do what: every role × every endpoint', () => {
+  it.each(matrix)('%s %s', async (method, path, options, expected) => {
+    const before = await checksum();
+    const seen: Record<string, number> = {};
+    for (const w of who) {
+      const r = await clients[w].request(method, path, options);
+      expect(r.status, `${w}: ${r.text.slice(0, 300)}`).toBeLessThan(500);
+      seen[w] = r.status;
+      if (expected[w] === 'pass') {
+        expect([401, 403], `${w} should pass: ${r.text.slice(0, 300)}`).not.toContain(r.status);
+      } else {
+        expect(r.status, `${w}`).toBe(expected[w]);
+        expect(r.type).toContain('application/problem+json');
+      }
+    }
+    expect(await checksum(), JSON.stringify(seen)).toBe(before);
+  });
+
+  it('explains a refusal in the user\'s language, naming the role and what it may not do', async () => {
+    const vi = await clients.inspector.request('GET', '/api/users');
+    expect(vi.body.detail).toBe('Vai trò "cán bộ kiểm tra" không có quyền quản lý tài khoản.');
+    const en = await clients.inspector.request('GET', '/api/users?lang=en');
+    expect(en.body.detail).toBe('Role "inspector" may not manage accounts.');
+    const anonymous = await app.get('/api/users');
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="hatang"');
+  });
+});

@@ -16,8 +16,11 @@ const contentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export const securityHeaders: RequestHandler = (_req, res, next) => {
+export const securityHeaders: RequestHandler = (req, res, next) => {
+  // Browsers that reached us over HTTPS keep to it (a year); plain-HTTP test and LAN setups get no such pin.
+  if (req.secure) res.set('Strict-Transport-Security', 'max-age=31536000');
   res.set({
+    'Permissions-Policy': 'camera=(), microphone=(), payment=(), usb=()',
     'Content-Security-Policy': contentSecurityPolicy,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'same-origin',

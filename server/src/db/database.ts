@@ -48,6 +48,21 @@ class EmbeddedKnexClient extends (ClientPGLite as unknown as new (config: Knex.C
   }
 }
 
+/** New PostgreSQL connection: TCP + start-up + authentication, ms. */
+const postgresConnectTimeoutMs = 5_000;
+/** Waiting for a free pooled connection (all busy, or the server unreachable), ms. */
+const postgresAcquireTimeoutMs = 10_000;
+
+/**
+ * PostgreSQL going away (restart, crash, network) is survived, not fatal: pg
+ * emits 'error' on an idle pooled client whose server ended the session
+ * (57P01 on a fast shutdown, "Connection terminated unexpectedly" on a crash);
+ * knex listens on every client it creates, marks it disposed and the pool
+ * replaces it, so no 'error' goes unhandled. A statement running at that
+ * moment fails, and so does every new one until the server accepts connections
+ * again: the API answers those 503 (isDatabaseUnavailable). Nothing here
+ * retries; the client does, after Retry-After (test/faults/postgres-restart.test.ts).
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const knex = knexFactory({
@@ -56,8 +71,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         connectionString: options.databaseUrl,
         statement_timeout: options.statementTimeoutMs,
         application_name: 'hatang',
+        // A server that accepts TCP but does not answer (overloaded, paused, half
+        // up) fails a new connection after this long instead of never.
+        connectionTimeoutMillis: postgresConnectTimeoutMs,
+        // Lets the kernel notice a peer that vanished without closing the socket.
+        keepAlive: true,
       },
       pool: { min: 0, max: 10 },
+      // A request waits at most this long for a pooled connection and then
+      // answers 503 with Retry-After (KnexTimeoutError, see database-unavailable.ts)
+      // instead of knex's default 60 s (a pool full of stuck connections). A
+      // refused connection fails at once: knex propagates the pool's create error.
+      acquireConnectionTimeout: postgresAcquireTimeoutMs,
     });
     await knex.raw('select 1');
     return { knex, kind: 'postgres', close: () => knex.destroy() };

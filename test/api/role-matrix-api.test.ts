@@ -29,6 +29,7 @@ const signedIn: Record<Who, Expect> = { ...publicRead, anonymous: 401 };
 const viettelRecord: Record<Who, Expect> = { anonymous: 401, admin: 403, planner: 'pass', viettel: 'pass', vnpt: 403, inspector: 403 };
 const measurements: Record<Who, Expect> = { anonymous: 401, admin: 403, planner: 'pass', viettel: 403, vnpt: 403, inspector: 'pass' };
 const auditReaders: Record<Who, Expect> = { anonymous: 401, admin: 'pass', planner: 'pass', viettel: 403, vnpt: 403, inspector: 403 };
+const inspectors: Record<Who, Expect> = { anonymous: 401, admin: 403, planner: 403, viettel: 403, vnpt: 403, inspector: 'pass' };
 const admins: Record<Who, Expect> = { anonymous: 401, admin: 'pass', planner: 403, viettel: 403, vnpt: 403, inspector: 403 };
 
 const matrix: [method: string, path: string, options: RequestOptions, expected: Record<Who, Expect>][] = [
@@ -67,6 +68,10 @@ const matrix: [method: string, path: string, options: RequestOptions, expected: 
   ['DELETE', '/api/fiber/F1', { body: stale }, viettelRecord],
   ['POST', '/api/fiber/F1/restore', { body: stale }, viettelRecord],
   ['POST', '/api/measurements?batch=ma-tran', csv, measurements],
+  ['GET', '/api/hamlets/H1/inspections', {}, signedIn],
+  ['POST', '/api/hamlets/H1/inspections', { body: { inspectedOn: 'hôm qua' } }, inspectors],
+  ['PATCH', '/api/inspections/999999', { body: { note: 'x', ...stale } }, inspectors],
+  ['DELETE', '/api/inspections/999999', { body: stale }, inspectors],
   ['GET', '/api/audit', {}, auditReaders],
   ['GET', '/api/users', {}, admins],
   ['POST', '/api/users', { body: { username: 'quyhoach', displayName: 'X', role: 'planner', password: 'mat-khau-dai-1' } }, admins],
@@ -100,7 +105,8 @@ const checksum = async () =>
   (
     await db.knex.raw(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM (
       SELECT s::text AS t FROM site_records s UNION ALL SELECT b::text FROM bts_records b UNION ALL SELECT f::text FROM fiber_route_records f
-      UNION ALL SELECT u::text FROM users u UNION ALL SELECT m::text FROM field_measurements m UNION ALL SELECT k::text FROM api_tokens k) x`)
+      UNION ALL SELECT u::text FROM users u UNION ALL SELECT m::text FROM field_measurements m UNION ALL SELECT k::text FROM api_tokens k
+      UNION ALL SELECT i::text FROM hamlet_inspections i) x`)
   ).rows[0].h as string;
 
 describe('who may do what: every role × every endpoint', () => {

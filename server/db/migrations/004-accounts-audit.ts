@@ -82,6 +82,25 @@ export async function up(knex: Knex): Promise<void> {
     -- Sign-in throttling counts recent failures per user name and per address.
     CREATE INDEX audit_log_login_failed ON audit_log (at) WHERE action = 'login_failed';
 
+    -- An inspector's verdict of a hamlet's coverage seen in the field (biên bản
+    -- kiểm tra), beside the model's: per operator ('*' = any) and technology group.
+    CREATE TABLE hamlet_inspections (
+      id               serial PRIMARY KEY,
+      hamlet_id        integer NOT NULL REFERENCES hamlets (id) ON DELETE CASCADE,
+      inspected_on     date NOT NULL,
+      operator_code    text NOT NULL CHECK (operator_code ~ '^([*]|[a-z0-9][a-z0-9-]{0,31})$'),
+      tech_group       text NOT NULL CHECK (tech_group IN ('2G', '3G', '4G', '5G', 'broadband')),
+      observed_verdict text NOT NULL CHECK (observed_verdict IN ('covered', 'lom_song', 'trang_song')),
+      note             text CHECK (length(note) <= 2000),
+      measurement_batch text CHECK (length(measurement_batch) <= 100),
+      inspector_id     integer NOT NULL REFERENCES users (id),
+      version          integer NOT NULL DEFAULT 1 CHECK (version >= 1),
+      created_at       timestamptz NOT NULL DEFAULT now(),
+      updated_at       timestamptz NOT NULL DEFAULT now(),
+      deleted_at       timestamptz
+    );
+    CREATE INDEX hamlet_inspections_hamlet ON hamlet_inspections (hamlet_id);
+
     ALTER TABLE sites RENAME TO site_records;
     ALTER TABLE bts RENAME TO bts_records;
     ALTER TABLE fiber_routes RENAME TO fiber_route_records;
@@ -106,6 +125,6 @@ export async function down(knex: Knex): Promise<void> {
     ALTER TABLE site_records RENAME TO sites;
     ALTER TABLE bts_records RENAME TO bts;
     ALTER TABLE fiber_route_records RENAME TO fiber_routes;
-    DROP TABLE IF EXISTS audit_log, api_tokens, sessions, users;
+    DROP TABLE IF EXISTS hamlet_inspections, audit_log, api_tokens, sessions, users;
   `);
 }

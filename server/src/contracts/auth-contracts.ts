@@ -83,7 +83,7 @@ export const auditActions = [
   'create', 'update', 'delete', 'restore', 'import', 'login', 'login_failed', 'logout', 'token_create', 'token_revoke', 'password_change',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
-export const auditEntities = ['site', 'bts', 'fiber', 'user', 'session', 'api_token', 'field_measurements'] as const;
+export const auditEntities = ['site', 'bts', 'fiber', 'user', 'session', 'api_token', 'field_measurements', 'inspection'] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
 export const auditEntrySchema = z.object({

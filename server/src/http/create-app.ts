@@ -16,6 +16,7 @@ import { siteWrites } from '../sites/site-writes.js';
 import { userRoutes } from '../users/user-routes.js';
 import type { DatabaseKind } from '../db/database.js';
 import { hamletRoutes } from '../hamlets/hamlet-routes.js';
+import { inspectionRoutes } from '../inspections/inspection-routes.js';
 import { measurementRoutes } from '../measurements/measurement-routes.js';
 import { layerRoutes } from '../layers/layer-routes.js';
 import { metaRoutes } from '../meta/meta-routes.js';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): Express {
   for (const spec of [siteWrites, btsWrites, fiberWrites]) api.use(registerRecordRoutes(deps.knex, spec as never, deps.coverage));
   api.use(searchRoutes(deps.knex, deps.maxSearchLength));
   api.use(coverageRoutes(deps.knex, deps.coverage));
+  api.use(inspectionRoutes(deps.knex));
   api.use(hamletRoutes(deps.knex, deps.coverage.theta));
   api.use(unknownApiRoute);
   app.use('/api', api);

@@ -94,6 +94,9 @@ const vi = {
   'site-deleted': 'Vị trí trạm "{code}" của BTS này đã bị xóa; hãy khôi phục vị trí trước.',
   'bts-needs-position': 'BTS cần mã vị trí trạm (siteCode) hoặc tọa độ (lon, lat).',
   'instant-format': 'Tham số "{parameter}" phải là ngày (2026-11-30) hoặc thời điểm ISO 8601; nhận được "{value}".',
+  'unknown-inspection': 'Không có biên bản kiểm tra số {id}.',
+  'inspection-not-yours': 'Chỉ người lập biên bản ({inspector}) được sửa hoặc rút biên bản này.',
+  'inspection-date': 'Ngày kiểm tra "{value}" không hợp lệ hoặc ở tương lai (dạng 2026-11-30).',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -188,6 +191,9 @@ const en: Record<MessageKey, string> = {
   'site-deleted': 'The site "{code}" of this BTS is deleted; restore the site first.',
   'bts-needs-position': 'A BTS needs a site code (siteCode) or coordinates (lon, lat).',
   'instant-format': 'Parameter "{parameter}" must be a date (2026-11-30) or an ISO 8601 instant; got "{value}".',
+  'unknown-inspection': 'There is no inspection number {id}.',
+  'inspection-not-yours': 'Only the inspector who recorded it ({inspector}) may edit or withdraw this inspection.',
+  'inspection-date': 'Inspection date "{value}" is not valid or lies in the future (e.g. 2026-11-30).',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { vi, en };

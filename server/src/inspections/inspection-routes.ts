@@ -8,12 +8,11 @@ import {
   type Inspection,
   type InspectionCreate,
 } from '../contracts/inspection-contracts.js';
-import { versionOnlySchema } from '../contracts/record-contracts.js';
 import { parseBody } from '../http/body-validation.js';
 import { HttpProblem } from '../http/http-problem.js';
 import { assertOnlyParameters, parseCode } from '../http/query-params.js';
 import { operatorCodes } from '../layers/admin-unit-lookup.js';
-import { assertVersion, etagOf, expectedVersion } from '../records/record-version.js';
+import { assertVersion, etagOf, expectedVersion, expectedVersionOfBodyless } from '../records/record-version.js';
 
 /** One inspection with the model's current verdict for the same operator and technology group beside it. */
 const selectInspections = `
@@ -168,8 +167,7 @@ export function inspectionRoutes(knex: Knex): Router {
 
   router.delete('/inspections/:id', recorder, async (req, res) => {
     assertOnlyParameters(req, ['lang']);
-    const body = req.body === undefined || (typeof req.body === 'object' && Object.keys(req.body as object).length === 0) ? {} : parseBody(versionOnlySchema, req.body);
-    const expected = expectedVersion(req, body.version);
+    const expected = expectedVersionOfBodyless(req);
     await changeOwn(req, async (trx, row) => {
       assertVersion(expected, row.version, toInspection(row));
       await trx.raw('UPDATE hamlet_inspections SET deleted_at = now(), version = version + 1, updated_at = now() WHERE id = ?', [row.id]);

@@ -1,4 +1,6 @@
 import type { Request } from 'express';
+import { versionOnlySchema } from '../contracts/record-contracts.js';
+import { parseBody } from '../http/body-validation.js';
 import { HttpProblem } from '../http/http-problem.js';
 
 /**
@@ -36,4 +38,11 @@ export function assertVersion(expected: ExpectedVersion, actual: number, current
     { current, currentVersion: actual },
     { ETag: etagOf(actual) },
   );
+}
+
+/** The version of a DELETE or restore: in If-Match, or in an optional body `{version}`. */
+export function expectedVersionOfBodyless(req: Request): ExpectedVersion {
+  const empty = req.body === undefined || (typeof req.body === 'object' && req.body !== null && Object.keys(req.body as object).length === 0);
+  const body = empty ? {} : parseBody(versionOnlySchema, req.body);
+  return expectedVersion(req, body.version);
 }

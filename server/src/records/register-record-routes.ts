@@ -4,13 +4,13 @@ import type { z } from 'zod';
 import { writeAudit } from '../audit/audit-log.js';
 import type { Actor } from '../auth/actor.js';
 import { assertMayWriteRecord, clientIp, requirePermission } from '../auth/authenticate.js';
-import { versionOnlySchema, type RegisterEntity } from '../contracts/record-contracts.js';
+import type { RegisterEntity } from '../contracts/record-contracts.js';
 import type { CoverageParams } from '../coverage/coverage-recompute.js';
 import { recomputeCoverageForBts } from '../coverage/coverage-recompute.js';
 import { parseBody } from '../http/body-validation.js';
 import { HttpProblem } from '../http/http-problem.js';
 import { assertOnlyParameters, parseCode } from '../http/query-params.js';
-import { assertVersion, etagOf, expectedVersion } from './record-version.js';
+import { assertVersion, etagOf, expectedVersion, expectedVersionOfBodyless } from './record-version.js';
 import { constraintProblem } from './constraint-problem.js';
 
 export type Snapshot = Record<string, unknown> & { code: string; version: number; deletedAt: string | null };
@@ -143,8 +143,7 @@ export function registerRecordRoutes<C extends z.ZodType, U extends z.ZodType>(
   router.delete(`${base}/:code`, writer, async (req, res) => {
     assertOnlyParameters(req, ['lang']);
     const code = codeOf(req);
-    const body = req.body === undefined || (typeof req.body === 'object' && Object.keys(req.body as object).length === 0) ? {} : parseBody(versionOnlySchema, req.body);
-    const expected = expectedVersion(req, body.version);
+    const expected = expectedVersionOfBodyless(req);
     const deleted = await audited(req, async (trx, actor) => {
       const { id, current } = await lock(trx, code);
       if (current.deletedAt) throw new HttpProblem(404, unknownKey, { code });
@@ -165,8 +164,7 @@ export function registerRecordRoutes<C extends z.ZodType, U extends z.ZodType>(
   router.post(`${base}/:code/restore`, writer, async (req, res) => {
     assertOnlyParameters(req, ['lang']);
     const code = codeOf(req);
-    const body = parseBody(versionOnlySchema, req.body ?? {});
-    const expected = expectedVersion(req, body.version);
+    const expected = expectedVersionOfBodyless(req);
     const restored = await audited(req, async (trx, actor) => {
       const { id, current } = await lock(trx, code);
       assertMayWriteRecord(actor, current[spec.ownerField] as string);

@@ -6,6 +6,8 @@ import type { HamletCoverageResponse } from '../../server/src/contracts/coverage
 import { startHatang, type RunningHatang } from '../../server/src/start-hatang.js';
 import { verdictColours } from '../../client/src/map/map-palette.js';
 import { preparedDemoDataDir, removeDataDir } from '../support/prepared-databases.js';
+import { createTestAccounts } from '../support/test-accounts.js';
+import { signInThroughUi, signOutThroughUi } from './browser-accounts.js';
 import { launchHeadlessChromium, waitForMapIdle } from './headless-chromium.js';
 
 // The coverage screens against the demo province: the hamlet choropleth, the
@@ -31,7 +33,8 @@ const mapIdle = () => waitForMapIdle(page);
 
 beforeAll(async () => {
   dataDir = preparedDemoDataDir();
-  hatang = await startHatang({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', seedDemoWhenEmpty: false });
+  hatang = await startHatang({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', seedDemoWhenEmpty: false, adminPassword: 'quan-tri-dau-tien-1' });
+  await createTestAccounts(hatang.database.knex);
   const response = await fetch(`${hatang.url}api/hamlets/coverage?operator=${choice.operator}&technology=${choice.technology}`);
   coverage = (await response.json()) as HamletCoverageResponse;
   browser = await launchHeadlessChromium();
@@ -155,7 +158,12 @@ describe('the coverage screens', () => {
     expect(await page.evaluate(() => window.__hatangMap?.queryRenderedFeatures({ layers: ['what-if-footprints-fill'] }).length ?? -1)).toBe(0);
   });
 
-  it('imports a field-measurement CSV from the panel and draws its points with the contradictions', async () => {
+  it('imports a field-measurement CSV from the panel, once signed in as an inspector, and draws its points with the contradictions', async () => {
+    // A visitor is told to sign in; the inspector's account gets the import.
+    expect(await page.getByTestId('measurement-import-input').count()).toBe(0);
+    await page.getByTestId('measurement-import-sign-in').click();
+    await signInThroughUi(page, 'kiemtra');
+    await page.getByTestId('measurement-import-button').waitFor();
     const hamlets = (await (await fetch(`${hatang.url}api/layers/hamlets`)).json()) as { features: { properties: { refPoint: [number, number] } }[] };
     const rows = hamlets.features.slice(0, 40).map((f, i) => `${f.properties.refPoint[0]},${f.properties.refPoint[1]},Gmobile,4G,-90,12.5,2026-11-20T09:${String(i % 60).padStart(2, '0')}:00+07:00`);
     const csv = ['Kinh độ,Vĩ độ,Nhà mạng,Công nghệ,Mức tín hiệu (dBm),Tốc độ tải xuống (Mbps),Thời gian', ...rows].join('\n');
@@ -172,6 +180,8 @@ describe('the coverage screens', () => {
     expect(new Set(contradictions)).toEqual(new Set(['predicted-uncovered-measured-above']));
     await mapIdle();
     await screenshot('coverage-measurements.png');
+    await signOutThroughUi(page);
+    await page.getByTestId('measurement-import-hint').waitFor();
   });
 
   it('throws no page error', () => {

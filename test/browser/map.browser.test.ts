@@ -31,7 +31,7 @@ function watch(target: Page, serverHost: string): void {
 
 beforeAll(async () => {
   dataDir = preparedDemoDataDir();
-  hatang = await startHatang({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', seedDemoWhenEmpty: false });
+  hatang = await startHatang({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', seedDemoWhenEmpty: false, adminPassword: 'quan-tri-dau-tien-1' });
   browser = await launchHeadlessChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
   watch(page, new URL(hatang.url).host);

@@ -1,15 +1,18 @@
-import type { SearchResult } from '../domain/contract-types.js';
+import { AccountMenu, type AccountAction } from '../auth/account-menu.js';
+import type { Operator, SearchResult } from '../domain/contract-types.js';
 import { useI18n, type Lang } from '../i18n/i18n-context.js';
 import { SearchBox } from '../search/search-box.js';
 import { LanguageSwitch } from './language-switch.js';
 
 interface AppHeaderProps {
   demoData: boolean;
+  operators: readonly Operator[];
   onSearchChoose: (result: SearchResult) => void;
   onLanguageChange: (lang: Lang) => void;
+  onAccountAction: (action: AccountAction) => void;
 }
 
-export function AppHeader({ demoData, onSearchChoose, onLanguageChange }: AppHeaderProps) {
+export function AppHeader({ demoData, operators, onSearchChoose, onLanguageChange, onAccountAction }: AppHeaderProps) {
   const { t } = useI18n();
   return (
     <header className="app-header">
@@ -30,6 +33,7 @@ export function AppHeader({ demoData, onSearchChoose, onLanguageChange }: AppHea
           </span>
         ) : null}
         <LanguageSwitch onChange={onLanguageChange} />
+        <AccountMenu operators={operators} onAction={onAccountAction} />
       </div>
     </header>
   );

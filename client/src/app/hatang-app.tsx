@@ -1,57 +1,22 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { MapGeoJSONFeature } from 'maplibre-gl';
-import { describeError, fetchHamletDetail, fetchMeta } from '../api/api-client.js';
-import { percent } from '../coverage/coverage-formats.js';
-import { CoverageDrawer } from '../coverage/coverage-drawer.js';
-import { CoverageModelPanel } from '../coverage/coverage-model-panel.js';
-import { CoverageSection } from '../coverage/coverage-section.js';
-import { HamletCoverageTable } from '../coverage/hamlet-coverage-table.js';
-import { useCoverageModel } from '../coverage/use-coverage-model.js';
-import { useHamletCoverage } from '../coverage/use-hamlet-coverage.js';
-import { useMeasurements } from '../coverage/use-measurements.js';
-import { useWhatIf } from '../coverage/use-what-if.js';
-import { WhatIfPanel } from '../coverage/what-if-panel.js';
-import { rowsAfterWhatIf, whatIfRatio } from '../coverage/what-if-verdicts.js';
-import type { LayerName, Meta, SearchResult, Verdict } from '../domain/contract-types.js';
-import { anyOperator, dataLayersOf, type MapToggle, type SelectableLayer } from '../domain/enum-values.js';
+import { describeError, fetchMeta } from '../api/api-client.js';
+import { SignInDialog } from '../auth/sign-in-dialog.js';
+import { SignInScreen } from '../auth/sign-in-screen.js';
+import { SessionContext, useSessionState } from '../auth/use-session.js';
+import type { Meta } from '../domain/contract-types.js';
 import { I18nProvider, makeI18n, type Lang } from '../i18n/i18n-context.js';
-import { InspectorPanel } from '../inspector/inspector-panel.js';
-import { LayerPanel } from '../layers/layer-panel.js';
-import { useLayerData } from '../layers/use-layer-data.js';
-import { coordinatesBbox, type Bbox } from '../map/geometry-measures.js';
-import type { HatangMap, MapUiStrings } from '../map/hatang-map.js';
-import { featureHoverText } from '../map/feature-hover-text.js';
-import { gapCode } from '../map/layer-ids.js';
-import { mapPalette } from '../map/map-palette.js';
-import { MapView } from '../map/map-view.js';
-import {
-  sameCamera,
-  type CoverageChoice,
-  type CoveragePanel,
-  type LayerFilterState,
-  type Selection,
-  type ViewState,
-} from '../url/view-state.js';
-import { AppHeader } from './app-header.js';
+import type { HatangMap } from '../map/hatang-map.js';
+import type { ViewState } from '../url/view-state.js';
+import { MapScreen } from './map-screen.js';
 import { useViewState } from './use-view-state.js';
 
-/** A camera move asked for by the panels; run after the next layout, when the inspector may have resized the map. */
-type CameraRequest = { kind: 'bbox'; bbox: Bbox; maxZoom: number } | { kind: 'point'; lon: number; lat: number; zoom: number };
+type MetaLoad = { status: 'idle' } | { status: 'loading' } | { status: 'ready'; meta: Meta } | { status: 'error'; error: string };
 
-type MetaLoad = { status: 'loading' } | { status: 'ready'; meta: Meta } | { status: 'error'; error: string };
-
-/** The layer a search result selects; the province has none (choosing it only fits the view). */
-const searchLayer: Record<SearchResult['kind'], LayerName | null> = {
-  site: 'sites',
-  hamlet: 'hamlets',
-  commune: 'communes',
-  district: 'districts',
-  province: null,
-};
-
-/** Layers always loaded: the basemap, and the source of the unit picker. */
-const baseLayers: readonly LayerName[] = ['districts', 'communes'];
-
+/**
+ * The app's gate: the view state (in the URL), the language and the session.
+ * The map opens for a visitor when the server lets anonymous visitors read it,
+ * otherwise only after signing in (a full-page sign-in screen first).
+ */
 export function HatangApp() {
   const mapRef = useRef<HatangMap | null>(null);
   const [state, update] = useViewState((next: ViewState) => {
@@ -59,332 +24,60 @@ export function HatangApp() {
   });
   const i18n = useMemo(() => makeI18n(state.lang), [state.lang]);
   const { t } = i18n;
-  const [metaLoad, setMetaLoad] = useState<MetaLoad>({ status: 'loading' });
+  const session = useSessionState(state.lang);
+  const signedIn = Boolean(session.info?.user);
+  const mayRead = session.info !== null && (session.anonymousRead || signedIn);
+  const [metaLoad, setMetaLoad] = useState<MetaLoad>({ status: 'idle' });
   const [metaAttempt, setMetaAttempt] = useState(0);
-  // The first camera comes from the URL; later ones only from the map itself.
-  const [initialCamera] = useState(state.camera);
+  const setLang = useCallback((lang: Lang) => update((prev) => ({ ...prev, lang })), [update]);
 
-  // Meta (operators, extent, counts) is language-neutral: fetched once per attempt.
+  useEffect(() => {
+    document.title = `hatang · ${t('app.title')}`;
+  }, [t]);
+
+  // Meta (operators, extent, counts) is language-neutral: fetched once per attempt, once reading is allowed.
   const langAtStart = useRef(state.lang);
   useEffect(() => {
+    if (!mayRead) return;
     const controller = new AbortController();
-    setMetaLoad({ status: 'loading' });
+    setMetaLoad((prev) => (prev.status === 'ready' ? prev : { status: 'loading' }));
     fetchMeta(langAtStart.current, controller.signal)
       .then((meta) => setMetaLoad({ status: 'ready', meta }))
       .catch((error: unknown) => {
         if (!controller.signal.aborted) setMetaLoad({ status: 'error', error: describeError(error) });
       });
     return () => controller.abort();
-  }, [metaAttempt]);
+  }, [metaAttempt, mayRead]);
 
-  const meta = metaLoad.status === 'ready' ? metaLoad.meta : null;
-
-  useEffect(() => {
-    document.title = `hatang · ${t('app.title')}`;
-  }, [t]);
-
-  // Operators named in a link that this server does not know are dropped, not sent.
-  useEffect(() => {
-    if (!meta) return;
-    const known = new Set(meta.operators.map((o) => o.code));
-    if (state.filters.operators.some((code) => !known.has(code))) {
-      update((prev) => ({ ...prev, filters: { ...prev.filters, operators: prev.filters.operators.filter((c) => known.has(c)) } }));
-    }
-    if (state.coverage.operator !== anyOperator && !known.has(state.coverage.operator)) {
-      update((prev) => ({ ...prev, coverage: { ...prev.coverage, operator: anyOperator } }));
-    }
-  }, [meta, state.filters.operators, state.coverage.operator, update]);
-
-  const wanted = useMemo(() => [...new Set<LayerName>([...baseLayers, ...dataLayersOf(state.layers)])], [state.layers]);
-  const loads = useLayerData(wanted, state.filters, state.coverage, state.lang);
-  // The verdict rows feed the ratio in the panel, so they are always loaded (about 20 kB compressed).
-  const verdictLoad = useHamletCoverage(true, state.coverage, state.filters.unit, state.filters.boundarySet, state.lang);
-  const [modelLoad, retryModel] = useCoverageModel(state.lang);
-  const model = modelLoad.status === 'ready' ? modelLoad.model : null;
-  const whatIf = useWhatIf(state.coverage, state.lang);
-  // Bumped by an import: the measurements layer and the open hamlet's details are loaded again.
-  const [measurementsVersion, setMeasurementsVersion] = useState(0);
-  const onMeasurementsImported = useCallback(() => {
-    setMeasurementsVersion((n) => n + 1);
-    update((prev) => (prev.layers.includes('measurements') ? prev : { ...prev, layers: [...prev.layers, 'measurements'] }));
-  }, [update]);
-  const measurementsShown = state.layers.includes('measurements');
-  const measurementLoad = useMeasurements(measurementsShown || state.selection?.layer === 'measurements', state.coverage, state.lang, measurementsVersion);
-  const verdictRows = verdictLoad.data?.rows ?? null;
-  // While the what-if tool shows an answer for the same choice, the map shows the hamlets' verdicts after it.
-  const whatIfShown = state.whatIf ? whatIf.shown : null;
-  const mapVerdictRows = useMemo(() => rowsAfterWhatIf(verdictLoad.data, whatIfShown), [verdictLoad.data, whatIfShown]);
-  const ratioWithWhatIf = useMemo(() => whatIfRatio(verdictRows, mapVerdictRows, state.filters.unit !== null), [verdictRows, mapVerdictRows, state.filters.unit]);
-
-  const select = useCallback((selection: Selection | null) => update((prev) => ({ ...prev, selection })), [update]);
-  const setFilters = useCallback((filters: LayerFilterState) => update((prev) => ({ ...prev, filters })), [update]);
-  const toggleLayer = useCallback(
-    (layer: MapToggle, visible: boolean) =>
-      update((prev) => ({
-        ...prev,
-        layers: visible ? [...new Set([...prev.layers, layer])] : prev.layers.filter((l) => l !== layer),
-      })),
-    [update],
-  );
-  const setLang = useCallback((lang: Lang) => update((prev) => ({ ...prev, lang })), [update]);
-  const setCoverage = useCallback((coverage: CoverageChoice) => update((prev) => ({ ...prev, coverage })), [update]);
-  const setPanel = useCallback((panel: CoveragePanel | null) => update((prev) => ({ ...prev, panel })), [update]);
-  const setTableVerdicts = useCallback((tableVerdicts: Verdict[]) => update((prev) => ({ ...prev, tableVerdicts })), [update]);
-  const { clear: clearWhatIf } = whatIf;
-  const setWhatIfOpen = useCallback(
-    (open: boolean) => {
-      // Closing the tool forgets its hypothetical BTS: nothing of it is saved.
-      if (!open) clearWhatIf();
-      update((prev) => ({
-        ...prev,
-        whatIf: open,
-        // Its results are hamlet verdicts: show them.
-        layers: !open || prev.layers.includes('hamlets') || prev.layers.includes('hamlet-verdicts') ? prev.layers : [...prev.layers, 'hamlet-verdicts'],
-      }));
-    },
-    [update, clearWhatIf],
-  );
-  const onCameraChange = useCallback(
-    (camera: ViewState['camera']) => update((prev) => (sameCamera(prev.camera, camera) ? prev : { ...prev, camera })),
-    [update],
-  );
-  const [cameraRequest, setCameraRequest] = useState<CameraRequest | null>(null);
-  useEffect(() => {
-    const map = mapRef.current;
-    if (!cameraRequest || !map) return;
-    if (cameraRequest.kind === 'bbox') map.fitBbox(cameraRequest.bbox, cameraRequest.maxZoom);
-    else map.flyTo(cameraRequest.lon, cameraRequest.lat, cameraRequest.zoom);
-    setCameraRequest(null);
-  }, [cameraRequest]);
-  const fitBbox = useCallback((bbox: Bbox, maxZoom = 15) => setCameraRequest({ kind: 'bbox', bbox, maxZoom }), []);
-  const flyTo = useCallback((lon: number, lat: number, zoom = 15) => setCameraRequest({ kind: 'point', lon, lat, zoom }), []);
-
-  /** Selects a hamlet and brings it into view, with its verdict colours on (from the table, the what-if list, a gap). */
-  const openHamlet = useCallback(
-    (code: string) => {
-      update((prev) => ({
-        ...prev,
-        layers: prev.layers.includes('hamlets') || prev.layers.includes('hamlet-verdicts') ? prev.layers : [...prev.layers, 'hamlet-verdicts'],
-        selection: { layer: 'hamlets', code },
-      }));
-      const feature = loads.hamlets?.data?.features.find((f) => f.properties.code === code);
-      const bbox = feature ? coordinatesBbox(feature.geometry.coordinates) : null;
-      if (bbox) {
-        fitBbox(bbox, 15);
-        return;
-      }
-      fetchHamletDetail(code, state.lang)
-        .then((detail) => flyTo(detail.hamlet.refPoint[0], detail.hamlet.refPoint[1], 14))
-        .catch(() => undefined);
-    },
-    [update, loads, fitBbox, flyTo, state.lang],
-  );
-
-  const openGap = useCallback(
-    (code: string) => {
-      update((prev) => ({ ...prev, layers: prev.layers.includes('gaps') ? prev.layers : [...prev.layers, 'gaps'], selection: { layer: 'gaps', code } }));
-      const feature = loads.gaps?.data?.features.find((f) => gapCode(f.properties.hamletCode, f.properties.partNo) === code);
-      const bbox = feature ? coordinatesBbox(feature.geometry.coordinates) : null;
-      if (bbox) fitBbox(bbox, 16);
-    },
-    [update, loads, fitBbox],
-  );
-
-  const unitBbox = useCallback(
-    (code: string): Bbox | null => {
-      for (const layer of ['communes', 'districts'] as const) {
-        const feature = loads[layer]?.data?.features.find((f) => f.properties.code === code);
-        if (feature) return coordinatesBbox(feature.geometry.coordinates);
-      }
-      return null;
-    },
-    [loads],
-  );
-
-  const onUnitChosen = useCallback(
-    (unit: string | null) => {
-      const bbox = unit ? unitBbox(unit) : (meta?.extent ?? null);
-      if (bbox) fitBbox(bbox, 14);
-    },
-    [unitBbox, meta, fitBbox],
-  );
-
-  const onSearchChoose = useCallback(
-    (result: SearchResult) => {
-      const layer = searchLayer[result.kind];
-      update((prev) =>
-        layer === null
-          ? { ...prev, selection: null }
-          : {
-              ...prev,
-              layers: prev.layers.includes(layer) ? prev.layers : [...prev.layers, layer],
-              selection: { layer, code: result.code },
-            },
-      );
-      if (result.bbox) fitBbox(result.bbox, 16);
-      else flyTo(result.lon, result.lat, 15);
-    },
-    [update, fitBbox, flyTo],
-  );
-
-  const verdictByCode = useMemo(() => new Map((verdictRows ?? []).map((row) => [row.code, row])), [verdictRows]);
-  const verdictsShown = state.layers.includes('hamlet-verdicts');
-  const hoverText = useCallback(
-    (feature: MapGeoJSONFeature, layer: SelectableLayer) => {
-      const text = featureHoverText(feature, layer, i18n, meta?.operators ?? []);
-      const row = layer === 'hamlets' && verdictsShown ? verdictByCode.get(String(feature.properties.code)) : undefined;
-      return row && text ? `${text} · ${t(`verdict.${row.verdict}`)} · ${percent(i18n, row.coveredShare)}` : text;
-    },
-    [i18n, t, meta, verdictByCode, verdictsShown],
-  );
-
-  const mapStrings: MapUiStrings = useMemo(
-    () => ({ zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut'), resetBearing: t('map.resetBearing') }),
-    [t],
-  );
-
-  const coverageColour =
-    state.coverage.operator === anyOperator ? mapPalette.coverageAny : (meta?.operators.find((o) => o.code === state.coverage.operator)?.colour ?? mapPalette.neutralOwner);
-
-  if (metaLoad.status !== 'ready' || !meta) {
-    return (
-      <I18nProvider lang={state.lang}>
-        <div className="app-splash">
-          {metaLoad.status === 'error' ? (
-            <div className="app-splash__box" role="alert">
-              <p>
-                {t('app.loadFailed')}: {metaLoad.error}
-              </p>
-              <button type="button" className="button" onClick={() => setMetaAttempt((n) => n + 1)}>
-                {t('app.retry')}
-              </button>
-            </div>
-          ) : (
-            <p className="app-splash__box">{t('app.loading')}</p>
-          )}
+  const splash = (failure: string | null, retry: () => void) => (
+    <div className="app-splash">
+      {failure !== null ? (
+        <div className="app-splash__box" role="alert">
+          <p>
+            {t('app.loadFailed')}: {failure}
+          </p>
+          <button type="button" className="button" onClick={retry}>
+            {t('app.retry')}
+          </button>
         </div>
-      </I18nProvider>
-    );
-  }
+      ) : (
+        <p className="app-splash__box">{t('app.loading')}</p>
+      )}
+    </div>
+  );
+
+  let content;
+  if (!session.info) content = splash(session.status === 'error' ? t('auth.sessionFailed', { detail: session.error ?? '' }) : null, session.reload);
+  else if (!mayRead) content = <SignInScreen expired={session.expired} onLanguageChange={setLang} />;
+  else if (metaLoad.status !== 'ready') content = splash(metaLoad.status === 'error' ? metaLoad.error : null, () => setMetaAttempt((n) => n + 1));
+  else content = <MapScreen meta={metaLoad.meta} state={state} update={update} mapRef={mapRef} />;
 
   return (
     <I18nProvider lang={state.lang}>
-      <div className={['app', state.selection ? 'app--inspecting' : '', state.panel ? 'app--drawer' : ''].filter(Boolean).join(' ')}>
-        <AppHeader demoData={meta.demoData} onSearchChoose={onSearchChoose} onLanguageChange={setLang} />
-        <LayerPanel
-          meta={meta}
-          visible={state.layers}
-          loads={loads}
-          verdictLoad={verdictLoad}
-          coverageColour={coverageColour}
-          filters={state.filters}
-          coverage={
-            <CoverageSection
-              meta={meta}
-              coverage={state.coverage}
-              coverageColour={coverageColour}
-              visible={state.layers}
-              loads={loads}
-              verdictLoad={verdictLoad}
-              measurementLoad={measurementLoad}
-              filters={state.filters}
-              theta={model?.theta ?? null}
-              minGapAreaM2={model?.minGapAreaM2 ?? null}
-              panel={state.panel}
-              whatIf={state.whatIf}
-              onCoverageChange={setCoverage}
-              onToggle={toggleLayer}
-              onOpenPanel={setPanel}
-              onWhatIfChange={setWhatIfOpen}
-              onMeasurementsImported={onMeasurementsImported}
-            />
-          }
-          onToggle={toggleLayer}
-          onFiltersChange={setFilters}
-          onUnitChosen={onUnitChosen}
-        />
-        <main className="map-area">
-          <div className={whatIf.placing ? 'map-stage map-stage--placing' : 'map-stage'}>
-            <MapView
-              meta={meta}
-              initialCamera={initialCamera}
-              visibleLayers={state.layers}
-              loads={loads}
-              verdictRows={mapVerdictRows}
-              whatIf={whatIf.overlay}
-              measurements={measurementsShown ? measurementLoad.data : null}
-              placing={state.whatIf && whatIf.placing}
-              selection={state.selection}
-              unitFocus={state.filters.unit}
-              strings={mapStrings}
-              onReady={(map) => (mapRef.current = map)}
-              onSelect={select}
-              onPlace={whatIf.place}
-              onCameraChange={onCameraChange}
-              hoverText={hoverText}
-            />
-            <button type="button" className="map-reset button button--small" onClick={() => meta.extent && fitBbox(meta.extent)}>
-              {t('map.resetView')}
-            </button>
-            {state.whatIf ? (
-              <WhatIfPanel
-                meta={meta}
-                coverage={state.coverage}
-                whatIf={whatIf}
-                ratio={ratioWithWhatIf}
-                onClose={() => setWhatIfOpen(false)}
-                onHamletClick={openHamlet}
-              />
-            ) : null}
-            <p className="map-attribution">{t('map.attribution')}</p>
-          </div>
-        </main>
-        {state.panel ? (
-          <CoverageDrawer panel={state.panel} onPanelChange={setPanel}>
-            {state.panel === 'hamlet-table' ? (
-              <HamletCoverageTable
-                meta={meta}
-                load={verdictLoad}
-                coverage={state.coverage}
-                districts={loads.districts?.data ?? null}
-                communes={loads.communes?.data ?? null}
-                unit={state.filters.unit}
-                verdicts={state.tableVerdicts}
-                selectedCode={state.selection?.layer === 'hamlets' ? state.selection.code : null}
-                theta={model?.theta ?? null}
-                onUnitChange={(unit) => {
-                  setFilters({ ...state.filters, unit });
-                  onUnitChosen(unit);
-                }}
-                onVerdictsChange={setTableVerdicts}
-                onRowClick={openHamlet}
-              />
-            ) : (
-              <CoverageModelPanel load={modelLoad} onRetry={retryModel} />
-            )}
-          </CoverageDrawer>
-        ) : null}
-        {state.selection ? (
-          <InspectorPanel
-            selection={state.selection}
-            meta={meta}
-            loads={loads}
-            measurementLoad={measurementLoad}
-            measurementsVersion={measurementsVersion}
-            onClose={() => select(null)}
-            onSelect={select}
-            onFitBbox={fitBbox}
-            onFlyTo={flyTo}
-            coverage={state.coverage}
-            theta={model?.theta ?? null}
-            minGapAreaM2={model?.minGapAreaM2 ?? null}
-            onChooseCoverage={setCoverage}
-            onOpenGap={openGap}
-            onOpenHamlet={openHamlet}
-          />
-        ) : null}
-      </div>
+      <SessionContext.Provider value={session}>
+        {content}
+        {mayRead && session.signInPrompt && !signedIn ? <SignInDialog reason={session.signInPrompt} onClose={session.closeSignIn} /> : null}
+      </SessionContext.Provider>
     </I18nProvider>
   );
 }
-

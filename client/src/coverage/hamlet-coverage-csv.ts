@@ -21,9 +21,14 @@ const columns: { header: string; value: (row: HamletCoverageRow) => string | num
   { header: 'Diện tích vùng lõm (m²)', value: (r) => Math.round(r.gapAreaM2) },
 ];
 
-/** RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes doubled. */
+/**
+ * RFC 4180 quoting: fields with a comma, quote or line break are quoted, quotes
+ * doubled. A text that a spreadsheet would read as a formula (=, +, -, @, tab or
+ * carriage return first: a hamlet named "=HYPERLINK(…)") gets a leading
+ * apostrophe, so it is shown as text and never run (OWASP CSV injection).
+ */
 function csvField(value: string | number): string {
-  const text = String(value);
+  const text = typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { ApiError, describeError, postMeasurementsCsv } from '../api/api-client.js';
 import type { MeasurementImportResult } from '../domain/contract-types.js';
+import { useSession } from '../auth/use-session.js';
 import { useI18n } from '../i18n/i18n-context.js';
 
 type ImportState =
@@ -15,10 +16,35 @@ function batchName(fileName: string): string {
 }
 
 /**
- * Import of a field measurement CSV: the file goes as the body of
- * POST /api/measurements. All rows are stored or none; the bad rows are listed.
+ * Import of a field measurement CSV, for accounts allowed to (inspectors,
+ * planners); others see how to get there.
  */
 export function MeasurementImport({ onImported }: { onImported: (result: MeasurementImportResult) => void }) {
+  const { t } = useI18n();
+  const session = useSession();
+  if (session.can('measurements.import')) return <MeasurementImportControl onImported={onImported} />;
+  const signedIn = Boolean(session.info?.user);
+  return (
+    <p className="coverage-section__scope measurement-import__hint" data-testid="measurement-import-hint">
+      {signedIn ? (
+        t('measurement.noImportRight')
+      ) : (
+        <>
+          <span aria-hidden="true">⇪</span> {t('measurement.signInToImport')}{' '}
+          <button type="button" className="link-button" onClick={() => session.openSignIn()} data-testid="measurement-import-sign-in">
+            {t('auth.signIn')}
+          </button>
+        </>
+      )}
+    </p>
+  );
+}
+
+/**
+ * The file goes as the body of POST /api/measurements. All rows are stored or
+ * none; the bad rows are listed.
+ */
+function MeasurementImportControl({ onImported }: { onImported: (result: MeasurementImportResult) => void }) {
   const { t, lang } = useI18n();
   const [state, setState] = useState<ImportState>({ status: 'idle' });
   const input = useRef<HTMLInputElement>(null);

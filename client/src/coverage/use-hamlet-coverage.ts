@@ -25,12 +25,14 @@ export function useHamletCoverage(
   unit: string | null,
   boundarySet: string | null,
   lang: Lang,
+  /** Changes after a write to the register (verdicts are recomputed on the server); the rows are then loaded again. */
+  registerRevision = 0,
 ): HamletCoverageLoad {
   const [load, setLoad] = useState<HamletCoverageLoad>({ status: 'idle', data: null, error: null });
   const cache = useRef(new Map<string, HamletCoverageResponse>());
   const query = { operator: coverage.operator, technology: coverage.group, unit, boundarySet };
   // The language changes only the text of errors: one cache entry for both.
-  const key = hamletCoverageUrl(query, 'vi');
+  const key = `${registerRevision} ${hamletCoverageUrl(query, 'vi')}`;
 
   useEffect(() => {
     if (!enabled) return;

@@ -49,3 +49,26 @@ export type {
   WhatIfRequest,
   WhatIfResponse,
 } from '../../../server/src/contracts/coverage-contracts.js';
+export type {
+  ApiToken,
+  ApiTokenCreated,
+  AuditAction,
+  AuditEntity,
+  AuditEntry,
+  AuditPage,
+  Role,
+  SessionInfo,
+  User,
+  UserCreateRequest,
+  UserUpdateRequest,
+} from '../../../server/src/contracts/auth-contracts.js';
+export type {
+  BtsRecord,
+  BtsUpdate,
+  FiberRecord,
+  FiberUpdate,
+  RegisterEntity,
+  SiteRecord,
+  SiteUpdate,
+} from '../../../server/src/contracts/record-contracts.js';
+export type { Permission } from '../../../server/src/auth/roles.js';

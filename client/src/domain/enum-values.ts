@@ -1,5 +1,19 @@
 import type { ANY_OPERATOR } from '../../../server/src/contracts/layer-contracts.js';
-import type { FiberKind, FiberLaying, LayerName, LifecycleStatus, MeasurementContradiction, Technology, TechnologyGroup, Verdict, WhatIfBts } from './contract-types.js';
+import type {
+  AuditAction,
+  AuditEntity,
+  FiberKind,
+  FiberLaying,
+  LayerName,
+  LifecycleStatus,
+  MeasurementContradiction,
+  Role,
+  StructureType,
+  Technology,
+  TechnologyGroup,
+  Verdict,
+  WhatIfBts,
+} from './contract-types.js';
 
 // Runtime lists of the contract enumerations. They are repeated here (rather than
 // imported as values) to keep zod out of the bundle; `assertComplete` makes the
@@ -12,6 +26,31 @@ assertComplete<Complete<Technology, typeof technologyValues>>(true);
 
 export const statusValues = ['on_air', 'approved', 'planned', 'decommissioned'] as const satisfies readonly LifecycleStatus[];
 assertComplete<Complete<LifecycleStatus, typeof statusValues>>(true);
+
+export const structureTypeValues = ['self_supporting', 'guyed', 'monopole', 'rooftop', 'camouflaged'] as const satisfies readonly StructureType[];
+assertComplete<Complete<StructureType, typeof structureTypeValues>>(true);
+
+/** Most powerful first: the order of the role picker. */
+export const roleValues = ['admin', 'planner', 'operator', 'inspector'] as const satisfies readonly Role[];
+assertComplete<Complete<Role, typeof roleValues>>(true);
+
+export const auditEntityValues = ['site', 'bts', 'fiber', 'user', 'session', 'api_token', 'field_measurements', 'inspection'] as const satisfies readonly AuditEntity[];
+assertComplete<Complete<AuditEntity, typeof auditEntityValues>>(true);
+
+export const auditActionValues = [
+  'create',
+  'update',
+  'delete',
+  'restore',
+  'import',
+  'login',
+  'login_failed',
+  'logout',
+  'token_create',
+  'token_revoke',
+  'password_change',
+] as const satisfies readonly AuditAction[];
+assertComplete<Complete<AuditAction, typeof auditActionValues>>(true);
 
 export const fiberKindValues = ['backbone', 'distribution', 'access'] as const satisfies readonly FiberKind[];
 assertComplete<Complete<FiberKind, typeof fiberKindValues>>(true);

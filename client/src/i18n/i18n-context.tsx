@@ -15,6 +15,8 @@ export interface I18n {
   /** Locale-aware number, e.g. 1.790.700 in Vietnamese, 1,790,700 in English. */
   formatNumber: (value: number, maximumFractionDigits?: number) => string;
   formatDate: (iso: string) => string;
+  /** Date and time to the minute, in the reader's time zone, e.g. 21/11/2026 09:05. */
+  formatDateTime: (iso: string) => string;
 }
 
 export function makeI18n(lang: Lang): I18n {
@@ -44,7 +46,12 @@ export function makeI18n(lang: Lang): I18n {
     const date = new Date(iso);
     return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
   };
-  return { lang, t, formatNumber, formatDate };
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+  const formatDateTime = (iso: string): string => {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
+  };
+  return { lang, t, formatNumber, formatDate, formatDateTime };
 }
 
 const I18nContext = createContext<I18n>(makeI18n('vi'));

@@ -1,5 +1,9 @@
+import { useState } from 'react';
+import { useSession } from '../auth/use-session.js';
 import type { BtsProperties, Operator } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { BtsEditForm } from '../records/bts-edit-form.js';
+import type { RegisterChange } from '../records/register-change.js';
 import { BtsTable } from './bts-table.js';
 import { FieldList } from './field-list.js';
 import { InspectorHeader } from './inspector-header.js';
@@ -10,14 +14,56 @@ interface BtsInspectorProps {
   operators: readonly Operator[];
   onClose: () => void;
   onOpenSite: (code: string) => void;
+  onRegisterChanged: (change: RegisterChange) => void;
 }
 
-export function BtsInspector({ bts, operators, onClose, onOpenSite }: BtsInspectorProps) {
+export function BtsInspector({ bts, operators, onClose, onOpenSite, onRegisterChanged }: BtsInspectorProps) {
   const { t } = useI18n();
+  const session = useSession();
+  const [editing, setEditing] = useState(false);
   const siteCode = bts.siteCode;
+  const changed = (action: RegisterChange['action']) => (record: { code: string; version: number }) =>
+    onRegisterChanged({ entity: 'bts', code: record.code, action, version: record.version });
+
+  if (editing) {
+    return (
+      <>
+        <InspectorHeader kind={t('inspector.kind.bts')} title={bts.code} onClose={onClose} />
+        <button type="button" className="link-button inspector__back" onClick={() => setEditing(false)}>
+          {t('edit.back')}
+        </button>
+        <BtsEditForm
+          code={bts.code}
+          operators={operators}
+          onCancel={() => setEditing(false)}
+          onSaved={(record) => {
+            setEditing(false);
+            changed('update')(record);
+          }}
+          onDeleted={changed('delete')}
+          onDiscard={() => {
+            setEditing(false);
+            onRegisterChanged({ entity: 'bts', code: bts.code, action: 'reload', version: 0 });
+          }}
+        />
+      </>
+    );
+  }
+
   return (
     <>
-      <InspectorHeader kind={t('inspector.kind.bts')} title={bts.code} onClose={onClose} />
+      <InspectorHeader
+        kind={t('inspector.kind.bts')}
+        title={bts.code}
+        onClose={onClose}
+        actions={
+          session.mayWrite(bts.operator) ? (
+            <button type="button" className="button button--small" onClick={() => setEditing(true)} title={t('edit.editBtsOf', { code: bts.code })} data-testid="bts-inspector-edit">
+              ✎ {t('edit.edit')}
+            </button>
+          ) : null
+        }
+      />
       <FieldList
         fields={[
           { label: t('field.code'), value: bts.code },

@@ -8,15 +8,27 @@ function sectorSummary(i18n: I18n, sectors: readonly Sector[]): { text: string; 
   if (sectors.length === 0) return { text: i18n.t('field.omni'), detail: i18n.t('field.omni') };
   const text = sectors.map((s) => `${i18n.formatNumber(s.azimuthDeg)}°`).join('/');
   const detail = sectors
-    .map((s) => i18n.t('field.sectorDetail', { azimuth: s.azimuthDeg, beamwidth: s.beamwidthDeg, tilt: s.tiltDeg }))
+    .map((s) =>
+      // Formatted here: a bare number in a message is rounded to a whole one, and tilts come in tenths of a degree.
+      i18n.t('field.sectorDetail', { azimuth: i18n.formatNumber(s.azimuthDeg, 1), beamwidth: i18n.formatNumber(s.beamwidthDeg, 1), tilt: i18n.formatNumber(s.tiltDeg, 1) }),
+    )
     .join('\n');
   return { text, detail };
 }
 
-/** The BTS of one site: operator, technology, band, antenna height, EIRP, sectors, status. */
-export function BtsTable({ bts, operators }: { bts: readonly BtsProperties[]; operators: readonly Operator[] }) {
+interface BtsTableProps {
+  bts: readonly BtsProperties[];
+  operators: readonly Operator[];
+  /** Whether the signed-in account may change this BTS; absent: nobody may (no edit column). */
+  canEdit?: (bts: BtsProperties) => boolean;
+  onEdit?: (code: string) => void;
+}
+
+/** The BTS of one site: operator, technology, band, antenna height, EIRP, sectors, status; an edit button on the rows the account may change. */
+export function BtsTable({ bts, operators, canEdit, onEdit }: BtsTableProps) {
   const i18n = useI18n();
   const { t } = i18n;
+  const editable = canEdit && onEdit ? bts.some(canEdit) : false;
   const rows = [...bts].sort(
     (a, b) =>
       operators.findIndex((o) => o.code === a.operator) - operators.findIndex((o) => o.code === b.operator) ||
@@ -34,13 +46,18 @@ export function BtsTable({ bts, operators }: { bts: readonly BtsProperties[]; op
           <th scope="col" className="num">{t('btsTable.eirp')}</th>
           <th scope="col">{t('btsTable.sectors')}</th>
           <th scope="col">{t('btsTable.status')}</th>
+          {editable ? (
+            <th scope="col">
+              <span className="visually-hidden">{t('edit.edit')}</span>
+            </th>
+          ) : null}
         </tr>
       </thead>
       <tbody>
         {rows.map((row) => {
           const sectors = sectorSummary(i18n, row.sectors);
           return (
-            <tr key={row.code} data-testid="inspector-bts-row" title={row.code}>
+            <tr key={row.code} data-testid="inspector-bts-row" data-code={row.code} data-operator={row.operator} title={row.code}>
               <td>
                 <OperatorLabel code={row.operator} operators={operators} />
               </td>
@@ -56,6 +73,22 @@ export function BtsTable({ bts, operators }: { bts: readonly BtsProperties[]; op
               <td>
                 <span className={`status-badge status-badge--${row.status}`}>{t(`status.${row.status}`)}</span>
               </td>
+              {editable ? (
+                <td className="bts-table__edit">
+                  {canEdit?.(row) ? (
+                    <button
+                      type="button"
+                      className="icon-button icon-button--small"
+                      onClick={() => onEdit?.(row.code)}
+                      aria-label={t('edit.editBtsOf', { code: row.code })}
+                      title={t('edit.editBtsOf', { code: row.code })}
+                      data-testid="bts-edit"
+                    >
+                      ✎
+                    </button>
+                  ) : null}
+                </td>
+              ) : null}
             </tr>
           );
         })}

@@ -1,5 +1,9 @@
+import { useState } from 'react';
+import { useSession } from '../auth/use-session.js';
 import type { FiberProperties, Operator } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { FiberEditForm } from '../records/fiber-edit-form.js';
+import type { RegisterChange } from '../records/register-change.js';
 import { FieldList } from './field-list.js';
 import { InspectorHeader } from './inspector-header.js';
 import { OperatorLabel } from './operator-label.js';
@@ -10,14 +14,60 @@ interface FiberInspectorProps {
   operators: readonly Operator[];
   onClose: () => void;
   onZoomTo: () => void;
+  onRegisterChanged: (change: RegisterChange) => void;
 }
 
-export function FiberInspector({ fiber, operators, onClose, onZoomTo }: FiberInspectorProps) {
+export function FiberInspector({ fiber, operators, onClose, onZoomTo, onRegisterChanged }: FiberInspectorProps) {
   const i18n = useI18n();
   const { t } = i18n;
+  const session = useSession();
+  const [editing, setEditing] = useState(false);
+  const title = fiber.name ?? fiber.code;
+  const subtitle = fiber.name ? fiber.code : undefined;
+  const changed = (action: RegisterChange['action']) => (record: { code: string; version: number }) =>
+    onRegisterChanged({ entity: 'fiber', code: record.code, action, version: record.version });
+
+  if (editing) {
+    return (
+      <>
+        <InspectorHeader kind={t('inspector.kind.fiber')} title={title} subtitle={subtitle} onClose={onClose} />
+        <button type="button" className="link-button inspector__back" onClick={() => setEditing(false)}>
+          {t('edit.back')}
+        </button>
+        <FiberEditForm
+          code={fiber.code}
+          operators={operators}
+          onCancel={() => setEditing(false)}
+          onSaved={(record) => {
+            setEditing(false);
+            changed('update')(record);
+          }}
+          onDeleted={changed('delete')}
+          onDiscard={() => {
+            setEditing(false);
+            onRegisterChanged({ entity: 'fiber', code: fiber.code, action: 'reload', version: 0 });
+          }}
+        />
+      </>
+    );
+  }
+
   return (
     <>
-      <InspectorHeader kind={t('inspector.kind.fiber')} title={fiber.name ?? fiber.code} subtitle={fiber.name ? fiber.code : undefined} onClose={onClose} onZoomTo={onZoomTo} />
+      <InspectorHeader
+        kind={t('inspector.kind.fiber')}
+        title={title}
+        subtitle={subtitle}
+        onClose={onClose}
+        onZoomTo={onZoomTo}
+        actions={
+          session.mayWrite(fiber.operator) ? (
+            <button type="button" className="button button--small" onClick={() => setEditing(true)} title={t('edit.editFiber')} data-testid="fiber-edit">
+              ✎ {t('edit.edit')}
+            </button>
+          ) : null
+        }
+      />
       <FieldList
         fields={[
           { label: t('field.code'), value: fiber.code },

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-context.js';
 
 interface InspectorHeaderProps {
@@ -6,9 +7,11 @@ interface InspectorHeaderProps {
   subtitle?: string | undefined;
   onClose: () => void;
   onZoomTo?: (() => void) | undefined;
+  /** Buttons before "Phóng tới" (e.g. "Sửa" for an account allowed to change the record). */
+  actions?: ReactNode;
 }
 
-export function InspectorHeader({ kind, title, subtitle, onClose, onZoomTo }: InspectorHeaderProps) {
+export function InspectorHeader({ kind, title, subtitle, onClose, onZoomTo, actions }: InspectorHeaderProps) {
   const { t } = useI18n();
   return (
     <header className="inspector__header">
@@ -18,6 +21,7 @@ export function InspectorHeader({ kind, title, subtitle, onClose, onZoomTo }: In
         {subtitle ? <span className="inspector__subtitle">{subtitle}</span> : null}
       </div>
       <div className="inspector__actions">
+        {actions}
         {onZoomTo ? (
           <button type="button" className="button button--small" onClick={onZoomTo}>
             {t('inspector.zoomTo')}

@@ -14,6 +14,7 @@ import { HamletInspector } from './hamlet-inspector.js';
 import { InspectorHeader } from './inspector-header.js';
 import { MeasurementInspector } from './measurement-inspector.js';
 import { SiteInspector } from './site-inspector.js';
+import type { RegisterChange } from '../records/register-change.js';
 
 interface InspectorPanelProps {
   selection: Selection;
@@ -33,6 +34,9 @@ interface InspectorPanelProps {
   onOpenGap: (code: string) => void;
   /** Selects a hamlet and brings it into view with its verdict colours on. */
   onOpenHamlet: (code: string) => void;
+  /** Bumped by every write to the register from this tab: details are then loaded again. */
+  registerRevision: number;
+  onRegisterChanged: (change: RegisterChange) => void;
 }
 
 type CodedLayer = Exclude<SelectableLayer, 'coverage' | 'gaps' | 'measurements'>;
@@ -68,7 +72,16 @@ export function InspectorPanel(props: InspectorPanelProps) {
     switch (selection.layer) {
       case 'sites':
       case 'shared-sites':
-        return <SiteInspector key={code} code={code} operators={meta.operators} onClose={onClose} onZoomTo={onFlyTo} />;
+        return (
+          <SiteInspector
+            key={`${code}#${props.registerRevision}`}
+            code={code}
+            operators={meta.operators}
+            onClose={onClose}
+            onZoomTo={onFlyTo}
+            onRegisterChanged={props.onRegisterChanged}
+          />
+        );
       case 'bts': {
         const { load, feature } = findFeature(loads, 'bts', code);
         if (!feature) return missing('bts', load?.status === 'loading');
@@ -78,19 +91,28 @@ export function InspectorPanel(props: InspectorPanelProps) {
             operators={meta.operators}
             onClose={onClose}
             onOpenSite={(siteCode) => onSelect({ layer: 'sites', code: siteCode })}
+            onRegisterChanged={props.onRegisterChanged}
           />
         );
       }
       case 'fiber': {
         const { load, feature } = findFeature(loads, 'fiber', code);
         if (!feature) return missing('fiber', load?.status === 'loading');
-        return <FiberInspector fiber={feature.properties} operators={meta.operators} onClose={onClose} onZoomTo={zoomToGeometry(feature.geometry)} />;
+        return (
+          <FiberInspector
+            fiber={feature.properties}
+            operators={meta.operators}
+            onClose={onClose}
+            onZoomTo={zoomToGeometry(feature.geometry)}
+            onRegisterChanged={props.onRegisterChanged}
+          />
+        );
       }
       case 'hamlets':
         // The details come from the API, so a hamlet opens even when its layer is off.
         return (
           <HamletInspector
-            key={`${code}#${props.measurementsVersion}`}
+            key={`${code}#${props.measurementsVersion}#${props.registerRevision}`}
             code={code}
             operators={meta.operators}
             coverage={props.coverage}

@@ -1,5 +1,10 @@
+import { useState } from 'react';
+import { useSession } from '../auth/use-session.js';
 import type { Operator } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { BtsEditForm } from '../records/bts-edit-form.js';
+import type { RegisterChange } from '../records/register-change.js';
+import { SiteEditForm } from '../records/site-edit-form.js';
 import { BtsTable } from './bts-table.js';
 import { FieldList, type Field } from './field-list.js';
 import { InspectorHeader } from './inspector-header.js';
@@ -12,13 +17,19 @@ interface SiteInspectorProps {
   operators: readonly Operator[];
   onClose: () => void;
   onZoomTo: (lon: number, lat: number) => void;
+  /** After a write from the site's or one of its BTS's edit form (the panel then loads the site again). */
+  onRegisterChanged: (change: RegisterChange) => void;
 }
 
+type Editing = { kind: 'site' } | { kind: 'bts'; code: string } | null;
+
 /** A site from GET /api/sites/{code}: the structure, where it stands, and its BTS. */
-export function SiteInspector({ code, operators, onClose, onZoomTo }: SiteInspectorProps) {
+export function SiteInspector({ code, operators, onClose, onZoomTo, onRegisterChanged }: SiteInspectorProps) {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
+  const session = useSession();
   const load = useSiteDetail(code, i18n.lang);
+  const [editing, setEditing] = useState<Editing>(null);
 
   if (load.status !== 'ready') {
     return (
@@ -63,18 +74,59 @@ export function SiteInspector({ code, operators, onClose, onZoomTo }: SiteInspec
     { label: t('field.source'), value: `${site.source} · ${formatDate(site.sourceDate)}` },
   ];
 
+  const kind = t(site.shared ? 'inspector.kind.shared-sites' : 'inspector.kind.sites');
+  const title = site.name ?? site.code;
+  const subtitle = site.name ? site.code : undefined;
+  const changed = (action: RegisterChange['action']) => (record: { code: string; version: number }) =>
+    onRegisterChanged({ entity: editing?.kind === 'bts' ? 'bts' : 'site', code: record.code, action, version: record.version });
+  const stopEditing = () => setEditing(null);
+
+  if (editing) {
+    const callbacks = {
+      onCancel: stopEditing,
+      onSaved: changed('update'),
+      onDeleted: changed('delete'),
+      // The record changed under the form: show it as it is now.
+      onDiscard: () => onRegisterChanged({ entity: editing.kind === 'bts' ? 'bts' : 'site', code: editing.kind === 'bts' ? editing.code : site.code, action: 'reload', version: 0 }),
+    };
+    return (
+      <>
+        <InspectorHeader kind={kind} title={title} subtitle={subtitle} onClose={onClose} />
+        <button type="button" className="link-button inspector__back" onClick={stopEditing}>
+          {t('edit.back')}
+        </button>
+        {editing.kind === 'site' ? (
+          <SiteEditForm code={site.code} operators={operators} {...callbacks} />
+        ) : (
+          <BtsEditForm code={editing.code} operators={operators} {...callbacks} />
+        )}
+      </>
+    );
+  }
+
   return (
     <>
       <InspectorHeader
-        kind={t(site.shared ? 'inspector.kind.shared-sites' : 'inspector.kind.sites')}
-        title={site.name ?? site.code}
-        subtitle={site.name ? site.code : undefined}
+        kind={kind}
+        title={title}
+        subtitle={subtitle}
         onClose={onClose}
         onZoomTo={() => onZoomTo(site.lon, site.lat)}
+        actions={
+          session.mayWrite(site.owner) ? (
+            <button type="button" className="button button--small" onClick={() => setEditing({ kind: 'site' })} title={t('edit.editSite')} data-testid="site-edit">
+              ✎ {t('edit.edit')}
+            </button>
+          ) : null
+        }
       />
       <FieldList fields={fields} />
       <h3 className="inspector__subheading">{t('inspector.btsHeading', { count: bts.length })}</h3>
-      {bts.length === 0 ? <p className="inspector__message">{t('inspector.noBts')}</p> : <BtsTable bts={bts} operators={operators} />}
+      {bts.length === 0 ? (
+        <p className="inspector__message">{t('inspector.noBts')}</p>
+      ) : (
+        <BtsTable bts={bts} operators={operators} canEdit={(b) => session.mayWrite(b.operator)} onEdit={(btsCode) => setEditing({ kind: 'bts', code: btsCode })} />
+      )}
     </>
   );
 }

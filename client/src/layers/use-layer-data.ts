@@ -7,6 +7,8 @@ import { layerQuery } from './layer-queries.js';
 
 export interface LayerLoad<L extends LayerName> {
   url: string;
+  /** The cache key of this answer: the URL, with the register revision for the layers writes change. */
+  key: string;
   status: 'loading' | 'ready' | 'error';
   /** The last data received; kept while a re-fetch with new filters is running. */
   data: FeatureCollection<LayerPropertiesByName[L]> | null;
@@ -19,11 +21,16 @@ type AnyCollection = FeatureCollection<LayerPropertiesByName[LayerName]>;
 
 const cacheLimit = 24;
 
+/** Layers a write to the register changes (the register itself and the coverage computed from it); admin units and hamlets do not. */
+const registerLayers: ReadonlySet<LayerName> = new Set(['sites', 'shared-sites', 'bts', 'fiber', 'coverage', 'gaps']);
+
 /**
  * Loads each wanted layer for the whole province once per filter combination
  * and keeps the answers, so toggling a layer off and on again costs nothing.
+ * `registerRevision` changes after a write to the register: the layers it
+ * touches are then loaded again (the old data stays on the map meanwhile).
  */
-export function useLayerData(wanted: readonly LayerName[], filters: LayerFilterState, coverage: CoverageChoice, lang: Lang): LayerLoads {
+export function useLayerData(wanted: readonly LayerName[], filters: LayerFilterState, coverage: CoverageChoice, lang: Lang, registerRevision = 0): LayerLoads {
   const [loads, setLoads] = useState<LayerLoads>({});
   const cache = useRef(new Map<string, AnyCollection>());
   const inFlight = useRef(new Map<string, Promise<AnyCollection>>());
@@ -34,33 +41,39 @@ export function useLayerData(wanted: readonly LayerName[], filters: LayerFilterS
     for (const layer of wanted) {
       const query = layerQuery(layer, filters, coverage);
       const url = layerUrl(layer, query);
-      const cached = cache.current.get(url);
+      // The cache key: the URL, and for register layers the revision it was loaded at.
+      const key = registerLayers.has(layer) ? `${registerRevision} ${url}` : url;
+      const cached = cache.current.get(key);
       if (cached) {
-        setLoads((prev) => (prev[layer]?.url === url && prev[layer]?.status === 'ready' ? prev : { ...prev, [layer]: { url, status: 'ready', data: cached, error: null } }));
+        setLoads((prev) =>
+          prev[layer]?.key === key && prev[layer]?.status === 'ready' ? prev : { ...prev, [layer]: { url, key, status: 'ready', data: cached, error: null } },
+        );
         continue;
       }
-      setLoads((prev) => (prev[layer]?.url === url ? prev : { ...prev, [layer]: { url, status: 'loading', data: prev[layer]?.data ?? null, error: null } }));
-      let request = inFlight.current.get(url);
+      setLoads((prev) => (prev[layer]?.key === key ? prev : { ...prev, [layer]: { url, key, status: 'loading', data: prev[layer]?.data ?? null, error: null } }));
+      let request = inFlight.current.get(key);
       if (!request) {
         request = fetchLayer(layer, query, lang) as Promise<AnyCollection>;
-        inFlight.current.set(url, request);
+        inFlight.current.set(key, request);
       }
       request
         .then((data) => {
-          cache.current.set(url, data);
+          cache.current.set(key, data);
           if (cache.current.size > cacheLimit) {
             const oldest = cache.current.keys().next().value;
             if (oldest !== undefined) cache.current.delete(oldest);
           }
-          setLoads((prev) => (prev[layer]?.url === url ? { ...prev, [layer]: { url, status: 'ready', data, error: null } } : prev));
+          setLoads((prev) => (prev[layer]?.key === key ? { ...prev, [layer]: { url, key, status: 'ready', data, error: null } } : prev));
         })
         .catch((error: unknown) => {
-          setLoads((prev) => (prev[layer]?.url === url ? { ...prev, [layer]: { url, status: 'error', data: prev[layer]?.data ?? null, error: describeError(error) } } : prev));
+          setLoads((prev) =>
+            prev[layer]?.key === key ? { ...prev, [layer]: { url, key, status: 'error', data: prev[layer]?.data ?? null, error: describeError(error) } } : prev,
+          );
         })
-        .finally(() => inFlight.current.delete(url));
+        .finally(() => inFlight.current.delete(key));
     }
     // wanted and filters are represented by their keys.
-  }, [wantedKey, filtersKey]);
+  }, [wantedKey, filtersKey, registerRevision]);
 
   return loads;
 }

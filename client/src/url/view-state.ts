@@ -46,6 +46,10 @@ export interface CoverageChoice {
 export const coveragePanelValues = ['hamlet-table', 'model'] as const;
 export type CoveragePanel = (typeof coveragePanelValues)[number];
 
+/** Pages that open over the whole map: account management (admins) and the change log (planners, admins). */
+export const workspaceScreenValues = ['users', 'audit'] as const;
+export type WorkspaceScreen = (typeof workspaceScreenValues)[number];
+
 export interface ViewState {
   lang: Lang;
   camera: MapCamera | null;
@@ -59,6 +63,8 @@ export interface ViewState {
   /** The what-if tool is open (its hypothetical BTS are not part of the link: nothing is saved). */
   whatIf: boolean;
   selection: Selection | null;
+  /** The page open over the map, if any. */
+  screen: WorkspaceScreen | null;
 }
 
 export const defaultVisibleLayers: readonly MapToggle[] = ['districts', 'communes', 'fiber', 'shared-sites', 'sites'];
@@ -78,6 +84,7 @@ export function defaultViewState(lang: Lang = 'vi'): ViewState {
     tableVerdicts: [],
     whatIf: false,
     selection: null,
+    screen: null,
   };
 }
 
@@ -120,6 +127,7 @@ export function parseViewState(hash: string, fallbackLang: Lang = 'vi'): ViewSta
   const coverageOperator = params.get('covop');
   const coverageGroup = params.get('covtech') ?? '';
   const panel = params.get('panel') ?? '';
+  const screen = params.get('screen') ?? '';
   return {
     lang: isOneOf(languages, langParam) ? langParam : fallbackLang,
     camera: parseCamera(params.get('map')),
@@ -139,6 +147,7 @@ export function parseViewState(hash: string, fallbackLang: Lang = 'vi'): ViewSta
     tableVerdicts: list(params.get('verdict')).filter((v): v is Verdict => isOneOf(verdictValues, v)),
     whatIf: params.get('whatif') === '1',
     selection: parseSelection(params.get('sel')),
+    screen: isOneOf(workspaceScreenValues, screen) ? screen : null,
   };
 }
 
@@ -167,6 +176,7 @@ export function serializeViewState(state: ViewState): string {
   if (state.tableVerdicts.length > 0) pairs.push(['verdict', state.tableVerdicts.join(',')]);
   if (state.whatIf) pairs.push(['whatif', '1']);
   if (state.selection) pairs.push(['sel', `${state.selection.layer}:${state.selection.code}`]);
+  if (state.screen) pairs.push(['screen', state.screen]);
   return pairs.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');
 }
 

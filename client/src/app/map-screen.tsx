@@ -1,0 +1,393 @@
+import { useCallback, useEffect, useMemo, useState, type MutableRefObject } from 'react';
+import type { MapGeoJSONFeature } from 'maplibre-gl';
+import { fetchHamletDetail } from '../api/api-client.js';
+import { percent } from '../coverage/coverage-formats.js';
+import { CoverageDrawer } from '../coverage/coverage-drawer.js';
+import { CoverageModelPanel } from '../coverage/coverage-model-panel.js';
+import { CoverageSection } from '../coverage/coverage-section.js';
+import { HamletCoverageTable } from '../coverage/hamlet-coverage-table.js';
+import { useCoverageModel } from '../coverage/use-coverage-model.js';
+import { useHamletCoverage } from '../coverage/use-hamlet-coverage.js';
+import { useMeasurements } from '../coverage/use-measurements.js';
+import { useWhatIf } from '../coverage/use-what-if.js';
+import { WhatIfPanel } from '../coverage/what-if-panel.js';
+import { rowsAfterWhatIf, whatIfRatio } from '../coverage/what-if-verdicts.js';
+import type { LayerName, Meta, SearchResult, Verdict } from '../domain/contract-types.js';
+import { anyOperator, dataLayersOf, type MapToggle, type SelectableLayer } from '../domain/enum-values.js';
+import { useI18n, type Lang } from '../i18n/i18n-context.js';
+import { InspectorPanel } from '../inspector/inspector-panel.js';
+import { LayerPanel } from '../layers/layer-panel.js';
+import { useLayerData } from '../layers/use-layer-data.js';
+import { coordinatesBbox, type Bbox } from '../map/geometry-measures.js';
+import type { HatangMap, MapUiStrings } from '../map/hatang-map.js';
+import { featureHoverText } from '../map/feature-hover-text.js';
+import { gapCode } from '../map/layer-ids.js';
+import { mapPalette } from '../map/map-palette.js';
+import { MapView } from '../map/map-view.js';
+import {
+  sameCamera,
+  type CoverageChoice,
+  type CoveragePanel,
+  type LayerFilterState,
+  type Selection,
+  type ViewState,
+  type WorkspaceScreen,
+} from '../url/view-state.js';
+import { AuditLogPanel } from '../audit/audit-log-panel.js';
+import type { AccountAction } from '../auth/account-menu.js';
+import { ApiTokensDialog } from '../auth/api-tokens-dialog.js';
+import { PasswordChangeDialog } from '../auth/password-change-dialog.js';
+import { RecordNotice } from '../records/record-notice.js';
+import type { RegisterChange } from '../records/register-change.js';
+import { UserAdminPanel } from '../users/user-admin-panel.js';
+import { AppHeader } from './app-header.js';
+
+/** A camera move asked for by the panels; run after the next layout, when the inspector may have resized the map. */
+type CameraRequest = { kind: 'bbox'; bbox: Bbox; maxZoom: number } | { kind: 'point'; lon: number; lat: number; zoom: number };
+
+/** The layer a search result selects; the province has none (choosing it only fits the view). */
+const searchLayer: Record<SearchResult['kind'], LayerName | null> = {
+  site: 'sites',
+  hamlet: 'hamlets',
+  commune: 'communes',
+  district: 'districts',
+  province: null,
+};
+
+/** Layers always loaded: the basemap, and the source of the unit picker. */
+const baseLayers: readonly LayerName[] = ['districts', 'communes'];
+
+interface MapScreenProps {
+  meta: Meta;
+  state: ViewState;
+  update: (fn: (prev: ViewState) => ViewState) => void;
+  /** Set once the map exists: the app moves its camera when the link changes by hand. */
+  mapRef: MutableRefObject<HatangMap | null>;
+}
+
+/** The map with its panels, for a visitor allowed to read it; the header's account menu opens the account dialogs and pages. */
+export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
+  const i18n = useI18n();
+  const { t } = i18n;
+  // The first camera comes from the URL; later ones only from the map itself.
+  const [initialCamera] = useState(state.camera);
+
+  // Operators named in a link that this server does not know are dropped, not sent.
+  useEffect(() => {
+    const known = new Set(meta.operators.map((o) => o.code));
+    if (state.filters.operators.some((code) => !known.has(code))) {
+      update((prev) => ({ ...prev, filters: { ...prev.filters, operators: prev.filters.operators.filter((c) => known.has(c)) } }));
+    }
+    if (state.coverage.operator !== anyOperator && !known.has(state.coverage.operator)) {
+      update((prev) => ({ ...prev, coverage: { ...prev.coverage, operator: anyOperator } }));
+    }
+  }, [meta, state.filters.operators, state.coverage.operator, update]);
+
+  // Bumped by every write to the register from this tab: register layers, coverage and details are loaded again.
+  const [registerRevision, setRegisterRevision] = useState(0);
+  const [notice, setNotice] = useState<RegisterChange | null>(null);
+  const [accountDialog, setAccountDialog] = useState<'password' | 'tokens' | null>(null);
+
+  const wanted = useMemo(() => [...new Set<LayerName>([...baseLayers, ...dataLayersOf(state.layers)])], [state.layers]);
+  const loads = useLayerData(wanted, state.filters, state.coverage, state.lang, registerRevision);
+  // The verdict rows feed the ratio in the panel, so they are always loaded (about 20 kB compressed).
+  const verdictLoad = useHamletCoverage(true, state.coverage, state.filters.unit, state.filters.boundarySet, state.lang, registerRevision);
+  const [modelLoad, retryModel] = useCoverageModel(state.lang, registerRevision);
+  const model = modelLoad.status === 'ready' ? modelLoad.model : null;
+  const whatIf = useWhatIf(state.coverage, state.lang);
+  // Bumped by an import: the measurements layer and the open hamlet's details are loaded again.
+  const [measurementsVersion, setMeasurementsVersion] = useState(0);
+  const onMeasurementsImported = useCallback(() => {
+    setMeasurementsVersion((n) => n + 1);
+    update((prev) => (prev.layers.includes('measurements') ? prev : { ...prev, layers: [...prev.layers, 'measurements'] }));
+  }, [update]);
+  const measurementsShown = state.layers.includes('measurements');
+  // A BTS write changes the predicted coverage each measurement is checked against.
+  const measurementLoad = useMeasurements(measurementsShown || state.selection?.layer === 'measurements', state.coverage, state.lang, measurementsVersion + registerRevision);
+  const verdictRows = verdictLoad.data?.rows ?? null;
+  // While the what-if tool shows an answer for the same choice, the map shows the hamlets' verdicts after it.
+  const whatIfShown = state.whatIf ? whatIf.shown : null;
+  const mapVerdictRows = useMemo(() => rowsAfterWhatIf(verdictLoad.data, whatIfShown), [verdictLoad.data, whatIfShown]);
+  const ratioWithWhatIf = useMemo(() => whatIfRatio(verdictRows, mapVerdictRows, state.filters.unit !== null), [verdictRows, mapVerdictRows, state.filters.unit]);
+
+  const select = useCallback((selection: Selection | null) => update((prev) => ({ ...prev, selection })), [update]);
+  const setFilters = useCallback((filters: LayerFilterState) => update((prev) => ({ ...prev, filters })), [update]);
+  const toggleLayer = useCallback(
+    (layer: MapToggle, visible: boolean) =>
+      update((prev) => ({
+        ...prev,
+        layers: visible ? [...new Set([...prev.layers, layer])] : prev.layers.filter((l) => l !== layer),
+      })),
+    [update],
+  );
+  const setLang = useCallback((lang: Lang) => update((prev) => ({ ...prev, lang })), [update]);
+  const setCoverage = useCallback((coverage: CoverageChoice) => update((prev) => ({ ...prev, coverage })), [update]);
+  const setPanel = useCallback((panel: CoveragePanel | null) => update((prev) => ({ ...prev, panel })), [update]);
+  const setTableVerdicts = useCallback((tableVerdicts: Verdict[]) => update((prev) => ({ ...prev, tableVerdicts })), [update]);
+  const { clear: clearWhatIf } = whatIf;
+  const setWhatIfOpen = useCallback(
+    (open: boolean) => {
+      // Closing the tool forgets its hypothetical BTS: nothing of it is saved.
+      if (!open) clearWhatIf();
+      update((prev) => ({
+        ...prev,
+        whatIf: open,
+        // Its results are hamlet verdicts: show them.
+        layers: !open || prev.layers.includes('hamlets') || prev.layers.includes('hamlet-verdicts') ? prev.layers : [...prev.layers, 'hamlet-verdicts'],
+      }));
+    },
+    [update, clearWhatIf],
+  );
+  const onCameraChange = useCallback(
+    (camera: ViewState['camera']) => update((prev) => (sameCamera(prev.camera, camera) ? prev : { ...prev, camera })),
+    [update],
+  );
+  const [cameraRequest, setCameraRequest] = useState<CameraRequest | null>(null);
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!cameraRequest || !map) return;
+    if (cameraRequest.kind === 'bbox') map.fitBbox(cameraRequest.bbox, cameraRequest.maxZoom);
+    else map.flyTo(cameraRequest.lon, cameraRequest.lat, cameraRequest.zoom);
+    setCameraRequest(null);
+  }, [cameraRequest]);
+  const fitBbox = useCallback((bbox: Bbox, maxZoom = 15) => setCameraRequest({ kind: 'bbox', bbox, maxZoom }), []);
+  const flyTo = useCallback((lon: number, lat: number, zoom = 15) => setCameraRequest({ kind: 'point', lon, lat, zoom }), []);
+
+  /** Selects a hamlet and brings it into view, with its verdict colours on (from the table, the what-if list, a gap). */
+  const openHamlet = useCallback(
+    (code: string) => {
+      update((prev) => ({
+        ...prev,
+        layers: prev.layers.includes('hamlets') || prev.layers.includes('hamlet-verdicts') ? prev.layers : [...prev.layers, 'hamlet-verdicts'],
+        selection: { layer: 'hamlets', code },
+      }));
+      const feature = loads.hamlets?.data?.features.find((f) => f.properties.code === code);
+      const bbox = feature ? coordinatesBbox(feature.geometry.coordinates) : null;
+      if (bbox) {
+        fitBbox(bbox, 15);
+        return;
+      }
+      fetchHamletDetail(code, state.lang)
+        .then((detail) => flyTo(detail.hamlet.refPoint[0], detail.hamlet.refPoint[1], 14))
+        .catch(() => undefined);
+    },
+    [update, loads, fitBbox, flyTo, state.lang],
+  );
+
+  const openGap = useCallback(
+    (code: string) => {
+      update((prev) => ({ ...prev, layers: prev.layers.includes('gaps') ? prev.layers : [...prev.layers, 'gaps'], selection: { layer: 'gaps', code } }));
+      const feature = loads.gaps?.data?.features.find((f) => gapCode(f.properties.hamletCode, f.properties.partNo) === code);
+      const bbox = feature ? coordinatesBbox(feature.geometry.coordinates) : null;
+      if (bbox) fitBbox(bbox, 16);
+    },
+    [update, loads, fitBbox],
+  );
+
+  const unitBbox = useCallback(
+    (code: string): Bbox | null => {
+      for (const layer of ['communes', 'districts'] as const) {
+        const feature = loads[layer]?.data?.features.find((f) => f.properties.code === code);
+        if (feature) return coordinatesBbox(feature.geometry.coordinates);
+      }
+      return null;
+    },
+    [loads],
+  );
+
+  const onUnitChosen = useCallback(
+    (unit: string | null) => {
+      const bbox = unit ? unitBbox(unit) : (meta.extent ?? null);
+      if (bbox) fitBbox(bbox, 14);
+    },
+    [unitBbox, meta, fitBbox],
+  );
+
+  const onSearchChoose = useCallback(
+    (result: SearchResult) => {
+      const layer = searchLayer[result.kind];
+      update((prev) =>
+        layer === null
+          ? { ...prev, selection: null }
+          : {
+              ...prev,
+              layers: prev.layers.includes(layer) ? prev.layers : [...prev.layers, layer],
+              selection: { layer, code: result.code },
+            },
+      );
+      if (result.bbox) fitBbox(result.bbox, 16);
+      else flyTo(result.lon, result.lat, 15);
+    },
+    [update, fitBbox, flyTo],
+  );
+
+  const verdictByCode = useMemo(() => new Map((verdictRows ?? []).map((row) => [row.code, row])), [verdictRows]);
+  const verdictsShown = state.layers.includes('hamlet-verdicts');
+  const hoverText = useCallback(
+    (feature: MapGeoJSONFeature, layer: SelectableLayer) => {
+      const text = featureHoverText(feature, layer, i18n, meta.operators ?? []);
+      const row = layer === 'hamlets' && verdictsShown ? verdictByCode.get(String(feature.properties.code)) : undefined;
+      return row && text ? `${text} · ${t(`verdict.${row.verdict}`)} · ${percent(i18n, row.coveredShare)}` : text;
+    },
+    [i18n, t, meta, verdictByCode, verdictsShown],
+  );
+
+  const mapStrings: MapUiStrings = useMemo(
+    () => ({ zoomIn: t('map.zoomIn'), zoomOut: t('map.zoomOut'), resetBearing: t('map.resetBearing') }),
+    [t],
+  );
+
+  const onRegisterChanged = useCallback(
+    (change: RegisterChange) => {
+      setRegisterRevision((n) => n + 1);
+      setNotice(change.action === 'reload' ? null : change);
+      if (change.action === 'delete' && change.entity !== 'bts') update((prev) => ({ ...prev, selection: null }));
+      // A restored site or route is shown again where it was.
+      if (change.action === 'restore' && change.entity !== 'bts') {
+        const layer = change.entity === 'site' ? 'sites' : 'fiber';
+        update((prev) => ({ ...prev, layers: prev.layers.includes(layer) ? prev.layers : [...prev.layers, layer], selection: { layer, code: change.code } }));
+      }
+    },
+    [update],
+  );
+  const setScreen = useCallback((screen: WorkspaceScreen | null) => update((prev) => ({ ...prev, screen })), [update]);
+  const onAccountAction = useCallback(
+    (action: AccountAction) => {
+      if (action === 'users' || action === 'audit') setScreen(action);
+      else setAccountDialog(action);
+    },
+    [setScreen],
+  );
+  const closeScreen = useCallback(() => setScreen(null), [setScreen]);
+
+  const coverageColour =
+    state.coverage.operator === anyOperator ? mapPalette.coverageAny : (meta.operators.find((o) => o.code === state.coverage.operator)?.colour ?? mapPalette.neutralOwner);
+
+  return (
+    <>
+      <div className={['app', state.selection ? 'app--inspecting' : '', state.panel ? 'app--drawer' : ''].filter(Boolean).join(' ')}>
+        <AppHeader demoData={meta.demoData} operators={meta.operators} onSearchChoose={onSearchChoose} onLanguageChange={setLang} onAccountAction={onAccountAction} />
+        <LayerPanel
+          meta={meta}
+          visible={state.layers}
+          loads={loads}
+          verdictLoad={verdictLoad}
+          coverageColour={coverageColour}
+          filters={state.filters}
+          coverage={
+            <CoverageSection
+              meta={meta}
+              coverage={state.coverage}
+              coverageColour={coverageColour}
+              visible={state.layers}
+              loads={loads}
+              verdictLoad={verdictLoad}
+              measurementLoad={measurementLoad}
+              filters={state.filters}
+              theta={model?.theta ?? null}
+              minGapAreaM2={model?.minGapAreaM2 ?? null}
+              panel={state.panel}
+              whatIf={state.whatIf}
+              onCoverageChange={setCoverage}
+              onToggle={toggleLayer}
+              onOpenPanel={setPanel}
+              onWhatIfChange={setWhatIfOpen}
+              onMeasurementsImported={onMeasurementsImported}
+            />
+          }
+          onToggle={toggleLayer}
+          onFiltersChange={setFilters}
+          onUnitChosen={onUnitChosen}
+        />
+        <main className="map-area">
+          <div className={whatIf.placing ? 'map-stage map-stage--placing' : 'map-stage'}>
+            <MapView
+              meta={meta}
+              initialCamera={initialCamera}
+              visibleLayers={state.layers}
+              loads={loads}
+              verdictRows={mapVerdictRows}
+              whatIf={whatIf.overlay}
+              measurements={measurementsShown ? measurementLoad.data : null}
+              placing={state.whatIf && whatIf.placing}
+              selection={state.selection}
+              unitFocus={state.filters.unit}
+              strings={mapStrings}
+              onReady={(map) => (mapRef.current = map)}
+              onSelect={select}
+              onPlace={whatIf.place}
+              onCameraChange={onCameraChange}
+              hoverText={hoverText}
+            />
+            <button type="button" className="map-reset button button--small" onClick={() => meta.extent && fitBbox(meta.extent)}>
+              {t('map.resetView')}
+            </button>
+            {state.whatIf ? (
+              <WhatIfPanel
+                meta={meta}
+                coverage={state.coverage}
+                whatIf={whatIf}
+                ratio={ratioWithWhatIf}
+                onClose={() => setWhatIfOpen(false)}
+                onHamletClick={openHamlet}
+              />
+            ) : null}
+            {notice ? <RecordNotice key={`${notice.entity}:${notice.code}:${notice.action}:${registerRevision}`} change={notice} onDismiss={() => setNotice(null)} onChanged={onRegisterChanged} /> : null}
+            <p className="map-attribution">{t('map.attribution')}</p>
+          </div>
+        </main>
+        {state.panel ? (
+          <CoverageDrawer panel={state.panel} onPanelChange={setPanel}>
+            {state.panel === 'hamlet-table' ? (
+              <HamletCoverageTable
+                meta={meta}
+                load={verdictLoad}
+                coverage={state.coverage}
+                districts={loads.districts?.data ?? null}
+                communes={loads.communes?.data ?? null}
+                unit={state.filters.unit}
+                verdicts={state.tableVerdicts}
+                selectedCode={state.selection?.layer === 'hamlets' ? state.selection.code : null}
+                theta={model?.theta ?? null}
+                onUnitChange={(unit) => {
+                  setFilters({ ...state.filters, unit });
+                  onUnitChosen(unit);
+                }}
+                onVerdictsChange={setTableVerdicts}
+                onRowClick={openHamlet}
+              />
+            ) : (
+              <CoverageModelPanel load={modelLoad} onRetry={retryModel} />
+            )}
+          </CoverageDrawer>
+        ) : null}
+        {state.selection ? (
+          <InspectorPanel
+            selection={state.selection}
+            meta={meta}
+            loads={loads}
+            measurementLoad={measurementLoad}
+            measurementsVersion={measurementsVersion}
+            onClose={() => select(null)}
+            onSelect={select}
+            onFitBbox={fitBbox}
+            onFlyTo={flyTo}
+            coverage={state.coverage}
+            theta={model?.theta ?? null}
+            minGapAreaM2={model?.minGapAreaM2 ?? null}
+            onChooseCoverage={setCoverage}
+            onOpenGap={openGap}
+            onOpenHamlet={openHamlet}
+            registerRevision={registerRevision}
+            onRegisterChanged={onRegisterChanged}
+          />
+        ) : null}
+        {state.screen === 'users' ? <UserAdminPanel operators={meta.operators} onClose={closeScreen} /> : null}
+        {state.screen === 'audit' ? <AuditLogPanel operators={meta.operators} onClose={closeScreen} /> : null}
+      </div>
+      {accountDialog === 'password' ? <PasswordChangeDialog onClose={() => setAccountDialog(null)} /> : null}
+      {accountDialog === 'tokens' ? <ApiTokensDialog onClose={() => setAccountDialog(null)} /> : null}
+    </>
+  );
+}
+

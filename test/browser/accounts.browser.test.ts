@@ -9,7 +9,7 @@ import { startHatang, type RunningHatang } from '../../server/src/start-hatang.j
 import { preparedDemoDataDir, removeDataDir } from '../support/prepared-databases.js';
 import { createTestAccounts } from '../support/test-accounts.js';
 import { apiSession, openAccountMenuItem, signInThroughUi, signOutThroughUi, type ApiSession } from './browser-accounts.js';
-import { launchHeadlessChromium } from './headless-chromium.js';
+import { launchHeadlessChromium, waitForMapIdle } from './headless-chromium.js';
 
 // Accounts in the browser against the whole server on a copy of the demo
 // province: signing in and out, what each role is offered, editing the
@@ -273,7 +273,7 @@ describe('accounts in the browser', () => {
     await log.getByTestId('workspace-close').click();
   });
 
-  it('lets a planner rename a site with markup in the name, shown as text in the inspector', async () => {
+  it('lets a planner rename a site with markup in the name, shown as text in the inspector and the hover text', async () => {
     await openSite(site.site.code);
     await page.getByTestId('site-edit').click();
     const form = page.getByTestId('site-edit-form');
@@ -288,7 +288,61 @@ describe('accounts in the browser', () => {
     await title.filter({ hasText: 'Trạm thử' }).waitFor();
     expect(await title.textContent()).toBe(name);
     expect(await page.getByTestId('inspector').locator('.inspector__header img, .inspector__header b').count()).toBe(0);
+
+    // On the map, the hover text of the site carries the name as typed too.
+    await page.evaluate(({ lon, lat }) => {
+      window.location.hash = window.location.hash.replace(/map=[^&]*&?/, '') + `&map=17.00/${lat.toFixed(5)}/${lon.toFixed(5)}`;
+    }, site.site);
+    await waitForMapIdle(page);
+    await page.waitForFunction((code) => (window.__hatangMap?.queryRenderedFeatures({ layers: ['sites'] }) ?? []).some((f) => f.properties.code === code && String(f.properties.name).includes('Trạm thử')), site.site.code);
+    const at = await page.evaluate(({ lon, lat }) => {
+      const map = window.__hatangMap!;
+      const box = map.getCanvas().getBoundingClientRect();
+      const p = map.project([lon, lat]);
+      return { x: box.left + p.x, y: box.top + p.y };
+    }, site.site);
+    await page.mouse.move(at.x, at.y);
+    const tooltip = page.locator('.map-tooltip');
+    await tooltip.filter({ hasText: 'Trạm thử' }).waitFor();
+    expect(await tooltip.textContent()).toContain(name);
+    expect(await tooltip.locator('*').count()).toBe(0);
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+  });
+
+  it('deletes a fiber route after confirmation, and restores it from the notice', async () => {
+    const fiber = await getJson<{ features: { properties: { code: string; name: string | null } }[] }>('/api/layers/fiber?operator=vnpt');
+    const code = fiber.features[0]!.properties.code;
+    await page.evaluate((c) => {
+      window.location.hash = `lang=vi&layers=districts,communes,fiber&sel=fiber:${c}`;
+    }, code);
+    const inspector = page.getByTestId('inspector');
+    await inspector.filter({ hasText: code }).getByTestId('fiber-edit').click();
+    await page.getByTestId('fiber-edit-form').getByTestId('record-delete').click();
+    const confirm = page.getByTestId('record-delete-dialog');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain(`Xóa tuyến cáp quang ${code}?`);
+    // A fiber route does not touch coverage: the hamlet verdicts are not asked for again.
+    const verdictRequests: string[] = [];
+    const onRequest = (r: { url(): string }) => {
+      if (r.url().includes('/api/hamlets/coverage')) verdictRequests.push(r.url());
+    };
+    page.on('request', onRequest);
+    const fiberReloaded = page.waitForRequest((r) => r.url().includes('/api/layers/fiber'));
+    await confirm.getByTestId('record-delete-dialog-confirm').click();
+    const notice = page.getByTestId('record-notice');
+    await notice.filter({ hasText: `Đã xóa tuyến cáp quang ${code}.` }).waitFor();
+    await fiberReloaded;
+    expect(await inspector.count()).toBe(0);
+    expect((await fetch(new URL(`/api/fiber/${code}`, hatang.url))).status).toBe(404);
+    await screenshot('accounts-deleted-notice.png');
+
+    await notice.getByTestId('record-restore').click();
+    await notice.filter({ hasText: `Đã khôi phục tuyến cáp quang ${code}.` }).waitFor();
+    expect((await getJson<{ deletedAt: string | null }>(`/api/fiber/${code}`)).deletedAt).toBeNull();
+    // The restored route is selected again.
+    await inspector.filter({ hasText: code }).getByTestId('fiber-edit').waitFor();
+    page.off('request', onRequest);
+    expect(verdictRequests).toEqual([]);
     await signOutThroughUi(page);
   });
 

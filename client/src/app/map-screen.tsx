@@ -17,7 +17,7 @@ import { anyOperator, dataLayersOf, type MapToggle, type SelectableLayer } from 
 import { useI18n, type Lang } from '../i18n/i18n-context.js';
 import { InspectorPanel } from '../inspector/inspector-panel.js';
 import { LayerPanel } from '../layers/layer-panel.js';
-import { useLayerData } from '../layers/use-layer-data.js';
+import { useLayerData, type RegisterRevisions } from '../layers/use-layer-data.js';
 import { coordinatesBbox, type Bbox } from '../map/geometry-measures.js';
 import type { HatangMap, MapUiStrings } from '../map/hatang-map.js';
 import { featureHoverText } from '../map/feature-hover-text.js';
@@ -83,16 +83,17 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
     }
   }, [meta, state.filters.operators, state.coverage.operator, update]);
 
-  // Bumped by every write to the register from this tab: register layers, coverage and details are loaded again.
-  const [registerRevision, setRegisterRevision] = useState(0);
+  // Bumped by every write to the register from this tab: the layers it touches, the coverage and the details are loaded again.
+  const [revisions, setRevisions] = useState<RegisterRevisions>({ fiber: 0, radio: 0 });
+  const registerRevision = revisions.fiber + revisions.radio;
   const [notice, setNotice] = useState<RegisterChange | null>(null);
   const [accountDialog, setAccountDialog] = useState<'password' | 'tokens' | null>(null);
 
   const wanted = useMemo(() => [...new Set<LayerName>([...baseLayers, ...dataLayersOf(state.layers)])], [state.layers]);
-  const loads = useLayerData(wanted, state.filters, state.coverage, state.lang, registerRevision);
+  const loads = useLayerData(wanted, state.filters, state.coverage, state.lang, revisions);
   // The verdict rows feed the ratio in the panel, so they are always loaded (about 20 kB compressed).
-  const verdictLoad = useHamletCoverage(true, state.coverage, state.filters.unit, state.filters.boundarySet, state.lang, registerRevision);
-  const [modelLoad, retryModel] = useCoverageModel(state.lang, registerRevision);
+  const verdictLoad = useHamletCoverage(true, state.coverage, state.filters.unit, state.filters.boundarySet, state.lang, revisions.radio);
+  const [modelLoad, retryModel] = useCoverageModel(state.lang, revisions.radio);
   const model = modelLoad.status === 'ready' ? modelLoad.model : null;
   const whatIf = useWhatIf(state.coverage, state.lang);
   // Bumped by an import: the measurements layer and the open hamlet's details are loaded again.
@@ -103,7 +104,7 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
   }, [update]);
   const measurementsShown = state.layers.includes('measurements');
   // A BTS write changes the predicted coverage each measurement is checked against.
-  const measurementLoad = useMeasurements(measurementsShown || state.selection?.layer === 'measurements', state.coverage, state.lang, measurementsVersion + registerRevision);
+  const measurementLoad = useMeasurements(measurementsShown || state.selection?.layer === 'measurements', state.coverage, state.lang, measurementsVersion + revisions.radio);
   const verdictRows = verdictLoad.data?.rows ?? null;
   // While the what-if tool shows an answer for the same choice, the map shows the hamlets' verdicts after it.
   const whatIfShown = state.whatIf ? whatIf.shown : null;
@@ -239,7 +240,8 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
 
   const onRegisterChanged = useCallback(
     (change: RegisterChange) => {
-      setRegisterRevision((n) => n + 1);
+      // A fiber route changes only its layer; a site or BTS changes the radio layers and the coverage computed from them.
+      setRevisions((prev) => (change.entity === 'fiber' ? { ...prev, fiber: prev.fiber + 1 } : { ...prev, radio: prev.radio + 1 }));
       setNotice(change.action === 'reload' ? null : change);
       if (change.action === 'delete' && change.entity !== 'bts') update((prev) => ({ ...prev, selection: null }));
       // A restored site or route is shown again where it was.
@@ -379,6 +381,7 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
             onOpenGap={openGap}
             onOpenHamlet={openHamlet}
             registerRevision={registerRevision}
+            radioRevision={revisions.radio}
             onRegisterChanged={onRegisterChanged}
           />
         ) : null}

@@ -36,6 +36,8 @@ interface InspectorPanelProps {
   onOpenHamlet: (code: string) => void;
   /** Bumped by every write to the register from this tab: details are then loaded again. */
   registerRevision: number;
+  /** Bumped by writes to sites and BTS (coverage is recomputed): hamlet details are then loaded again. */
+  radioRevision: number;
   onRegisterChanged: (change: RegisterChange) => void;
 }
 
@@ -112,7 +114,7 @@ export function InspectorPanel(props: InspectorPanelProps) {
         // The details come from the API, so a hamlet opens even when its layer is off.
         return (
           <HamletInspector
-            key={`${code}#${props.measurementsVersion}#${props.registerRevision}`}
+            key={`${code}#${props.measurementsVersion}#${props.radioRevision}`}
             code={code}
             operators={meta.operators}
             coverage={props.coverage}

@@ -21,16 +21,40 @@ type AnyCollection = FeatureCollection<LayerPropertiesByName[LayerName]>;
 
 const cacheLimit = 24;
 
-/** Layers a write to the register changes (the register itself and the coverage computed from it); admin units and hamlets do not. */
-const registerLayers: ReadonlySet<LayerName> = new Set(['sites', 'shared-sites', 'bts', 'fiber', 'coverage', 'gaps']);
+/**
+ * How many writes this tab made to the register: fiber routes, and the radio
+ * side (sites and BTS, with the coverage computed from them). Admin units and
+ * hamlets never change with a write.
+ */
+export interface RegisterRevisions {
+  fiber: number;
+  radio: number;
+}
+
+const revisionOfLayer: Partial<Record<LayerName, keyof RegisterRevisions>> = {
+  fiber: 'fiber',
+  sites: 'radio',
+  'shared-sites': 'radio',
+  bts: 'radio',
+  coverage: 'radio',
+  gaps: 'radio',
+};
+
+const noRevisions: RegisterRevisions = { fiber: 0, radio: 0 };
 
 /**
  * Loads each wanted layer for the whole province once per filter combination
  * and keeps the answers, so toggling a layer off and on again costs nothing.
- * `registerRevision` changes after a write to the register: the layers it
- * touches are then loaded again (the old data stays on the map meanwhile).
+ * `revisions` change after a write to the register: the layers it touches
+ * are then loaded again (the old data stays on the map meanwhile).
  */
-export function useLayerData(wanted: readonly LayerName[], filters: LayerFilterState, coverage: CoverageChoice, lang: Lang, registerRevision = 0): LayerLoads {
+export function useLayerData(
+  wanted: readonly LayerName[],
+  filters: LayerFilterState,
+  coverage: CoverageChoice,
+  lang: Lang,
+  revisions: RegisterRevisions = noRevisions,
+): LayerLoads {
   const [loads, setLoads] = useState<LayerLoads>({});
   const cache = useRef(new Map<string, AnyCollection>());
   const inFlight = useRef(new Map<string, Promise<AnyCollection>>());
@@ -41,8 +65,9 @@ export function useLayerData(wanted: readonly LayerName[], filters: LayerFilterS
     for (const layer of wanted) {
       const query = layerQuery(layer, filters, coverage);
       const url = layerUrl(layer, query);
-      // The cache key: the URL, and for register layers the revision it was loaded at.
-      const key = registerLayers.has(layer) ? `${registerRevision} ${url}` : url;
+      // The cache key: the URL, and for register layers the revision they were loaded at.
+      const revision = revisionOfLayer[layer];
+      const key = revision ? `${revisions[revision]} ${url}` : url;
       const cached = cache.current.get(key);
       if (cached) {
         setLoads((prev) =>
@@ -73,7 +98,7 @@ export function useLayerData(wanted: readonly LayerName[], filters: LayerFilterS
         .finally(() => inFlight.current.delete(key));
     }
     // wanted and filters are represented by their keys.
-  }, [wantedKey, filtersKey, registerRevision]);
+  }, [wantedKey, filtersKey, revisions.fiber, revisions.radio]);
 
   return loads;
 }

@@ -6,6 +6,7 @@ import { isRegisterEmpty, seedDemoProvince } from './demo/seed-demo-province.js'
 import { coverageParamsFrom, recomputeAllCoverage } from './coverage/coverage-recompute.js';
 import { createApp } from './http/create-app.js';
 import { builtClientDir } from './http/client-bundle.js';
+import { answerUnparsedRequests } from './http/http-problem.js';
 import { authSettingsFrom } from './auth/auth-settings.js';
 import { ensureFirstAdmin } from './users/first-admin.js';
 
@@ -67,6 +68,7 @@ export async function startHatang(overrides: Partial<Config> = {}, clientDir = b
     const s = app.listen(config.port, config.host, () => resolve(s));
     s.once('error', reject);
   });
+  answerUnparsedRequests(server);
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/`;
   let closing: Promise<void> | undefined;

@@ -4,6 +4,7 @@ import { authSettingsFrom } from '../../server/src/auth/auth-settings.js';
 import { loadConfig } from '../../server/src/config.js';
 import { coverageParamsFrom } from '../../server/src/coverage/coverage-recompute.js';
 import { createApp } from '../../server/src/http/create-app.js';
+import { answerUnparsedRequests } from '../../server/src/http/http-problem.js';
 import type { Database } from '../../server/src/db/database.js';
 
 export interface Answer {
@@ -62,6 +63,7 @@ export async function startInProcessApp(db: Database, options: InProcessOptions 
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  answerUnparsedRequests(server);
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const request = async (method: string, path: string, { body, headers = {} }: RequestOptions = {}) => {
     const init: RequestInit = { method, headers: { ...headers } };

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import { requirePermission } from '../auth/authenticate.js';
 import { auditActions, auditEntities, type AuditEntry, type AuditPage } from '../contracts/auth-contracts.js';
+import { isCalendarInstant } from '../http/calendar-instant.js';
 import { HttpProblem } from '../http/http-problem.js';
 import { assertOnlyParameters, parseEnumList, parseNumber, singleParameter } from '../http/query-params.js';
 
@@ -25,7 +26,7 @@ const json = (v: Record<string, unknown> | string | null) => (typeof v === 'stri
 function parseInstant(raw: string | undefined, parameter: string): string | null {
   if (raw === undefined) return null;
   // A date (whole day, local to the server) or an ISO 8601 instant.
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(raw) || Number.isNaN(Date.parse(raw))) {
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(raw) || !isCalendarInstant(raw)) {
     throw new HttpProblem(400, 'instant-format', { parameter, value: raw.slice(0, 40) }, parameter);
   }
   return raw;

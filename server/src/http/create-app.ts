@@ -22,6 +22,7 @@ import { layerRoutes } from '../layers/layer-routes.js';
 import { metaRoutes } from '../meta/meta-routes.js';
 import { searchRoutes } from '../search/search-routes.js';
 import { siteRoutes } from '../sites/site-routes.js';
+import { refuseInvalidUtf8 } from './body-validation.js';
 import { problemMiddleware, unknownApiRoute } from './http-problem.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -46,7 +47,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders);
   // Whole-province layers are megabytes of GeoJSON that compress ~5:1.
   app.use(compression());
-  app.use(express.json({ limit: deps.bodyLimitBytes }));
+  app.use(express.json({ limit: deps.bodyLimitBytes, verify: refuseInvalidUtf8 }));
 
   const api = express.Router();
   // Every API request passes here first: who is asking, CSRF and origin checks on writes.

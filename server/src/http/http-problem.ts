@@ -1,3 +1,5 @@
+import { STATUS_CODES, type Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Problem } from '../contracts/api-contracts.js';
 import { isDatabaseUnavailable } from '../db/database-unavailable.js';
@@ -11,6 +13,7 @@ const titleKeyByStatus: Record<number, MessageKey> = {
   409: 'conflict',
   412: 'precondition-failed',
   413: 'payload-too-large',
+  415: 'unsupported-media-type',
   428: 'precondition-required',
   429: 'too-many-requests',
   503: 'service-unavailable',
@@ -69,12 +72,20 @@ export const problemMiddleware: ErrorRequestHandler = (error, req, res, next) =>
       ...error.extensions,
     };
     res.set(error.headers);
-  } else if (isBodyParserError(error)) {
-    const status = error.status === 413 ? 413 : 400;
-    const key: MessageKey = status === 413 ? 'payload-too-large' : error.type === 'entity.parse.failed' ? 'body-not-json' : 'bad-request';
+  } else if (isClientError(error)) {
+    // Raised by Express's own layers before a route runs: the body readers (too
+    // large, unsupported charset or content encoding, not JSON, corrupt gzip) and
+    // the router (a path parameter that does not percent-decode to UTF-8).
+    const status = error.status;
+    const key: MessageKey =
+      status === 413 ? 'payload-too-large'
+      : status === 415 ? 'body-encoding-unsupported'
+      : error.type === 'entity.parse.failed' ? 'body-not-json'
+      : error instanceof URIError ? 'path-not-decodable'
+      : 'body-unreadable';
     problem = {
       type: `urn:hatang:problem:${key}`,
-      title: translate(language, status === 413 ? 'payload-too-large' : 'bad-request'),
+      title: translate(language, titleKeyByStatus[status] ?? 'bad-request'),
       status,
       detail: translate(language, key),
       instance: req.originalUrl,
@@ -102,11 +113,41 @@ export const problemMiddleware: ErrorRequestHandler = (error, req, res, next) =>
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 };
 
-function isBodyParserError(error: unknown): error is { status: number; type: string } {
-  return typeof error === 'object' && error !== null && 'type' in error && 'status' in error &&
-    typeof (error as { type: unknown }).type === 'string' && String((error as { type: string }).type).startsWith('entity.');
+/** An error carrying a 4xx status: http-errors' client errors (exposed) and the router's undecodable path parameters. */
+function isClientError(error: unknown): error is { status: number; type?: unknown } {
+  if (typeof error !== 'object' || error === null) return false;
+  const { status, expose } = error as { status?: unknown; expose?: unknown };
+  return typeof status === 'number' && status >= 400 && status <= 499 && (expose === true || error instanceof URIError);
 }
 
 export const unknownApiRoute: RequestHandler = (req, _res, next) => {
   next(new HttpProblem(404, 'unknown-route', { path: req.path.slice(0, 200) }));
 };
+
+/**
+ * Requests Node's HTTP parser refuses before Express sees them (a request line
+ * or headers beyond the header size limit, malformed HTTP) still get a
+ * problem+json answer, in Vietnamese: their headers were never read. As Node's
+ * default handler does, nothing is written into a response already under way.
+ */
+export function answerUnparsedRequests(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+      socket.destroy();
+      return;
+    }
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+    const key: MessageKey = status === 431 ? 'request-header-too-large' : status === 408 ? 'request-timeout' : 'request-malformed';
+    const body = JSON.stringify({
+      type: `urn:hatang:problem:${key}`,
+      title: translate('vi', 'bad-request'),
+      status,
+      detail: translate('vi', key),
+    } satisfies Problem);
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+}

@@ -97,6 +97,15 @@ const vi = {
   'unknown-inspection': 'Không có biên bản kiểm tra số {id}.',
   'inspection-not-yours': 'Chỉ người lập biên bản ({inspector}) được sửa hoặc rút biên bản này.',
   'inspection-date': 'Ngày kiểm tra "{value}" không hợp lệ hoặc ở tương lai (dạng 2026-11-30).',
+  'unsupported-media-type': 'Kiểu dữ liệu không được hỗ trợ',
+  'body-encoding-unsupported': 'Dữ liệu gửi lên dùng bộ mã ký tự hoặc kiểu nén không được hỗ trợ; hãy gửi UTF-8, không nén hoặc nén gzip, deflate, br.',
+  'body-unreadable': 'Không đọc được dữ liệu gửi lên (dữ liệu nén bị hỏng hoặc độ dài không khớp).',
+  'body-not-utf8': 'Dữ liệu gửi lên không phải văn bản UTF-8 hợp lệ.',
+  'path-not-decodable': 'Đường dẫn có mã phần trăm (%) không hợp lệ hoặc không phải UTF-8.',
+  'field-characters': 'Chứa ký tự không hợp lệ (NUL hoặc nửa cặp thay thế UTF-16).',
+  'request-header-too-large': 'Dòng yêu cầu hoặc phần đầu (header) của yêu cầu quá dài.',
+  'request-malformed': 'Yêu cầu HTTP không đúng cú pháp.',
+  'request-timeout': 'Yêu cầu gửi đến quá chậm nên kết nối đã bị đóng.',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -194,6 +203,15 @@ const en: Record<MessageKey, string> = {
   'unknown-inspection': 'There is no inspection number {id}.',
   'inspection-not-yours': 'Only the inspector who recorded it ({inspector}) may edit or withdraw this inspection.',
   'inspection-date': 'Inspection date "{value}" is not valid or lies in the future (e.g. 2026-11-30).',
+  'unsupported-media-type': 'Unsupported media type',
+  'body-encoding-unsupported': 'The request body uses an unsupported character set or content encoding; send UTF-8, uncompressed or compressed with gzip, deflate or br.',
+  'body-unreadable': 'The request body could not be read (corrupt compressed data or a wrong length).',
+  'body-not-utf8': 'The request body is not valid UTF-8 text.',
+  'path-not-decodable': 'The path has an invalid percent-encoding (%) or is not UTF-8.',
+  'field-characters': 'Contains an invalid character (NUL or an unpaired UTF-16 surrogate).',
+  'request-header-too-large': 'The request line or headers are too long.',
+  'request-malformed': 'The HTTP request is malformed.',
+  'request-timeout': 'The request arrived too slowly, so the connection was closed.',
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { vi, en };

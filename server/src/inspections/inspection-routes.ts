@@ -9,6 +9,7 @@ import {
   type InspectionCreate,
 } from '../contracts/inspection-contracts.js';
 import { parseBody } from '../http/body-validation.js';
+import { isCalendarInstant } from '../http/calendar-instant.js';
 import { HttpProblem } from '../http/http-problem.js';
 import { assertOnlyParameters, parseCode } from '../http/query-params.js';
 import { operatorCodes } from '../layers/admin-unit-lookup.js';
@@ -77,8 +78,8 @@ async function checkFields(db: Knex | Knex.Transaction, body: Partial<Inspection
   }
   if (body.inspectedOn !== undefined) {
     // Checked here, not by casting in SQL: a failed cast would abort the caller's transaction on PostgreSQL.
-    const day = new Date(`${body.inspectedOn}T00:00:00Z`);
-    const valid = !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === body.inspectedOn;
+    // A day that exists and that PostgreSQL can store (it has no year 0).
+    const valid = isCalendarInstant(body.inspectedOn);
     // "Today" in Việt Nam (UTC+7), where the inspection took place.
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
     if (!valid || body.inspectedOn > today) throw new HttpProblem(400, 'inspection-date', { value: body.inspectedOn }, 'inspectedOn');

@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { technologies, type Technology } from '../contracts/domain-enums.js';
+import { isCalendarInstant } from '../http/calendar-instant.js';
 import type { FieldError } from '../http/http-problem.js';
 
 export interface MeasurementRow {
@@ -40,6 +41,7 @@ export function foldHeader(header: string): string {
 }
 
 const decimal = /^-?(\d+(\.\d*)?|\.\d+)$/;
+const operatorNameCharacters = /^[\p{L}\p{M}\p{N}\p{Zs}\p{Pd}\p{Pc}.,&()'/]+$/u;
 
 /**
  * Reads a measurement CSV (UTF-8, with or without BOM). Every problem is
@@ -81,14 +83,16 @@ export function readMeasurementCsv(text: string, operatorByName: (name: string) 
     };
     const lon = number('lon', -180, 180);
     const lat = number('lat', -90, 90);
-    const operatorCode = operatorByName(cell('operator'));
+    // Names match ignoring case, diacritics and punctuation; a character no name
+    // has (a control or format character, a symbol such as an emoji) is corruption, not a spelling.
+    const operatorCode = operatorNameCharacters.test(cell('operator')) ? operatorByName(cell('operator')) : undefined;
     if (!operatorCode) fail('operator', 'csv-unknown-operator');
     const technology = cell('technology').toUpperCase();
     if (!(technologies as readonly string[]).includes(technology)) fail('technology', 'csv-unknown-technology', { allowed: technologies.join(', ') });
     const signalDbm = number('signal_dbm', -160, -10);
     const downloadMbps = cell('download_mbps') === '' ? null : number('download_mbps', 0, 10000);
     const time = cell('time');
-    const measuredAt = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(time) && !Number.isNaN(Date.parse(time.replace(' ', 'T')))
+    const measuredAt = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(time) && isCalendarInstant(time)
       ? new Date(time.replace(' ', 'T')).toISOString()
       : (fail('time', 'csv-bad-time'), null);
     if (lon !== null && lat !== null && operatorCode && signalDbm !== null && measuredAt && (technologies as readonly string[]).includes(technology)) {

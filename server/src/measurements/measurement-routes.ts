@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { technologies } from '../contracts/domain-enums.js';
 import type { MeasurementImportResult } from '../contracts/coverage-contracts.js';
 import { measurementThresholdDbm } from '../coverage/link-budget.js';
+import { refuseInvalidUtf8 } from '../http/body-validation.js';
 import { HttpProblem } from '../http/http-problem.js';
 import { assertOnlyParameters, parseBbox, parseEnumList, singleParameter } from '../http/query-params.js';
 import { operatorCodes } from '../layers/admin-unit-lookup.js';
@@ -18,7 +19,7 @@ export function measurementRoutes(knex: Knex, bodyLimitBytes: number): Router {
   const router = Router();
   const thresholds = JSON.stringify(measurementThresholdDbm);
 
-  router.post('/measurements', requirePermission('measurements.import'), express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: bodyLimitBytes }), async (req, res) => {
+  router.post('/measurements', requirePermission('measurements.import'), express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: bodyLimitBytes, verify: refuseInvalidUtf8 }), async (req, res) => {
     assertOnlyParameters(req, ['batch', 'lang']);
     const batch = (singleParameter(req, 'batch') ?? `do-kiem-${new Date().toISOString().slice(0, 19)}`).trim();
     if (batch.length < 1 || batch.length > 100 || /[\u0000-\u001f\u007f]/.test(batch)) {

@@ -5,6 +5,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import knexFactory, { type Knex } from 'knex';
 import ClientPGLite from 'knex-pglite';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 
 export type DatabaseKind = 'embedded' | 'postgres';
 
@@ -87,8 +88,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await knex.raw('select 1');
     return { knex, kind: 'postgres', close: () => knex.destroy() };
   }
+  // Crash safety, measured in test/faults/embedded-kill-import.test.ts: PGlite
+  // writes PostgreSQL's WAL and data files through Node's fs and the next open
+  // runs PostgreSQL's crash recovery, so after kill -9 at any moment the
+  // directory opens (the postmaster.pid left behind is ignored) with each
+  // transaction whole or absent. PGlite runs with fsync off (-F) and its file
+  // system has no fsync: a power cut or kernel crash may lose recent commits or
+  // damage the files. Data that must survive that belongs on PostgreSQL.
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(options.dataDir, { extensions: { postgis, unaccent }, parsers: embeddedParsers });
+  // Before PGlite touches the files: a second instance on them loses data (data-dir-lock.ts).
+  const lock = lockDataDir(options.dataDir);
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create(options.dataDir, { extensions: { postgis, unaccent }, parsers: embeddedParsers });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const knex = knexFactory({
     client: EmbeddedKnexClient as unknown as typeof knexFactory.Client,
     connection: { pglite } as unknown as Knex.StaticConnectionConfig,
@@ -101,8 +117,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       if (closed) return;
       closed = true;
       // knex-pglite closes the PGlite instance when its single connection is destroyed.
-      await knex.destroy();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await knex.destroy();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        lock.release();
+      }
     },
   };
 }

@@ -288,6 +288,7 @@ describe('accounts in the browser', () => {
     await title.filter({ hasText: 'Trạm thử' }).waitFor();
     expect(await title.textContent()).toBe(name);
     expect(await page.getByTestId('inspector').locator('.inspector__header img, .inspector__header b').count()).toBe(0);
+    await page.getByTestId('inspector').screenshot({ path: path.join(artifactsDir, 'accounts-site-inspector-planner.png') });
 
     // On the map, the hover text of the site carries the name as typed too.
     await page.evaluate(({ lon, lat }) => {
@@ -306,6 +307,23 @@ describe('accounts in the browser', () => {
     await tooltip.filter({ hasText: 'Trạm thử' }).waitFor();
     expect(await tooltip.textContent()).toContain(name);
     expect(await tooltip.locator('*').count()).toBe(0);
+
+    // "Lịch sử" opens the change log on this site: the rename, the name shown as typed.
+    await page.getByTestId('inspector').getByTestId('record-history').click();
+    const log = page.getByTestId('audit-log');
+    expect(await log.getByTestId('audit-filter-code').inputValue()).toBe(site.site.code);
+    await page.waitForFunction(
+      (code) => {
+        const rows = [...document.querySelectorAll('[data-testid="audit-row"]')];
+        return rows.length > 0 && rows.every((r) => r.getAttribute('data-code') === code && r.getAttribute('data-entity') === 'site');
+      },
+      site.site.code,
+    );
+    await log.getByTestId('audit-open').first().click();
+    const nameRow = log.locator('[data-testid="audit-diff-row"][data-field="name"]');
+    expect((await nameRow.locator('td').allTextContents())[1]).toBe(name);
+    expect(await nameRow.locator('b, img').count()).toBe(0);
+    await log.getByTestId('workspace-close').click();
     expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
   });
 

@@ -12,7 +12,7 @@ import { useMeasurements } from '../coverage/use-measurements.js';
 import { useWhatIf } from '../coverage/use-what-if.js';
 import { WhatIfPanel } from '../coverage/what-if-panel.js';
 import { rowsAfterWhatIf, whatIfRatio } from '../coverage/what-if-verdicts.js';
-import type { LayerName, Meta, SearchResult, Verdict } from '../domain/contract-types.js';
+import type { LayerName, Meta, RegisterEntity, SearchResult, Verdict } from '../domain/contract-types.js';
 import { anyOperator, dataLayersOf, type MapToggle, type SelectableLayer } from '../domain/enum-values.js';
 import { useI18n, type Lang } from '../i18n/i18n-context.js';
 import { InspectorPanel } from '../inspector/inspector-panel.js';
@@ -33,7 +33,9 @@ import {
   type ViewState,
   type WorkspaceScreen,
 } from '../url/view-state.js';
+import { noAuditFilters, type AuditFilterValues } from '../audit/audit-filters.js';
 import { AuditLogPanel } from '../audit/audit-log-panel.js';
+import { useSession } from '../auth/use-session.js';
 import type { AccountAction } from '../auth/account-menu.js';
 import { ApiTokensDialog } from '../auth/api-tokens-dialog.js';
 import { PasswordChangeDialog } from '../auth/password-change-dialog.js';
@@ -69,6 +71,7 @@ interface MapScreenProps {
 export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
   const i18n = useI18n();
   const { t } = i18n;
+  const session = useSession();
   // The first camera comes from the URL; later ones only from the map itself.
   const [initialCamera] = useState(state.camera);
 
@@ -253,14 +256,28 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
     [update],
   );
   const setScreen = useCallback((screen: WorkspaceScreen | null) => update((prev) => ({ ...prev, screen })), [update]);
+  // The change log opened from a record's "Lịch sử" starts filtered on that record.
+  const [auditStart, setAuditStart] = useState<AuditFilterValues | null>(null);
   const onAccountAction = useCallback(
     (action: AccountAction) => {
-      if (action === 'users' || action === 'audit') setScreen(action);
-      else setAccountDialog(action);
+      if (action === 'users' || action === 'audit') {
+        setAuditStart(null);
+        setScreen(action);
+      } else setAccountDialog(action);
     },
     [setScreen],
   );
-  const closeScreen = useCallback(() => setScreen(null), [setScreen]);
+  const closeScreen = useCallback(() => {
+    setAuditStart(null);
+    setScreen(null);
+  }, [setScreen]);
+  const showHistory = useCallback(
+    (entity: RegisterEntity, code: string) => {
+      setAuditStart({ ...noAuditFilters, entities: [entity], code });
+      setScreen('audit');
+    },
+    [setScreen],
+  );
 
   const coverageColour =
     state.coverage.operator === anyOperator ? mapPalette.coverageAny : (meta.operators.find((o) => o.code === state.coverage.operator)?.colour ?? mapPalette.neutralOwner);
@@ -382,11 +399,12 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
             onOpenHamlet={openHamlet}
             registerRevision={registerRevision}
             radioRevision={revisions.radio}
+            onShowHistory={session.can('audit.read') ? showHistory : undefined}
             onRegisterChanged={onRegisterChanged}
           />
         ) : null}
         {state.screen === 'users' ? <UserAdminPanel operators={meta.operators} onClose={closeScreen} /> : null}
-        {state.screen === 'audit' ? <AuditLogPanel operators={meta.operators} onClose={closeScreen} /> : null}
+        {state.screen === 'audit' ? <AuditLogPanel key={auditStart ? `${auditStart.entities.join()}:${auditStart.code}` : 'all'} operators={meta.operators} initialFilters={auditStart} onClose={closeScreen} /> : null}
       </div>
       {accountDialog === 'password' ? <PasswordChangeDialog onClose={() => setAccountDialog(null)} /> : null}
       {accountDialog === 'tokens' ? <ApiTokensDialog onClose={() => setAccountDialog(null)} /> : null}

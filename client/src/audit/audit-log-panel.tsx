@@ -12,7 +12,7 @@ import { useAuditPage } from './use-audit-page.js';
 const pageSize = 50;
 
 /** The change log for planners and admins: filters, one page of entries, and the chosen entry's before/after. */
-export function AuditLogPanel({ operators, onClose }: { operators: readonly Operator[]; onClose: () => void }) {
+export function AuditLogPanel({ operators, initialFilters, onClose }: { operators: readonly Operator[]; initialFilters?: AuditFilterValues | null; onClose: () => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const session = useSession();
@@ -20,7 +20,7 @@ export function AuditLogPanel({ operators, onClose }: { operators: readonly Oper
   return (
     <WorkspacePage title={t('audit.title')} intro={t('audit.intro')} onClose={onClose} testId="audit-log">
       {permitted ? (
-        <AuditLogBody operators={operators} />
+        <AuditLogBody operators={operators} initialFilters={initialFilters ?? noAuditFilters} />
       ) : (
         <p className="workspace__message">{session.info?.user ? t('audit.forbidden') : t('workspace.signInNeeded')}</p>
       )}
@@ -28,10 +28,10 @@ export function AuditLogPanel({ operators, onClose }: { operators: readonly Oper
   );
 }
 
-function AuditLogBody({ operators }: { operators: readonly Operator[] }) {
+function AuditLogBody({ operators, initialFilters }: { operators: readonly Operator[]; initialFilters: AuditFilterValues }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
-  const [filters, setFilters] = useState<AuditFilterValues>(noAuditFilters);
+  const [filters, setFilters] = useState<AuditFilterValues>(initialFilters);
   const [offset, setOffset] = useState(0);
   const [attempt, setAttempt] = useState(0);
   const [chosen, setChosen] = useState<AuditEntry | null>(null);

@@ -75,9 +75,11 @@ export function useSessionState(lang: Lang): Session {
 
   useEffect(() => {
     setCsrfTokenRefresher(async () => {
+      const before = infoRef.current?.user?.username ?? null;
       const next = await fetchSession(langRef.current);
       accept(next);
-      return next.csrfToken;
+      // Another account signed in in another tab: the write is not retried in its name.
+      return next.user && next.user.username === before ? next.csrfToken : null;
     });
     const stop = onUnauthorized(() => {
       const current = infoRef.current;

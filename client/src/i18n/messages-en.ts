@@ -747,4 +747,6 @@ export const messagesEn: MessageCatalogue = {
   'recordField.sectorShort': 'Azimuth {azimuth}° · beam {beamwidth}° · tilt {tilt}°',
   'audit.dateFormat': 'Write the date as day/month/year, e.g. 25/11/2026.',
   'audit.datePlaceholder': 'dd/mm/yyyy',
+  'audit.history': 'History',
+  'audit.historyHint': 'See the change log of this record',
 };

@@ -745,6 +745,8 @@ export const messagesVi = {
   'recordField.sectorShort': 'Hướng {azimuth}° · búp sóng {beamwidth}° · ngẩng {tilt}°',
   'audit.dateFormat': 'Ngày viết dạng ngày/tháng/năm, ví dụ 25/11/2026.',
   'audit.datePlaceholder': 'ngày/tháng/năm',
+  'audit.history': 'Lịch sử',
+  'audit.historyHint': 'Xem nhật ký thay đổi của bản ghi này',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof messagesVi;

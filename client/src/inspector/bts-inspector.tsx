@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSession } from '../auth/use-session.js';
-import type { BtsProperties, Operator } from '../domain/contract-types.js';
+import type { BtsProperties, Operator, RegisterEntity } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { BtsEditForm } from '../records/bts-edit-form.js';
 import type { RegisterChange } from '../records/register-change.js';
@@ -8,6 +8,7 @@ import { BtsTable } from './bts-table.js';
 import { FieldList } from './field-list.js';
 import { InspectorHeader } from './inspector-header.js';
 import { OperatorLabel } from './operator-label.js';
+import { RecordHistoryButton } from './record-history-button.js';
 
 interface BtsInspectorProps {
   bts: BtsProperties;
@@ -15,9 +16,10 @@ interface BtsInspectorProps {
   onClose: () => void;
   onOpenSite: (code: string) => void;
   onRegisterChanged: (change: RegisterChange) => void;
+  onShowHistory?: ((entity: RegisterEntity, code: string) => void) | undefined;
 }
 
-export function BtsInspector({ bts, operators, onClose, onOpenSite, onRegisterChanged }: BtsInspectorProps) {
+export function BtsInspector({ bts, operators, onClose, onOpenSite, onRegisterChanged, onShowHistory }: BtsInspectorProps) {
   const { t } = useI18n();
   const session = useSession();
   const [editing, setEditing] = useState(false);
@@ -57,11 +59,14 @@ export function BtsInspector({ bts, operators, onClose, onOpenSite, onRegisterCh
         title={bts.code}
         onClose={onClose}
         actions={
-          session.mayWrite(bts.operator) ? (
-            <button type="button" className="button button--small" onClick={() => setEditing(true)} title={t('edit.editBtsOf', { code: bts.code })} data-testid="bts-inspector-edit">
-              ✎ {t('edit.edit')}
-            </button>
-          ) : null
+          <>
+            <RecordHistoryButton entity="bts" code={bts.code} onShow={onShowHistory} />
+            {session.mayWrite(bts.operator) ? (
+              <button type="button" className="button button--small" onClick={() => setEditing(true)} title={t('edit.editBtsOf', { code: bts.code })} data-testid="bts-inspector-edit">
+                ✎ {t('edit.edit')}
+              </button>
+            ) : null}
+          </>
         }
       />
       <FieldList

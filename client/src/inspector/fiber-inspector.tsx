@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useSession } from '../auth/use-session.js';
-import type { FiberProperties, Operator } from '../domain/contract-types.js';
+import type { FiberProperties, Operator, RegisterEntity } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { FiberEditForm } from '../records/fiber-edit-form.js';
 import type { RegisterChange } from '../records/register-change.js';
 import { FieldList } from './field-list.js';
 import { InspectorHeader } from './inspector-header.js';
 import { OperatorLabel } from './operator-label.js';
+import { RecordHistoryButton } from './record-history-button.js';
 import { length, withUnit } from './value-formats.js';
 
 interface FiberInspectorProps {
@@ -15,9 +16,10 @@ interface FiberInspectorProps {
   onClose: () => void;
   onZoomTo: () => void;
   onRegisterChanged: (change: RegisterChange) => void;
+  onShowHistory?: ((entity: RegisterEntity, code: string) => void) | undefined;
 }
 
-export function FiberInspector({ fiber, operators, onClose, onZoomTo, onRegisterChanged }: FiberInspectorProps) {
+export function FiberInspector({ fiber, operators, onClose, onZoomTo, onRegisterChanged, onShowHistory }: FiberInspectorProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const session = useSession();
@@ -61,11 +63,14 @@ export function FiberInspector({ fiber, operators, onClose, onZoomTo, onRegister
         onClose={onClose}
         onZoomTo={onZoomTo}
         actions={
-          session.mayWrite(fiber.operator) ? (
-            <button type="button" className="button button--small" onClick={() => setEditing(true)} title={t('edit.editFiber')} data-testid="fiber-edit">
-              ✎ {t('edit.edit')}
-            </button>
-          ) : null
+          <>
+            <RecordHistoryButton entity="fiber" code={fiber.code} onShow={onShowHistory} />
+            {session.mayWrite(fiber.operator) ? (
+              <button type="button" className="button button--small" onClick={() => setEditing(true)} title={t('edit.editFiber')} data-testid="fiber-edit">
+                ✎ {t('edit.edit')}
+              </button>
+            ) : null}
+          </>
         }
       />
       <FieldList

@@ -7,7 +7,7 @@ interface InspectorHeaderProps {
   subtitle?: string | undefined;
   onClose: () => void;
   onZoomTo?: (() => void) | undefined;
-  /** Buttons before "Phóng tới" (e.g. "Sửa" for an account allowed to change the record). */
+  /** Buttons under the title (e.g. "Sửa" for an account allowed to change the record, "Lịch sử"). */
   actions?: ReactNode;
 }
 
@@ -19,9 +19,9 @@ export function InspectorHeader({ kind, title, subtitle, onClose, onZoomTo, acti
         <span className="inspector__kind">{kind}</span>
         <h2 className="inspector__title">{title}</h2>
         {subtitle ? <span className="inspector__subtitle">{subtitle}</span> : null}
+        {actions ? <div className="inspector__record-actions">{actions}</div> : null}
       </div>
       <div className="inspector__actions">
-        {actions}
         {onZoomTo ? (
           <button type="button" className="button button--small" onClick={onZoomTo}>
             {t('inspector.zoomTo')}

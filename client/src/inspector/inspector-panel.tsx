@@ -1,5 +1,5 @@
 import type { MeasurementLoad } from '../coverage/use-measurements.js';
-import type { Meta } from '../domain/contract-types.js';
+import type { Meta, RegisterEntity } from '../domain/contract-types.js';
 import type { SelectableLayer } from '../domain/enum-values.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { LayerLoads } from '../layers/use-layer-data.js';
@@ -39,6 +39,8 @@ interface InspectorPanelProps {
   /** Bumped by writes to sites and BTS (coverage is recomputed): hamlet details are then loaded again. */
   radioRevision: number;
   onRegisterChanged: (change: RegisterChange) => void;
+  /** Opens the change log on one record; absent for accounts that may not read it. */
+  onShowHistory?: ((entity: RegisterEntity, code: string) => void) | undefined;
 }
 
 type CodedLayer = Exclude<SelectableLayer, 'coverage' | 'gaps' | 'measurements'>;
@@ -82,6 +84,7 @@ export function InspectorPanel(props: InspectorPanelProps) {
             onClose={onClose}
             onZoomTo={onFlyTo}
             onRegisterChanged={props.onRegisterChanged}
+            onShowHistory={props.onShowHistory}
           />
         );
       case 'bts': {
@@ -94,6 +97,7 @@ export function InspectorPanel(props: InspectorPanelProps) {
             onClose={onClose}
             onOpenSite={(siteCode) => onSelect({ layer: 'sites', code: siteCode })}
             onRegisterChanged={props.onRegisterChanged}
+            onShowHistory={props.onShowHistory}
           />
         );
       }
@@ -107,6 +111,7 @@ export function InspectorPanel(props: InspectorPanelProps) {
             onClose={onClose}
             onZoomTo={zoomToGeometry(feature.geometry)}
             onRegisterChanged={props.onRegisterChanged}
+            onShowHistory={props.onShowHistory}
           />
         );
       }

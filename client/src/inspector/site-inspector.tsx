@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useSession } from '../auth/use-session.js';
-import type { Operator } from '../domain/contract-types.js';
+import type { Operator, RegisterEntity } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { BtsEditForm } from '../records/bts-edit-form.js';
 import type { RegisterChange } from '../records/register-change.js';
@@ -9,6 +9,7 @@ import { BtsTable } from './bts-table.js';
 import { FieldList, type Field } from './field-list.js';
 import { InspectorHeader } from './inspector-header.js';
 import { OperatorLabel } from './operator-label.js';
+import { RecordHistoryButton } from './record-history-button.js';
 import { useSiteDetail } from './use-site-detail.js';
 import { lonLat, textOrDash, withUnit } from './value-formats.js';
 
@@ -19,12 +20,13 @@ interface SiteInspectorProps {
   onZoomTo: (lon: number, lat: number) => void;
   /** After a write from the site's or one of its BTS's edit form (the panel then loads the site again). */
   onRegisterChanged: (change: RegisterChange) => void;
+  onShowHistory?: ((entity: RegisterEntity, code: string) => void) | undefined;
 }
 
 type Editing = { kind: 'site' } | { kind: 'bts'; code: string } | null;
 
 /** A site from GET /api/sites/{code}: the structure, where it stands, and its BTS. */
-export function SiteInspector({ code, operators, onClose, onZoomTo, onRegisterChanged }: SiteInspectorProps) {
+export function SiteInspector({ code, operators, onClose, onZoomTo, onRegisterChanged, onShowHistory }: SiteInspectorProps) {
   const i18n = useI18n();
   const { t, formatDate } = i18n;
   const session = useSession();
@@ -113,11 +115,14 @@ export function SiteInspector({ code, operators, onClose, onZoomTo, onRegisterCh
         onClose={onClose}
         onZoomTo={() => onZoomTo(site.lon, site.lat)}
         actions={
-          session.mayWrite(site.owner) ? (
-            <button type="button" className="button button--small" onClick={() => setEditing({ kind: 'site' })} title={t('edit.editSite')} data-testid="site-edit">
-              ✎ {t('edit.edit')}
-            </button>
-          ) : null
+          <>
+            <RecordHistoryButton entity="site" code={site.code} onShow={onShowHistory} />
+            {session.mayWrite(site.owner) ? (
+              <button type="button" className="button button--small" onClick={() => setEditing({ kind: 'site' })} title={t('edit.editSite')} data-testid="site-edit">
+                ✎ {t('edit.edit')}
+              </button>
+            ) : null}
+          </>
         }
       />
       <FieldList fields={fields} />

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { deleteRecord, type RecordByEntity } from '../api/record-api.js';
 import type { Operator, RegisterEntity } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
@@ -42,6 +42,14 @@ export function RecordEditFrame<E extends RegisterEntity>(props: RecordEditFrame
   const [deleting, setDeleting] = useState(false);
   const changedCount = Object.keys(changes).length;
   const invalid = Object.keys(errors).length > 0;
+
+  // Leaving the page (reload, closing the tab) with unsaved changes asks first.
+  useEffect(() => {
+    if (changedCount === 0) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [changedCount]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -48,6 +48,16 @@ describe.each(databaseTargets())('register writes on the $label database', ({ op
     expect(site.body.site.operators).toEqual(['mobifone', 'viettel']);
   });
 
+  it('never answers a stale site detail from a cache: a BTS edit does not change the site\'s version', async () => {
+    const detail = await app.get('/api/sites/S4', { 'if-none-match': '"1"' });
+    expect(detail.status).toBe(200);
+    // Express's own ETag is a hash of the whole answer (site and BTS), never the site's version alone.
+    expect(detail.headers.get('etag')).toMatch(/^W\//);
+    expect(detail.headers.get('cache-control')).toBe('no-store');
+    const bts = await app.get('/api/bts/VT-S4-3G', { 'if-none-match': '"1"' });
+    expect(bts.status).toBe(304);
+  });
+
   it('builds the new BTS\'s coverage in the same transaction', async () => {
     const n = (await db.knex.raw(`SELECT count(*)::int AS n FROM coverage_footprints f JOIN bts b ON b.id = f.bts_id WHERE b.code = 'VT-S4-3G'`)).rows[0].n;
     expect(n).toBe(1);

@@ -30,6 +30,12 @@ describe('the hamlet coverage CSV export', () => {
     expect(end).toBe('');
   });
 
+  it('exports a name a spreadsheet would run as a formula as plain text (CSV injection)', () => {
+    const csv = hamletCoverageCsv([{ ...row, name: '=HYPERLINK("http://x","Ấp")', communeName: '@SUM(1)', districtName: '-2+3' }]);
+    const line = csv.slice(1).split('\r\n')[1]!;
+    expect(line.startsWith(`2839601,"'=HYPERLINK(""http://x"",""Ấp"")",'@SUM(1),'-2+3,527,`)).toBe(true);
+  });
+
   it('names the file after the operator, technology group, unit and day', () => {
     const day = new Date('2025-07-01T08:00:00Z');
     expect(hamletCoverageFileName({ operator: '*', group: 'broadband' }, null, day)).toBe('phu-song-ap_moi-nha-mang_bang-rong_toan-tinh_2025-07-01.csv');

@@ -90,7 +90,8 @@ export function registerRecordRoutes<C extends z.ZodType, U extends z.ZodType>(
       const code = codeOf(req);
       const record = await snapshotOf(knex, spec.entity, code);
       if (!record || record.deletedAt) throw new HttpProblem(404, unknownKey, { code });
-      res.set('ETag', etagOf(record.version)).json(record);
+      // The answer is exactly the record, so its version is a true ETag: revalidate, then 304 is right.
+      res.set({ ETag: etagOf(record.version), 'Cache-Control': 'no-cache' }).json(record);
     });
   }
 

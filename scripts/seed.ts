@@ -53,6 +53,8 @@ async function main(): Promise<void> {
     console.log(`database: ${db.kind}`);
     await migrate(db.knex);
     const summary = await seedDemoProvince(db.knex, { seed: args.seed, reset: args.reset, log: (m) => console.log(m) });
+    // Statistics for the planner: the embedded database has no autovacuum, and PostgreSQL's has not run yet.
+    await db.knex.raw('ANALYZE');
     console.log(JSON.stringify(summary, null, 2));
   } finally {
     await db.close();

@@ -30,6 +30,8 @@ async function buildEmbedded(dir: string, load: (knex: import('knex').Knex) => P
   try {
     await migrate(db.knex);
     await load(db.knex);
+    // As startHatang does: the embedded database has no autovacuum to gather statistics.
+    await db.knex.raw('ANALYZE');
   } finally {
     await db.close();
   }

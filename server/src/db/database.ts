@@ -45,6 +45,11 @@ class EmbeddedKnexClient extends (ClientPGLite as unknown as new (config: Knex.C
       const last = results[results.length - 1];
       obj.response = last ?? { rows: [], fields: [], affectedRows: 0 };
     }
+    // PGlite runs each query on this thread and the single connection passes
+    // straight to the next waiting query: without a turn of the event loop here,
+    // a queue of queries starves sockets, compression and timers for seconds
+    // (answers go out in batches; keep-alive sockets are reset under load).
+    await new Promise<void>((resolve) => setImmediate(resolve));
     return obj;
   }
 }

@@ -8,11 +8,13 @@ LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
   WITH unit AS (SELECT geom FROM admin_units WHERE id = p_unit_id),
   rows AS (
-    SELECT b.*, o.code AS operator_code, s.code AS site_code,
+    -- The site code by a key lookup, not a join: this body is planned once with
+    -- its filters as unknown parameters, and PostgreSQL's generic estimate (one
+    -- row) turned a join into a nested loop over every site per BTS (0.75 s).
+    SELECT b.*, o.code AS operator_code, (SELECT s.code FROM sites s WHERE s.id = b.site_id) AS site_code,
            row_number() OVER (ORDER BY b.code) AS rn
       FROM bts b
       JOIN operators o ON o.id = b.operator_id
-      LEFT JOIN sites s ON s.id = b.site_id
      WHERE (p_bbox IS NULL OR b.geom && p_bbox)
        AND (p_operators IS NULL OR o.code = ANY (p_operators))
        AND (p_technologies IS NULL OR b.technology = ANY (p_technologies))

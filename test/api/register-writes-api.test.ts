@@ -154,7 +154,11 @@ describe.each(databaseTargets())('register writes on the $label database', ({ op
     expect(r.status, r.text).toBe(200);
     expect(r.body).toMatchObject({ lon: 106.06, lat: 10.05, version: 2 });
     const bts = await app.get('/api/bts/VN-S1-3G');
-    expect(bts.body).toMatchObject({ lon: 106.06, lat: 10.05 });
+    expect(bts.body).toMatchObject({ lon: 106.06, lat: 10.05, version: 2 });
+    // The carried BTS are changed records too: each has its own audit entry naming the site.
+    const carried = (await audit('bts', 'VN-S1-3G')).at(-1)!;
+    expect(carried).toMatchObject({ action: 'update', actor_name: 'viettel.kt' });
+    expect([json(carried.before).lon, json(carried.after).lon]).toEqual([106.05, 106.06]);
     const centres = (
       await db.knex.raw(`SELECT DISTINCT round(ST_X(ST_Centroid(ST_Collect(f.geom)))::numeric, 2)::float8 AS x FROM coverage_footprints f
                            JOIN bts b ON b.id = f.bts_id WHERE b.site_id = (SELECT id FROM sites WHERE code = 'S1') GROUP BY b.id`)

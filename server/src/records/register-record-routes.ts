@@ -40,6 +40,8 @@ export interface RegisterRecordSpec<C extends z.ZodType, U extends z.ZodType> {
   beforeRestore?(trx: Knex.Transaction, id: number, current: Snapshot): Promise<void>;
   /** Ids of the BTS whose coverage a change of this record touches (none for fiber). */
   touchedBts(trx: Knex.Transaction, id: number): Promise<number[]>;
+  /** Records an edit of this one may change too (the BTS a site move carries), each audited in its own entry. */
+  dependents?(trx: Knex.Transaction, id: number): Promise<{ entity: RegisterEntity; code: string }[]>;
 }
 
 export async function snapshotOf(db: Knex | Knex.Transaction, entity: RegisterEntity, code: string): Promise<Snapshot | null> {
@@ -127,6 +129,8 @@ export function registerRecordRoutes<C extends z.ZodType, U extends z.ZodType>(
       if (typeof newOwner === 'string') assertMayWriteRecord(actor, newOwner);
       assertVersion(expected, current.version, current);
       const touchedBefore = await spec.touchedBts(trx, id);
+      const dependents = (await spec.dependents?.(trx, id)) ?? [];
+      const dependentsBefore = await Promise.all(dependents.map((d) => snapshotOf(trx, d.entity, d.code)));
       await spec.update(trx, id, body, current);
       await trx.raw(`UPDATE ${spec.table} SET version = version + 1, updated_at = now(), source = ?, source_date = current_date WHERE id = ?`, [
         sourceOf(actor),
@@ -136,6 +140,13 @@ export function registerRecordRoutes<C extends z.ZodType, U extends z.ZodType>(
       await recompute(trx, [...touchedBefore, ...(await spec.touchedBts(trx, id))], previousOperators);
       const after = (await snapshotOf(trx, spec.entity, code))!;
       await writeAudit(trx, { actor, clientIp: clientIp(req) }, { action: 'update', entity: spec.entity, code, before: current, after });
+      for (const [i, d] of dependents.entries()) {
+        const dependentAfter = await snapshotOf(trx, d.entity, d.code);
+        if (dependentAfter?.version === dependentsBefore[i]?.version) continue;
+        await writeAudit(trx, { actor, clientIp: clientIp(req) }, {
+          action: 'update', entity: d.entity, code: d.code, before: dependentsBefore[i], after: dependentAfter, summary: `${spec.entity} ${code}`,
+        });
+      }
       return after;
     });
     res.set('ETag', etagOf(updated.version)).json(updated);

@@ -58,6 +58,10 @@ export const siteWrites: RegisterRecordSpec<typeof siteCreateSchema, typeof site
     const n = (await trx.raw('SELECT count(*)::int AS n FROM bts WHERE site_id = ?', [id])).rows[0].n as number;
     if (n > 0) throw new HttpProblem(409, 'site-has-bts', { count: n });
   },
+  async dependents(trx, id) {
+    const rows = (await trx.raw('SELECT code FROM bts WHERE site_id = ? ORDER BY code', [id])).rows as { code: string }[];
+    return rows.map((r) => ({ entity: 'bts' as const, code: r.code }));
+  },
   async touchedBts(trx, id) {
     return (await trx.raw('SELECT id FROM bts WHERE site_id = ?', [id])).rows.map((r: { id: number }) => r.id);
   },

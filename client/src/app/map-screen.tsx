@@ -12,10 +12,11 @@ import { useMeasurements } from '../coverage/use-measurements.js';
 import { useWhatIf } from '../coverage/use-what-if.js';
 import { WhatIfPanel } from '../coverage/what-if-panel.js';
 import { rowsAfterWhatIf, whatIfRatio } from '../coverage/what-if-verdicts.js';
-import type { LayerName, Meta, RegisterEntity, SearchResult, Verdict } from '../domain/contract-types.js';
+import type { LayerName, Meta, SearchResult, Verdict } from '../domain/contract-types.js';
 import { anyOperator, dataLayersOf, type MapToggle, type SelectableLayer } from '../domain/enum-values.js';
 import { useI18n, type Lang } from '../i18n/i18n-context.js';
 import { InspectorPanel } from '../inspector/inspector-panel.js';
+import type { HistoryEntity } from '../inspector/record-history-button.js';
 import { LayerPanel } from '../layers/layer-panel.js';
 import { useLayerData, type RegisterRevisions } from '../layers/use-layer-data.js';
 import { coordinatesBbox, type Bbox } from '../map/geometry-measures.js';
@@ -272,7 +273,7 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
     setScreen(null);
   }, [setScreen]);
   const showHistory = useCallback(
-    (entity: RegisterEntity, code: string) => {
+    (entity: HistoryEntity, code: string) => {
       setAuditStart({ ...noAuditFilters, entities: [entity], code });
       setScreen('audit');
     },

@@ -1,26 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { AuditQuery } from '../api/audit-api.js';
 import type { AuditAction, AuditEntity } from '../domain/contract-types.js';
+import { dayText, isoDay } from '../domain/calendar-day.js';
 import { auditActionValues, auditEntityValues, isOneOf } from '../domain/enum-values.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { FormField } from '../ui/form-field.js';
-
-/** dd/mm/yyyy (as dates are written in Vietnamese documents, and en-GB) to YYYY-MM-DD; '' for blank, null when it is no date. */
-export function isoDay(text: string): string | null {
-  const trimmed = text.trim();
-  if (trimmed === '') return '';
-  const match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(trimmed);
-  if (!match) return null;
-  const [, d, m, y] = match;
-  const iso = `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? null : iso;
-}
-
-function dayText(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : '';
-}
 
 export type AuditFilterValues = Pick<AuditQuery, 'entities' | 'actions' | 'code' | 'actor' | 'from' | 'to'>;
 

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../domain/contract-types.js';
+import { dayText } from '../domain/calendar-day.js';
 import type { I18n } from '../i18n/i18n-context.js';
 
 /**
@@ -8,6 +9,7 @@ import type { I18n } from '../i18n/i18n-context.js';
 export function auditSummaryText(i18n: I18n, entry: AuditEntry): string {
   const { t } = i18n;
   const summary = entry.summary?.trim() ?? '';
+  if (!summary && entry.entity === 'inspection') return inspectionSummary(i18n, entry);
   if (!summary) return '';
   const measurements = /^(\d+) measurements?$/.exec(summary);
   if (measurements) return t('audit.summary.measurements', { count: Number(measurements[1]) });
@@ -23,4 +25,12 @@ export function auditSummaryText(i18n: I18n, entry: AuditEntry): string {
     default:
       return summary;
   }
+}
+
+/** An inspection's entry carries no summary; its hamlet and day say which one it is ("Ấp 0101-03, ngày 20/11/2026"). */
+function inspectionSummary(i18n: I18n, entry: AuditEntry): string {
+  const snapshot = entry.after ?? entry.before ?? {};
+  const hamlet = typeof snapshot.hamletCode === 'string' ? snapshot.hamletCode : null;
+  const day = typeof snapshot.inspectedOn === 'string' ? dayText(snapshot.inspectedOn) : '';
+  return hamlet ? i18n.t('audit.summary.inspection', { hamlet, date: day || '—' }) : '';
 }

@@ -72,3 +72,4 @@ export type {
   SiteUpdate,
 } from '../../../server/src/contracts/record-contracts.js';
 export type { Permission } from '../../../server/src/auth/roles.js';
+export type { Inspection, InspectionCreate, InspectionUpdate } from '../../../server/src/contracts/inspection-contracts.js';

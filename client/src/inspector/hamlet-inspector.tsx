@@ -5,10 +5,12 @@ import { groupLabel, operatorChoiceLabel } from '../coverage/coverage-labels.js'
 import { VerdictBadge } from '../coverage/verdict-badge.js';
 import { HamletVerdictMatrix } from '../hamlets/hamlet-verdict-matrix.js';
 import { useHamletDetail } from '../hamlets/use-hamlet-detail.js';
+import { HamletInspectionsSection } from '../inspections/hamlet-inspections-section.js';
 import { gapCode } from '../map/layer-ids.js';
 import type { CoverageChoice } from '../url/view-state.js';
 import { FieldList } from './field-list.js';
 import { InspectorHeader } from './inspector-header.js';
+import type { HistoryEntity } from './record-history-button.js';
 import { lonLat, textOrDash, withUnit } from './value-formats.js';
 
 interface HamletInspectorProps {
@@ -22,12 +24,14 @@ interface HamletInspectorProps {
   onZoomTo: () => void;
   onChooseCoverage: (choice: CoverageChoice) => void;
   onOpenGap: (code: string) => void;
+  /** Opens the change log on one record (here an inspection); absent for accounts that may not read it. */
+  onShowHistory?: ((entity: HistoryEntity, code: string) => void) | undefined;
 }
 
 const hamletKinds: readonly string[] = ['ap', 'khu_pho', 'to_dan_pho', 'thon'] satisfies HamletKind[];
 
-/** A hamlet from GET /api/hamlets/{code}: who lives there, its verdict matrix and its uncovered parts. */
-export function HamletInspector({ code, operators, coverage, theta, minGapAreaM2, onClose, onZoomTo, onChooseCoverage, onOpenGap }: HamletInspectorProps) {
+/** A hamlet from GET /api/hamlets/{code}: who lives there, its verdict matrix, its uncovered parts and its field inspections. */
+export function HamletInspector({ code, operators, coverage, theta, minGapAreaM2, onClose, onZoomTo, onChooseCoverage, onOpenGap, onShowHistory }: HamletInspectorProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const load = useHamletDetail(code, i18n.lang);
@@ -95,6 +99,8 @@ export function HamletInspector({ code, operators, coverage, theta, minGapAreaM2
       <p className="inspector__note">{t('definition.gap')}</p>
 
       {measurements && measurements.total > 0 ? <MeasurementSummary summary={measurements} /> : null}
+
+      <HamletInspectionsSection hamletCode={hamlet.code} operators={operators} verdicts={verdicts} coverage={coverage} onShowHistory={onShowHistory} />
 
       <h3 className="inspector__subheading">{t('hamlet.factsHeading')}</h3>
       <FieldList

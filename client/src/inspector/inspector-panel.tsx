@@ -1,5 +1,5 @@
 import type { MeasurementLoad } from '../coverage/use-measurements.js';
-import type { Meta, RegisterEntity } from '../domain/contract-types.js';
+import type { Meta } from '../domain/contract-types.js';
 import type { SelectableLayer } from '../domain/enum-values.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { LayerLoads } from '../layers/use-layer-data.js';
@@ -13,6 +13,7 @@ import { GapInspector } from './gap-inspector.js';
 import { HamletInspector } from './hamlet-inspector.js';
 import { InspectorHeader } from './inspector-header.js';
 import { MeasurementInspector } from './measurement-inspector.js';
+import type { HistoryEntity } from './record-history-button.js';
 import { SiteInspector } from './site-inspector.js';
 import type { RegisterChange } from '../records/register-change.js';
 
@@ -40,7 +41,7 @@ interface InspectorPanelProps {
   radioRevision: number;
   onRegisterChanged: (change: RegisterChange) => void;
   /** Opens the change log on one record; absent for accounts that may not read it. */
-  onShowHistory?: ((entity: RegisterEntity, code: string) => void) | undefined;
+  onShowHistory?: ((entity: HistoryEntity, code: string) => void) | undefined;
 }
 
 type CodedLayer = Exclude<SelectableLayer, 'coverage' | 'gaps' | 'measurements'>;
@@ -129,6 +130,7 @@ export function InspectorPanel(props: InspectorPanelProps) {
             onZoomTo={() => props.onOpenHamlet(code)}
             onChooseCoverage={props.onChooseCoverage}
             onOpenGap={props.onOpenGap}
+            onShowHistory={props.onShowHistory}
           />
         );
       case 'gaps': {

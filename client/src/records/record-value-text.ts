@@ -1,14 +1,30 @@
 import type { Operator } from '../domain/contract-types.js';
-import { environmentValues, fiberKindValues, fiberLayingValues, isOneOf, roleValues, statusValues, structureTypeValues } from '../domain/enum-values.js';
+import { groupLabel } from '../coverage/coverage-labels.js';
+import { dayText } from '../domain/calendar-day.js';
+import {
+  anyOperator,
+  environmentValues,
+  fiberKindValues,
+  fiberLayingValues,
+  isOneOf,
+  roleValues,
+  statusValues,
+  structureTypeValues,
+  technologyGroupValues,
+  verdictValues,
+} from '../domain/enum-values.js';
 import type { I18n } from '../i18n/i18n-context.js';
 import type { MessageKey } from '../i18n/messages-vi.js';
 
-// Fields of register records, accounts and tokens as the audit log and the
+// Fields of register records, field inspections, accounts and tokens as the audit log and the
 // conflict dialog show them: a label per JSON key and every value as plain
 // text (never markup: a name such as "<b>Ấp 1</b>" is shown as typed).
 
 const labelKeys: Record<string, MessageKey> = {
   code: 'recordField.code',
+  id: 'recordField.id',
+  hamletCode: 'recordField.hamletCode',
+  inspectedOn: 'recordField.inspectedOn',
   name: 'recordField.name',
   lon: 'recordField.lon',
   lat: 'recordField.lat',
@@ -20,6 +36,13 @@ const labelKeys: Record<string, MessageKey> = {
   siteCode: 'recordField.siteCode',
   operator: 'recordField.operator',
   technology: 'recordField.technology',
+  technologyGroup: 'recordField.technologyGroup',
+  observedVerdict: 'recordField.observedVerdict',
+  modelVerdict: 'recordField.modelVerdict',
+  agreesWithModel: 'recordField.agreesWithModel',
+  measurementBatch: 'recordField.measurementBatch',
+  note: 'recordField.note',
+  inspector: 'recordField.inspector',
   bandMHz: 'recordField.bandMHz',
   antennaHeightM: 'recordField.antennaHeightM',
   eirpDbm: 'recordField.eirpDbm',
@@ -93,7 +116,7 @@ export function fieldValueText(i18n: I18n, key: string, value: unknown, operator
   const { t } = i18n;
   if (value === null || value === undefined || value === '') return t('value.none');
   if (typeof value === 'boolean') return t(value ? 'value.yes' : 'value.no');
-  if (typeof value === 'number') return key === 'version' ? String(value) : i18n.formatNumber(value, key === 'lon' || key === 'lat' ? 7 : 2);
+  if (typeof value === 'number') return key === 'version' || key === 'id' ? String(value) : i18n.formatNumber(value, key === 'lon' || key === 'lat' ? 7 : 2);
   if (typeof value === 'string') {
     if (key === 'status' && isOneOf(statusValues, value)) return t(`status.${value}`);
     if (key === 'structureType' && isOneOf(structureTypeValues, value)) return t(`structure.${value}`);
@@ -101,6 +124,11 @@ export function fieldValueText(i18n: I18n, key: string, value: unknown, operator
     if (key === 'laying' && isOneOf(fiberLayingValues, value)) return t(`laying.${value}`);
     if (key === 'environmentOverride' && isOneOf(environmentValues, value)) return t(`environment.${value}`);
     if (key === 'role' && isOneOf(roleValues, value)) return t(`role.${value}`);
+    if (key === 'technologyGroup' && isOneOf(technologyGroupValues, value)) return groupLabel(t, value, true);
+    if ((key === 'observedVerdict' || key === 'modelVerdict') && isOneOf(verdictValues, value)) return t(`verdict.${value}`);
+    // A calendar day (YYYY-MM-DD), not an instant: written as is, whatever the reader's time zone.
+    if (key === 'inspectedOn') return dayText(value) || value;
+    if (key === 'operator' && value === anyOperator) return t('coverage.anyOperator');
     if (key === 'owner' || key === 'operator') {
       const operator = operators.find((o) => o.code === value);
       return operator ? `${operator.shortName} (${value})` : value;

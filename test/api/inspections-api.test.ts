@@ -60,6 +60,7 @@ describe.each(databaseTargets())('hamlet inspections on the $label database', ({
     [{ inspectedOn: '2026-02-30', operator: '*', technologyGroup: 'broadband', observedVerdict: 'covered' }, 'inspectedOn'],
     [{ inspectedOn: '2999-01-01', operator: '*', technologyGroup: 'broadband', observedVerdict: 'covered' }, 'inspectedOn'],
     [{ inspectedOn: '2026-11-01', operator: 'orange', technologyGroup: 'broadband', observedVerdict: 'covered' }, 'operator'],
+    [{ inspectedOn: '2026-11-01', operator: 'towerco', technologyGroup: 'broadband', observedVerdict: 'covered' }, 'operator'],
     [{ inspectedOn: '2026-11-01', operator: '*', technologyGroup: '6G', observedVerdict: 'covered' }, 'technologyGroup'],
     [{ inspectedOn: '2026-11-01', operator: '*', technologyGroup: 'broadband', observedVerdict: 'maybe' }, 'observedVerdict'],
   ])('refuses the inspection %j with a 400 naming %s, storing nothing', async (body, parameter) => {

@@ -12,7 +12,6 @@ import { parseBody } from '../http/body-validation.js';
 import { isCalendarInstant } from '../http/calendar-instant.js';
 import { HttpProblem } from '../http/http-problem.js';
 import { assertOnlyParameters, parseCode } from '../http/query-params.js';
-import { operatorCodes } from '../layers/admin-unit-lookup.js';
 import { assertVersion, etagOf, expectedVersion, expectedVersionOfBodyless } from '../records/record-version.js';
 
 /** One inspection with the model's current verdict for the same operator and technology group beside it. */
@@ -73,8 +72,11 @@ function parseId(req: Request): number {
 }
 
 async function checkFields(db: Knex | Knex.Transaction, body: Partial<InspectionCreate>): Promise<void> {
-  if (body.operator !== undefined && body.operator !== '*' && !(await operatorCodes(db as Knex)).includes(body.operator)) {
-    throw new HttpProblem(400, 'unknown-operator', { operator: body.operator }, 'operator');
+  if (body.operator !== undefined && body.operator !== '*') {
+    const kind = ((await db.raw('SELECT kind FROM operators WHERE code = ?', [body.operator])).rows[0] as { kind: string } | undefined)?.kind;
+    if (!kind) throw new HttpProblem(400, 'unknown-operator', { operator: body.operator }, 'operator');
+    // A tower company radiates nothing: the model has no verdict for it to compare with.
+    if (kind !== 'mno') throw new HttpProblem(400, 'inspection-operator-not-mobile', { operator: body.operator }, 'operator');
   }
   if (body.inspectedOn !== undefined) {
     // Checked here, not by casting in SQL: a failed cast would abort the caller's transaction on PostgreSQL.

@@ -11,7 +11,6 @@
 // A benchmark, not a test: it prints numbers and asserts nothing.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import knexFactory from 'knex';
@@ -22,22 +21,13 @@ import { seedDemoProvince } from '../server/src/demo/seed-demo-province.js';
 import { measureCoverage, measureTurf, type CoverageFigures } from './bench-coverage.js';
 import { ensureClientBuilt } from '../server/src/http/client-bundle.js';
 import { measureFirstIdleMs } from './bench-browser.js';
+import { freePort } from './free-port.js';
 
 const asJson = process.argv.includes('--json');
 const log = (line: string) => {
   if (!asJson) console.log(line);
 };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
 
 interface Started {
   readyMs: number;

@@ -19,13 +19,13 @@
 // A benchmark-like tool, not a test: not part of `npm test`.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { describeRequest, runScenario, type ScenarioFigures } from './loadtest-runner.js';
 import { scenarios, viewportBbox, type Fixture, type LoadRequest, type Scenario } from './loadtest-scenarios.js';
+import { freePort } from './free-port.js';
 
 const USAGE = `Usage: npm run loadtest -- [--database embedded|postgres|both] [--duration S] [--connections N] [--timeout S] [--scenario A,B] [--json]
 
@@ -122,16 +122,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.once('error', reject);
-  });
-}
 
 interface Server {
   url: string;

@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteDetail } from '../../server/src/contracts/api-contracts.js';
 import type { AuditPage } from '../../server/src/contracts/auth-contracts.js';
 import type { BtsRecord } from '../../server/src/contracts/record-contracts.js';
-import { startHatang, type RunningHatang } from '../../server/src/start-hatang.js';
-import { preparedDemoDataDir, removeDataDir } from '../support/prepared-databases.js';
-import { createTestAccounts } from '../support/test-accounts.js';
+import type { RunningHatang } from '../../server/src/start-hatang.js';
+import { openWatchedPage, startDemoWithAccounts } from './demo-browser-session.js';
 import { apiSession, openAccountMenuItem, signInThroughUi, signOutThroughUi, type ApiSession } from './browser-accounts.js';
 import { launchHeadlessChromium, waitForMapIdle } from './headless-chromium.js';
 
@@ -19,12 +18,12 @@ import { launchHeadlessChromium, waitForMapIdle } from './headless-chromium.js';
 const artifactsDir = path.resolve('test-artifacts');
 
 let hatang: RunningHatang;
-let dataDir: string;
+let demo: Awaited<ReturnType<typeof startDemoWithAccounts>>;
 let browser: Browser;
 let page: Page;
 let planner: ApiSession;
-const pageErrors: string[] = [];
-const foreignRequests: string[] = [];
+let pageErrors: string[] = [];
+let foreignRequests: string[] = [];
 
 /** A shared site not owned by Viettel, carrying Viettel BTS and another operator's: the operator test's ground. */
 let site: SiteDetail;
@@ -71,26 +70,17 @@ async function openSite(code: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  dataDir = preparedDemoDataDir();
-  hatang = await startHatang({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', seedDemoWhenEmpty: false, adminPassword: 'quan-tri-dau-tien-1' });
-  await createTestAccounts(hatang.database.knex);
+  demo = await startDemoWithAccounts();
+  hatang = demo.hatang;
   await findOperatorTestSite();
   planner = await apiSession(hatang.url, 'quyhoach');
   browser = await launchHeadlessChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.host !== new URL(hatang.url).host) foreignRequests.push(request.url());
-  });
-  await page.goto(`${hatang.url}#lang=vi`);
-  await page.waitForFunction(() => window.__hatangReady === true, null, { timeout: 90_000 });
+  ({ page, pageErrors, foreignRequests } = await openWatchedPage(browser, hatang.url, 'lang=vi'));
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  await hatang?.close();
-  if (dataDir) removeDataDir(dataDir);
+  await demo?.close();
 });
 
 describe('accounts in the browser', () => {

@@ -6,9 +6,8 @@ import type { SearchResponse } from '../../server/src/contracts/api-contracts.js
 import type { AuditPage } from '../../server/src/contracts/auth-contracts.js';
 import type { HamletCoverageResponse, HamletCoverageRow } from '../../server/src/contracts/coverage-contracts.js';
 import type { Inspection } from '../../server/src/contracts/inspection-contracts.js';
-import { startHatang, type RunningHatang } from '../../server/src/start-hatang.js';
-import { preparedDemoDataDir, removeDataDir } from '../support/prepared-databases.js';
-import { createTestAccounts } from '../support/test-accounts.js';
+import type { RunningHatang } from '../../server/src/start-hatang.js';
+import { openWatchedPage, startDemoWithAccounts } from './demo-browser-session.js';
 import { apiSession, signInThroughUi, signOutThroughUi, type ApiSession } from './browser-accounts.js';
 import { launchHeadlessChromium } from './headless-chromium.js';
 
@@ -21,7 +20,7 @@ import { launchHeadlessChromium } from './headless-chromium.js';
 const artifactsDir = path.resolve('test-artifacts');
 
 let hatang: RunningHatang;
-let dataDir: string;
+let demo: Awaited<ReturnType<typeof startDemoWithAccounts>>;
 let browser: Browser;
 let page: Page;
 let inspector: ApiSession;
@@ -30,8 +29,8 @@ let planner: ApiSession;
 let hamlet: HamletCoverageRow;
 let searchContext: string;
 let recorded: Inspection;
-const pageErrors: string[] = [];
-const foreignRequests: string[] = [];
+let pageErrors: string[] = [];
+let foreignRequests: string[] = [];
 
 const note = 'Cuối <b>ấp</b>, gần bến đò: không có sóng & không gọi được "112"';
 
@@ -76,27 +75,18 @@ function vietnamTodayText(offsetDays = 0): string {
 }
 
 beforeAll(async () => {
-  dataDir = preparedDemoDataDir();
-  hatang = await startHatang({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', seedDemoWhenEmpty: false, adminPassword: 'quan-tri-dau-tien-1' });
-  await createTestAccounts(hatang.database.knex);
+  demo = await startDemoWithAccounts();
+  hatang = demo.hatang;
   await findHamlet();
   inspector = await apiSession(hatang.url, 'kiemtra');
   planner = await apiSession(hatang.url, 'quyhoach');
   browser = await launchHeadlessChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.protocol !== 'data:' && url.protocol !== 'blob:' && url.host !== new URL(hatang.url).host) foreignRequests.push(request.url());
-  });
-  await page.goto(`${hatang.url}#lang=vi`);
-  await page.waitForFunction(() => window.__hatangReady === true, null, { timeout: 90_000 });
+  ({ page, pageErrors, foreignRequests } = await openWatchedPage(browser, hatang.url, 'lang=vi'));
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  await hatang?.close();
-  if (dataDir) removeDataDir(dataDir);
+  await demo?.close();
 });
 
 describe('field inspections in the hamlet inspector', () => {

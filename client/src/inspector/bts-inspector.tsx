@@ -3,7 +3,7 @@ import { useSession } from '../auth/use-session.js';
 import type { BtsProperties, Operator, RegisterEntity } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { BtsEditForm } from '../records/bts-edit-form.js';
-import type { RegisterChange } from '../records/register-change.js';
+import { recordFormCallbacks, type RegisterChange } from '../records/register-change.js';
 import { BtsTable } from './bts-table.js';
 import { FieldList } from './field-list.js';
 import { InspectorHeader } from './inspector-header.js';
@@ -24,8 +24,6 @@ export function BtsInspector({ bts, operators, onClose, onOpenSite, onRegisterCh
   const session = useSession();
   const [editing, setEditing] = useState(false);
   const siteCode = bts.siteCode;
-  const changed = (action: RegisterChange['action']) => (record: { code: string; version: number }) =>
-    onRegisterChanged({ entity: 'bts', code: record.code, action, version: record.version });
 
   if (editing) {
     return (
@@ -34,20 +32,7 @@ export function BtsInspector({ bts, operators, onClose, onOpenSite, onRegisterCh
         <button type="button" className="link-button inspector__back" onClick={() => setEditing(false)}>
           {t('edit.back')}
         </button>
-        <BtsEditForm
-          code={bts.code}
-          operators={operators}
-          onCancel={() => setEditing(false)}
-          onSaved={(record) => {
-            setEditing(false);
-            changed('update')(record);
-          }}
-          onDeleted={changed('delete')}
-          onDiscard={() => {
-            setEditing(false);
-            onRegisterChanged({ entity: 'bts', code: bts.code, action: 'reload', version: 0 });
-          }}
-        />
+        <BtsEditForm code={bts.code} operators={operators} {...recordFormCallbacks('bts', bts.code, onRegisterChanged, () => setEditing(false))} />
       </>
     );
   }

@@ -3,7 +3,7 @@ import { useSession } from '../auth/use-session.js';
 import type { FiberProperties, Operator, RegisterEntity } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { FiberEditForm } from '../records/fiber-edit-form.js';
-import type { RegisterChange } from '../records/register-change.js';
+import { recordFormCallbacks, type RegisterChange } from '../records/register-change.js';
 import { FieldList } from './field-list.js';
 import { InspectorHeader } from './inspector-header.js';
 import { OperatorLabel } from './operator-label.js';
@@ -26,8 +26,6 @@ export function FiberInspector({ fiber, operators, onClose, onZoomTo, onRegister
   const [editing, setEditing] = useState(false);
   const title = fiber.name ?? fiber.code;
   const subtitle = fiber.name ? fiber.code : undefined;
-  const changed = (action: RegisterChange['action']) => (record: { code: string; version: number }) =>
-    onRegisterChanged({ entity: 'fiber', code: record.code, action, version: record.version });
 
   if (editing) {
     return (
@@ -36,20 +34,7 @@ export function FiberInspector({ fiber, operators, onClose, onZoomTo, onRegister
         <button type="button" className="link-button inspector__back" onClick={() => setEditing(false)}>
           {t('edit.back')}
         </button>
-        <FiberEditForm
-          code={fiber.code}
-          operators={operators}
-          onCancel={() => setEditing(false)}
-          onSaved={(record) => {
-            setEditing(false);
-            changed('update')(record);
-          }}
-          onDeleted={changed('delete')}
-          onDiscard={() => {
-            setEditing(false);
-            onRegisterChanged({ entity: 'fiber', code: fiber.code, action: 'reload', version: 0 });
-          }}
-        />
+        <FiberEditForm code={fiber.code} operators={operators} {...recordFormCallbacks('fiber', fiber.code, onRegisterChanged, () => setEditing(false))} />
       </>
     );
   }

@@ -13,6 +13,8 @@ export interface Actor {
   csrfToken: string | null;
   /** Session only: SHA-256 of the session cookie, to end it at sign-out. */
   sessionHash: string | null;
+  /** Session only: when it ends unless used again (ISO 8601). */
+  sessionExpiresAt: string | null;
 }
 
 declare module 'express-serve-static-core' {

@@ -58,15 +58,12 @@ export function authRoutes(knex: Knex, settings: AuthSettings, throttle: Throttl
     res.set('Cache-Control', 'no-store');
     const actor = req.actor;
     const user = actor ? await findUserRowByName(knex, actor.username) : undefined;
-    const expires = actor?.sessionHash
-      ? ((await knex.raw('SELECT expires_at FROM sessions WHERE token_hash = ?', [actor.sessionHash])).rows[0] as { expires_at: Date } | undefined)
-      : undefined;
     const body: SessionInfo = {
       user: user ? toUser(user) : null,
       csrfToken: actor?.csrfToken ?? null,
       permissions: actor ? [...grants[actor.role]] : [],
       anonymousRead: settings.anonymousRead,
-      expiresAt: iso(expires?.expires_at ?? null),
+      expiresAt: actor?.sessionExpiresAt ?? null,
     };
     res.json(body);
   });

@@ -59,9 +59,8 @@ export function authenticate(knex: Knex, settings: AuthSettings): RequestHandler
       } else {
         const cookie = readCookie(req, SESSION_COOKIE);
         if (cookie) {
-          const found = cookie.length <= 100 ? await findSessionActor(knex, cookie, settings.lifetime) : null;
-          if (found) actor = found.actor;
-          else res.clearCookie(SESSION_COOKIE, { path: '/' });
+          actor = cookie.length <= 100 ? await findSessionActor(knex, cookie, settings.lifetime) : null;
+          if (!actor) res.clearCookie(SESSION_COOKIE, { path: '/' });
         }
       }
       if (unsafeMethods.has(req.method)) {

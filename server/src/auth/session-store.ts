@@ -16,7 +16,7 @@ interface ActorRow {
   operator_code: string | null;
 }
 
-function toActor(row: ActorRow, via: Actor['via'], csrfToken: string | null, sessionHash: string | null): Actor {
+function toActor(row: ActorRow, via: Actor['via'], csrfToken: string | null, sessionHash: string | null, sessionExpiresAt: string | null): Actor {
   return {
     userId: row.user_id,
     username: row.username,
@@ -26,6 +26,7 @@ function toActor(row: ActorRow, via: Actor['via'], csrfToken: string | null, ses
     via,
     csrfToken,
     sessionHash,
+    sessionExpiresAt,
   };
 }
 
@@ -53,7 +54,7 @@ export async function createSession(
  * absolute limit after sign-in). The expiry is written at most once a minute,
  * so reads do not turn into a write each.
  */
-export async function findSessionActor(knex: Knex, cookieValue: string, lifetime: SessionLifetime): Promise<{ actor: Actor; expiresAt: string } | null> {
+export async function findSessionActor(knex: Knex, cookieValue: string, lifetime: SessionLifetime): Promise<Actor | null> {
   const hash = sha256(cookieValue);
   const row = (
     await knex.raw(
@@ -77,7 +78,7 @@ export async function findSessionActor(knex: Knex, cookieValue: string, lifetime
     ).rows[0] as { expires_at: Date | string } | undefined;
     if (updated) expiresAt = new Date(updated.expires_at).toISOString();
   }
-  return { actor: toActor(row, 'session', row.csrf_token, hash), expiresAt };
+  return toActor(row, 'session', row.csrf_token, hash, expiresAt);
 }
 
 export async function deleteSession(knex: Knex | Knex.Transaction, sessionHash: string): Promise<void> {
@@ -119,5 +120,5 @@ export async function findTokenActor(knex: Knex, token: string): Promise<Actor |
   if (!row) return null;
   // Last use is kept to the minute, so a script's requests do not each write.
   if (row.stale) await knex.raw('UPDATE api_tokens SET last_used_at = now() WHERE token_hash = ?', [hash]);
-  return toActor(row, 'token', null, null);
+  return toActor(row, 'token', null, null, null);
 }

@@ -45,6 +45,16 @@ const configSchema = z.object({
   loginWindowMinutes: z.coerce.number().int().min(1).max(24 * 60),
   /** Session cookie Secure flag: auto = when the request came over HTTPS. */
   cookieSecure: z.enum(['auto', 'true', 'false']),
+  /** ε of site inference: BTS without a site code within this many metres of one another stand on one site (DESIGN §3). */
+  siteInferenceEpsM: z.coerce.number().gt(0).max(1000),
+  /** D of consolidation candidates: sites of different owners within this many metres could become one. */
+  consolidationDistanceM: z.coerce.number().gt(0).max(5000),
+  /** JSON object: most tenants (distinct operators) each structure type can hold, e.g. {"monopole": 2}; merged over the defaults. */
+  tenantLimitsJson: z.string(),
+  /** Largest radius a co-location search or the site planner may ask for, m. */
+  colocationMaxRadiusM: z.coerce.number().gt(0).max(100_000),
+  /** The plan's target for the site sharing ratio (0–1), drawn against the ratios until planners edit targets. */
+  sharingTargetRatio: z.coerce.number().min(0).max(1),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -71,6 +81,11 @@ const defaults: Record<keyof Config, string> = {
   loginMaxFailures: '5',
   loginWindowMinutes: '15',
   cookieSecure: 'auto',
+  siteInferenceEpsM: '25',
+  consolidationDistanceM: '100',
+  tenantLimitsJson: '',
+  colocationMaxRadiusM: '10000',
+  sharingTargetRatio: '0.3',
 };
 
 const envNames: Record<keyof Config, string> = {
@@ -95,6 +110,11 @@ const envNames: Record<keyof Config, string> = {
   loginMaxFailures: 'HATANG_LOGIN_MAX_FAILURES',
   loginWindowMinutes: 'HATANG_LOGIN_WINDOW_MINUTES',
   cookieSecure: 'HATANG_COOKIE_SECURE',
+  siteInferenceEpsM: 'HATANG_SITE_EPS_M',
+  consolidationDistanceM: 'HATANG_CONSOLIDATION_M',
+  tenantLimitsJson: 'HATANG_TENANT_LIMITS',
+  colocationMaxRadiusM: 'HATANG_COLOCATION_MAX_RADIUS_M',
+  sharingTargetRatio: 'HATANG_SHARING_TARGET',
 };
 
 export interface LoadedConfig {

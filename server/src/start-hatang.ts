@@ -4,6 +4,7 @@ import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { isRegisterEmpty, seedDemoProvince } from './demo/seed-demo-province.js';
 import { coverageParamsFrom, recomputeAllCoverage } from './coverage/coverage-recompute.js';
+import { sharingSettingsFrom } from './sharing/sharing-settings.js';
 import { createApp } from './http/create-app.js';
 import { builtClientDir } from './http/client-bundle.js';
 import { answerUnparsedRequests } from './http/http-problem.js';
@@ -70,6 +71,7 @@ export async function startHatang(overrides: Partial<Config> = {}, clientDir = b
     maxSearchLength: config.maxSearchLength,
     bodyLimitBytes: config.bodyLimitBytes,
     coverage,
+    sharing: sharingSettingsFrom(config),
     ...authSettingsFrom(config),
     clientDir,
   });

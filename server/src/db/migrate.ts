@@ -6,6 +6,7 @@ import * as coreSchema from '../../db/migrations/001-core-schema.js';
 import * as coverage from '../../db/migrations/002-coverage.js';
 import * as fieldMeasurements from '../../db/migrations/003-field-measurements.js';
 import * as accountsAudit from '../../db/migrations/004-accounts-audit.js';
+import * as siteInference from '../../db/migrations/005-site-inference.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const functionsDir = path.resolve(here, '../../db/functions');
@@ -22,6 +23,7 @@ const migrations: [string, Migration][] = [
   ['002-coverage', coverage],
   ['003-field-measurements', fieldMeasurements],
   ['004-accounts-audit', accountsAudit],
+  ['005-site-inference', siteInference],
 ];
 
 const migrationSource: Knex.MigrationSource<[string, Migration]> = {

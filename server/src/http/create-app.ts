@@ -4,6 +4,7 @@ import compression from 'compression';
 import express, { type Express } from 'express';
 import type { Knex } from 'knex';
 import type { CoverageParams } from '../coverage/coverage-recompute.js';
+import type { SharingSettings } from '../sharing/sharing-settings.js';
 import { auditRoutes } from '../audit/audit-routes.js';
 import { authenticate, type AuthSettings } from '../auth/authenticate.js';
 import { authRoutes } from '../auth/auth-routes.js';
@@ -33,6 +34,7 @@ export interface AppDeps {
   maxSearchLength: number;
   bodyLimitBytes: number;
   coverage: CoverageParams;
+  sharing: SharingSettings;
   auth: AuthSettings;
   loginThrottle: ThrottleSettings;
   /** Built client to serve (dist/client); omitted in API-only tests. */

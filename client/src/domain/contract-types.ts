@@ -73,3 +73,22 @@ export type {
 } from '../../../server/src/contracts/record-contracts.js';
 export type { Permission } from '../../../server/src/auth/roles.js';
 export type { Inspection, InspectionCreate, InspectionUpdate } from '../../../server/src/contracts/inspection-contracts.js';
+export type {
+  CandidateWarning,
+  ColocationCandidate,
+  ColocationRequest,
+  ColocationResponse,
+  PlannedRadio,
+  SitePlannerPick,
+  SitePlannerRequest,
+  SitePlannerResponse,
+} from '../../../server/src/contracts/colocation-contracts.js';
+export type {
+  Proposal,
+  ProposalDecision,
+  ProposalImpact,
+  ProposalKind,
+  ProposalList,
+  ProposalStatus,
+  ProposalSubmit,
+} from '../../../server/src/contracts/proposal-contracts.js';

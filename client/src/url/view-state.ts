@@ -50,6 +50,10 @@ export type CoveragePanel = (typeof coveragePanelValues)[number];
 export const workspaceScreenValues = ['users', 'audit'] as const;
 export type WorkspaceScreen = (typeof workspaceScreenValues)[number];
 
+/** The proposal tools floating over the map: co-location search, the proposals list and review, the site planner. */
+export const proposalToolValues = ['colocation', 'proposals', 'site-planner'] as const;
+export type ProposalTool = (typeof proposalToolValues)[number];
+
 export interface ViewState {
   lang: Lang;
   camera: MapCamera | null;
@@ -65,6 +69,10 @@ export interface ViewState {
   selection: Selection | null;
   /** The page open over the map, if any. */
   screen: WorkspaceScreen | null;
+  /** The open proposal tool, if any (its search answers are not part of the link). */
+  tool: ProposalTool | null;
+  /** The proposal open in the proposals tool (its code). */
+  proposal: string | null;
 }
 
 export const defaultVisibleLayers: readonly MapToggle[] = ['districts', 'communes', 'fiber', 'shared-sites', 'sites'];
@@ -85,6 +93,8 @@ export function defaultViewState(lang: Lang = 'vi'): ViewState {
     whatIf: false,
     selection: null,
     screen: null,
+    tool: null,
+    proposal: null,
   };
 }
 
@@ -128,6 +138,8 @@ export function parseViewState(hash: string, fallbackLang: Lang = 'vi'): ViewSta
   const coverageGroup = params.get('covtech') ?? '';
   const panel = params.get('panel') ?? '';
   const screen = params.get('screen') ?? '';
+  const tool = params.get('tool') ?? '';
+  const proposal = params.get('proposal');
   return {
     lang: isOneOf(languages, langParam) ? langParam : fallbackLang,
     camera: parseCamera(params.get('map')),
@@ -148,6 +160,8 @@ export function parseViewState(hash: string, fallbackLang: Lang = 'vi'): ViewSta
     whatIf: params.get('whatif') === '1',
     selection: parseSelection(params.get('sel')),
     screen: isOneOf(workspaceScreenValues, screen) ? screen : null,
+    tool: isOneOf(proposalToolValues, tool) ? tool : null,
+    proposal: proposal && codePattern.test(proposal) ? proposal : null,
   };
 }
 
@@ -177,6 +191,8 @@ export function serializeViewState(state: ViewState): string {
   if (state.whatIf) pairs.push(['whatif', '1']);
   if (state.selection) pairs.push(['sel', `${state.selection.layer}:${state.selection.code}`]);
   if (state.screen) pairs.push(['screen', state.screen]);
+  if (state.tool) pairs.push(['tool', state.tool]);
+  if (state.proposal) pairs.push(['proposal', state.proposal]);
   return pairs.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');
 }
 

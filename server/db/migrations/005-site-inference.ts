@@ -32,7 +32,10 @@ export async function up(knex: Knex): Promise<void> {
       bts_id           integer PRIMARY KEY REFERENCES bts_records (id) ON DELETE CASCADE,
       physical_site_id integer NOT NULL REFERENCES physical_sites (id) ON DELETE CASCADE,
       assignment       text NOT NULL CHECK (assignment IN ('explicit', 'joined', 'inferred')),
-      distance_m       float8 NOT NULL CHECK (distance_m >= 0)
+      distance_m       float8 NOT NULL CHECK (distance_m >= 0),
+      -- Where the BTS stood when it was assigned: an incremental run starts its closure from the
+      -- old position too, so BTS that were linked through it are regrouped after a move.
+      geom             geometry(Point, 4326) NOT NULL
     );
     CREATE INDEX bts_physical_sites_site ON bts_physical_sites (physical_site_id);
 

@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.js';
 import { isRegisterEmpty, seedDemoProvince } from './demo/seed-demo-province.js';
 import { coverageParamsFrom, recomputeAllCoverage } from './coverage/coverage-recompute.js';
 import { sharingSettingsFrom } from './sharing/sharing-settings.js';
+import { inferSites, physicalSitesMissing } from './sharing/site-inference.js';
 import { createApp } from './http/create-app.js';
 import { builtClientDir } from './http/client-bundle.js';
 import { answerUnparsedRequests } from './http/http-problem.js';
@@ -38,7 +39,7 @@ export async function startHatang(overrides: Partial<Config> = {}, clientDir = b
     if (config.seedDemoWhenEmpty && (await isRegisterEmpty(database.knex))) {
       seeded = true;
       log('empty register: loading the synthetic demo province…');
-      const summary = await seedDemoProvince(database.knex, { log });
+      const summary = await seedDemoProvince(database.knex, { log, siteInferenceEpsM: config.siteInferenceEpsM });
       log(`demo province loaded: ${summary.sites} sites, ${summary.bts} BTS, ${summary.hamlets} hamlets`);
     }
     const admin = await ensureFirstAdmin(database.knex, config.adminPassword);
@@ -55,6 +56,11 @@ export async function startHatang(overrides: Partial<Config> = {}, clientDir = b
     // PostgreSQL a freshly seeded register has none yet either.
     const gatherStatistics = () => database.knex.raw('ANALYZE');
     if (database.kind === 'embedded' || seeded) await gatherStatistics();
+    // A register from before site inference, or loaded around it: find its physical sites once.
+    if (await physicalSitesMissing(database.knex)) {
+      const inferred = await inferSites(database.knex, config.siteInferenceEpsM);
+      log(`site inference: ${inferred.physicalSites} physical sites (${inferred.inferredSites} inferred) in ${inferred.ms} ms`);
+    }
     if (await coverageIsMissing(database.knex)) {
       const recomputed = await recomputeAllCoverage(database.knex, coverage);
       log(`coverage computed: ${recomputed.footprints} footprints, ${recomputed.gapParts} uncovered parts in ${recomputed.ms.total} ms`);

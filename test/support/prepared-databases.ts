@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../server/src/db/database.js';
 import { migrate } from '../../server/src/db/migrate.js';
 import { loadRegisterFixture } from '../fixtures/register-fixture.js';
+import { inferSites } from '../../server/src/sharing/site-inference.js';
 
 /** A private copy of a prepared embedded data directory; removed again by `cleanup`. */
 function copyTemplate(template: string): string {
@@ -53,6 +54,8 @@ export async function openPostgresFixture(adminUrl: string): Promise<TestDatabas
   const db = await openDatabase({ databaseUrl: url.toString(), dataDir: '', statementTimeoutMs: 60_000 });
   await migrate(db.knex);
   await loadRegisterFixture(db.knex);
+  // As the embedded fixture template: every prepared database has its physical sites.
+  await inferSites(db.knex, 25);
   return {
     ...db,
     label: 'postgres',

@@ -13,6 +13,7 @@ import { ensureClientBuilt } from '../../server/src/http/client-bundle.js';
 import { loadConfig } from '../../server/src/config.js';
 import { coverageParamsFrom, recomputeAllCoverage } from '../../server/src/coverage/coverage-recompute.js';
 import { loadRegisterFixture } from '../fixtures/register-fixture.js';
+import { inferSites } from '../../server/src/sharing/site-inference.js';
 
 function hashTree(hash: crypto.Hash, target: string): void {
   const stat = fs.statSync(target);
@@ -56,13 +57,18 @@ export default async function setup(project: TestProject): Promise<void> {
   // The browser tests load the built client from dist/client.
   ensureClientBuilt();
   const hash = crypto.createHash('sha256');
-  for (const p of ['server/db', 'server/src/db', 'server/src/demo', 'server/src/coverage', 'test/fixtures']) hashTree(hash, path.resolve(p));
+  for (const p of ['server/db', 'server/src/db', 'server/src/demo', 'server/src/coverage', 'server/src/sharing', 'test/fixtures']) hashTree(hash, path.resolve(p));
   const root = path.join(os.tmpdir(), 'hatang-test-templates', hash.digest('hex').slice(0, 16));
   fs.mkdirSync(root, { recursive: true });
   removeStaleTemplates(path.dirname(root), root);
   const fixtureDir = path.join(root, 'fixture');
   const demoDir = path.join(root, 'demo');
-  if (!fs.existsSync(fixtureDir)) await buildEmbedded(fixtureDir, loadRegisterFixture);
+  if (!fs.existsSync(fixtureDir)) {
+    await buildEmbedded(fixtureDir, async (knex) => {
+      await loadRegisterFixture(knex);
+      await inferSites(knex, 25);
+    });
+  }
   if (!fs.existsSync(demoDir)) {
     await buildEmbedded(demoDir, async (knex) => {
       await seedDemoProvince(knex);

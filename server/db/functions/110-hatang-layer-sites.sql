@@ -40,7 +40,7 @@ AS $$
         'id', r.id,
         'geometry', ST_AsGeoJSON(r.geom, 7)::json,
         'properties', json_build_object(
-          'code', r.code, 'name', r.name, 'structureType', r.structure_type,
+          'code', r.code, 'siteKey', r.code, 'inferred', false, 'name', r.name, 'structureType', r.structure_type,
           'heightM', r.height_m::float8, 'owner', r.owner_code, 'ownerName', r.owner_name,
           'status', r.status, 'address', r.address,
           'operators', r.operators, 'operatorCount', cardinality(r.operators),

@@ -115,3 +115,5 @@ export const consolidationResponseSchema = z.object({
   scenario: scenarioSchema,
   groups: z.array(consolidationGroupSchema),
 });
+export type ConsolidationResponse = z.infer<typeof consolidationResponseSchema>;
+export type SiteConflictsResponse = z.infer<typeof siteConflictsResponseSchema>;

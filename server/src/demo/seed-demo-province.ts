@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { BOUNDARY_SET_2023, BOUNDARY_SET_2025, DEMO_SOURCE, DEMO_SOURCE_DATE } from './demo-constants.js';
 import { DEFAULT_DEMO_SEED, buildDemoPlan } from './demo-plan.js';
 import { writeDemoPlan } from './demo-plan-writer.js';
+import { inferSites } from '../sharing/site-inference.js';
 
 export { DEMO_SOURCE, DEMO_SOURCE_DATE, DEFAULT_DEMO_SEED };
 
@@ -11,6 +12,8 @@ export interface SeedDemoOptions {
   /** Delete everything in the register first (same transaction) instead of refusing. */
   reset?: boolean;
   log?: (msg: string) => void;
+  /** ε of site inference, metres (HATANG_SITE_EPS_M; default 25). */
+  siteInferenceEpsM?: number;
 }
 
 export interface DemoSummary {
@@ -86,6 +89,9 @@ export async function seedDemoProvince(knex: Knex, options: SeedDemoOptions = {}
       log('register emptied (reset)');
     }
     await writeDemoPlan(trx, plan, log);
+    // Physical sites are part of a loaded register (the sharing ratios, the shared-sites layer); the demo has no measurements to wait for.
+    const inferred = await inferSites(trx, options.siteInferenceEpsM ?? 25);
+    log(`site inference: ${inferred.physicalSites} physical sites (${inferred.inferredSites} inferred), ${inferred.conflicts} conflicts in ${inferred.ms} ms`);
     return summarize(trx, seed);
   });
   summary.durationMs = Date.now() - started;

@@ -12,6 +12,8 @@ import { HttpProblem } from '../http/http-problem.js';
 import { assertOnlyParameters, parseCode } from '../http/query-params.js';
 import { assertVersion, etagOf, expectedVersion, expectedVersionOfBodyless } from './record-version.js';
 import { constraintProblem } from './constraint-problem.js';
+import { inferSites } from '../sharing/site-inference.js';
+import type { SharingSettings } from '../sharing/sharing-settings.js';
 
 export type Snapshot = Record<string, unknown> & { code: string; version: number; deletedAt: string | null };
 
@@ -58,6 +60,7 @@ export function registerRecordRoutes<C extends z.ZodType, U extends z.ZodType>(
   knex: Knex,
   spec: RegisterRecordSpec<C, U>,
   coverage: CoverageParams,
+  sharing: Pick<SharingSettings, 'siteInferenceEpsM'>,
 ): Router {
   const router = Router();
   const base = `/${spec.path}`;
@@ -72,10 +75,18 @@ export function registerRecordRoutes<C extends z.ZodType, U extends z.ZodType>(
     return { id: row.id, current: (await snapshotOf(trx, spec.entity, code))! };
   }
 
-  /** Rebuilds the coverage the change touched, in the same transaction: readers never see a register and coverage that disagree. */
-  async function recompute(trx: Knex.Transaction, btsIds: number[], previousOperators: string[]) {
+  /**
+   * Rebuilds the coverage and the physical sites (site inference) the change
+   * touched, in the same transaction: readers never see a register and derived
+   * results that disagree. Inference starts from the record and its BTS where
+   * they stand now and where the last inference saw them.
+   */
+  async function recompute(trx: Knex.Transaction, recordId: number, btsIds: number[], previousOperators: string[]) {
     const ids = [...new Set(btsIds)];
     if (ids.length > 0) await recomputeCoverageForBts(trx, coverage, ids, previousOperators);
+    if (spec.entity === 'site' || spec.entity === 'bts') {
+      await inferSites(trx, sharing.siteInferenceEpsM, { btsIds: ids, siteIds: spec.entity === 'site' ? [recordId] : [] });
+    }
   }
 
   async function audited<T>(req: Request, work: (trx: Knex.Transaction, actor: Actor) => Promise<T>): Promise<T> {
@@ -108,7 +119,7 @@ export function registerRecordRoutes<C extends z.ZodType, U extends z.ZodType>(
       }
       await spec.insert(trx, body, sourceOf(actor));
       const id = (await trx.raw(`SELECT id FROM ${spec.table} WHERE code = ?`, [body.code])).rows[0].id as number;
-      await recompute(trx, await spec.touchedBts(trx, id), []);
+      await recompute(trx, id, await spec.touchedBts(trx, id), []);
       const after = (await snapshotOf(trx, spec.entity, body.code))!;
       await writeAudit(trx, { actor, clientIp: clientIp(req) }, { action: 'create', entity: spec.entity, code: body.code, after });
       return after;
@@ -137,7 +148,7 @@ export function registerRecordRoutes<C extends z.ZodType, U extends z.ZodType>(
         id,
       ]);
       const previousOperators = spec.entity === 'bts' ? [current.operator as string] : [];
-      await recompute(trx, [...touchedBefore, ...(await spec.touchedBts(trx, id))], previousOperators);
+      await recompute(trx, id, [...touchedBefore, ...(await spec.touchedBts(trx, id))], previousOperators);
       const after = (await snapshotOf(trx, spec.entity, code))!;
       await writeAudit(trx, { actor, clientIp: clientIp(req) }, { action: 'update', entity: spec.entity, code, before: current, after });
       for (const [i, d] of dependents.entries()) {
@@ -165,7 +176,7 @@ export function registerRecordRoutes<C extends z.ZodType, U extends z.ZodType>(
       const touched = await spec.touchedBts(trx, id);
       // Soft deletion: the row stays in its table (and in the audit log), out of every view.
       await trx.raw(`UPDATE ${spec.table} SET deleted_at = now(), version = version + 1, updated_at = now() WHERE id = ?`, [id]);
-      await recompute(trx, touched, []);
+      await recompute(trx, id, touched, []);
       const after = (await snapshotOf(trx, spec.entity, code))!;
       await writeAudit(trx, { actor, clientIp: clientIp(req) }, { action: 'delete', entity: spec.entity, code, before: current, after });
       return after;
@@ -184,7 +195,7 @@ export function registerRecordRoutes<C extends z.ZodType, U extends z.ZodType>(
       assertVersion(expected, current.version, current);
       await spec.beforeRestore?.(trx, id, current);
       await trx.raw(`UPDATE ${spec.table} SET deleted_at = NULL, version = version + 1, updated_at = now() WHERE id = ?`, [id]);
-      await recompute(trx, await spec.touchedBts(trx, id), []);
+      await recompute(trx, id, await spec.touchedBts(trx, id), []);
       const after = (await snapshotOf(trx, spec.entity, code))!;
       await writeAudit(trx, { actor, clientIp: clientIp(req) }, { action: 'restore', entity: spec.entity, code, before: current, after });
       return after;

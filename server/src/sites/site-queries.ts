@@ -61,6 +61,8 @@ export async function findSiteDetail(knex: Knex, code: string): Promise<SiteDeta
       technologies: row.technologies,
       btsCount: row.bts_count,
       shared: row.operators.length >= 2,
+      siteKey: row.code,
+      inferred: false,
       lon: row.lon,
       lat: row.lat,
       communeCode: row.commune_code,

@@ -81,9 +81,10 @@ export type ApiTokenCreated = z.infer<typeof apiTokenCreatedSchema>;
 
 export const auditActions = [
   'create', 'update', 'delete', 'restore', 'import', 'login', 'login_failed', 'logout', 'token_create', 'token_revoke', 'password_change',
+  'submit', 'approve', 'reject', 'withdraw',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
-export const auditEntities = ['site', 'bts', 'fiber', 'user', 'session', 'api_token', 'field_measurements', 'inspection'] as const;
+export const auditEntities = ['site', 'bts', 'fiber', 'user', 'session', 'api_token', 'field_measurements', 'inspection', 'proposal'] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
 export const auditEntrySchema = z.object({

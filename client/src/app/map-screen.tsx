@@ -43,6 +43,12 @@ import { PasswordChangeDialog } from '../auth/password-change-dialog.js';
 import { RecordNotice } from '../records/record-notice.js';
 import type { RegisterChange } from '../records/register-change.js';
 import { UserAdminPanel } from '../users/user-admin-panel.js';
+import { useColocation } from '../colocation/use-colocation.js';
+import { submittingOperator } from '../proposals/proposal-formats.js';
+import { ProposalTools } from '../proposals/proposal-tools.js';
+import { radioOperators } from '../map/operator-colours.js';
+import type { Proposal } from '../domain/contract-types.js';
+import type { ProposalTool } from '../url/view-state.js';
 import { AppHeader } from './app-header.js';
 
 /** A camera move asked for by the panels; run after the next layout, when the inspector may have resized the map. */
@@ -100,6 +106,14 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
   const [modelLoad, retryModel] = useCoverageModel(state.lang, revisions.radio);
   const model = modelLoad.status === 'ready' ? modelLoad.model : null;
   const whatIf = useWhatIf(state.coverage, state.lang);
+  // The co-location search: an operator's account searches for its own operator, anyone else starts on the first mobile operator.
+  const colocation = useColocation(
+    submittingOperator(session.info) ?? radioOperators(meta.operators).find((o) => o.code === 'viettel')?.code ?? radioOperators(meta.operators)[0]?.code ?? '',
+    state.lang,
+  );
+  const colocationPlacing = state.tool === 'colocation' && colocation.placing;
+  // The proposal tools draw on the map once it exists.
+  const [overlayMap, setOverlayMap] = useState<HatangMap | null>(null);
   // Bumped by an import: the measurements layer and the open hamlet's details are loaded again.
   const [measurementsVersion, setMeasurementsVersion] = useState(0);
   const onMeasurementsImported = useCallback(() => {
@@ -257,6 +271,24 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
     [update],
   );
   const setScreen = useCallback((screen: WorkspaceScreen | null) => update((prev) => ({ ...prev, screen })), [update]);
+  const { startPlacing: startColocationPlacing } = colocation;
+  const setTool = useCallback(
+    (tool: ProposalTool | null, proposal: string | null = null) => {
+      // One tool over the map at a time: the what-if tool closes (it forgets its hypothetical BTS).
+      if (tool) clearWhatIf();
+      // The co-location search starts waiting for a click on the map.
+      if (tool === 'colocation') startColocationPlacing();
+      update((prev) => ({ ...prev, tool, proposal: tool === 'proposals' ? proposal : null, whatIf: tool ? false : prev.whatIf }));
+    },
+    [update, clearWhatIf, startColocationPlacing],
+  );
+  const onProposalDecided = useCallback(
+    (proposal: Proposal) => {
+      // An approval adds planned sites and BTS: the radio layers and the coverage are loaded again.
+      if (proposal.status === 'approved') setRevisions((prev) => ({ ...prev, radio: prev.radio + 1 }));
+    },
+    [],
+  );
   // The change log opened from a record's "Lịch sử" starts filtered on that record.
   const [auditStart, setAuditStart] = useState<AuditFilterValues | null>(null);
   const onAccountAction = useCallback(
@@ -278,6 +310,15 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
       setScreen('audit');
     },
     [setScreen],
+  );
+
+  // The site planner may be limited to a district or a commune (districts first, each by name).
+  const proposalUnits = useMemo(
+    () =>
+      (['districts', 'communes'] as const).flatMap((layer) =>
+        (loads[layer]?.data?.features ?? []).map((f) => ({ code: String(f.properties.code), name: String(f.properties.name) })).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+      ),
+    [loads],
   );
 
   const coverageColour =
@@ -320,7 +361,7 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
           onUnitChosen={onUnitChosen}
         />
         <main className="map-area">
-          <div className={whatIf.placing ? 'map-stage map-stage--placing' : 'map-stage'}>
+          <div className={whatIf.placing || colocationPlacing ? 'map-stage map-stage--placing' : 'map-stage'}>
             <MapView
               meta={meta}
               initialCamera={initialCamera}
@@ -329,13 +370,16 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
               verdictRows={mapVerdictRows}
               whatIf={whatIf.overlay}
               measurements={measurementsShown ? measurementLoad.data : null}
-              placing={state.whatIf && whatIf.placing}
+              placing={(state.whatIf && whatIf.placing) || colocationPlacing}
               selection={state.selection}
               unitFocus={state.filters.unit}
               strings={mapStrings}
-              onReady={(map) => (mapRef.current = map)}
+              onReady={(map) => {
+                mapRef.current = map;
+                setOverlayMap(map);
+              }}
               onSelect={select}
-              onPlace={whatIf.place}
+              onPlace={colocationPlacing ? colocation.place : whatIf.place}
               onCameraChange={onCameraChange}
               hoverText={hoverText}
             />
@@ -352,6 +396,18 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
                 onHamletClick={openHamlet}
               />
             ) : null}
+            <ProposalTools
+              meta={meta}
+              tool={state.tool}
+              proposal={state.proposal}
+              map={overlayMap}
+              colocation={colocation}
+              unit={state.filters.unit}
+              units={proposalUnits}
+              onToolChange={setTool}
+              onFlyTo={flyTo}
+              onDecided={onProposalDecided}
+            />
             {notice ? <RecordNotice key={`${notice.entity}:${notice.code}:${notice.action}:${registerRevision}`} change={notice} onDismiss={() => setNotice(null)} onChanged={onRegisterChanged} /> : null}
             <p className="map-attribution">{t('map.attribution')}</p>
           </div>

@@ -42,6 +42,8 @@ const labelKeys: Record<string, MessageKey> = {
   agreesWithModel: 'recordField.agreesWithModel',
   measurementBatch: 'recordField.measurementBatch',
   note: 'recordField.note',
+  decidedBy: 'recordField.decidedBy',
+  decisionReason: 'recordField.decisionReason',
   inspector: 'recordField.inspector',
   bandMHz: 'recordField.bandMHz',
   antennaHeightM: 'recordField.antennaHeightM',

@@ -12,7 +12,7 @@ async function verdict(db: TestDatabase, hamlet: string, operator = '*', group =
     await db.knex.raw(
       `SELECT hc.verdict, hc.covered_share AS share, hc.ref_covered AS "refCovered", hc.population_covered AS "populationCovered", hc.share_basis AS basis
          FROM hamlet_coverage hc JOIN hamlets h ON h.id = hc.hamlet_id
-        WHERE h.code = ? AND hc.operator_code = ? AND hc.tech_group = ?`,
+        WHERE h.code = ? AND hc.scenario = 'current' AND hc.operator_code = ? AND hc.tech_group = ?`,
       [hamlet, operator, group],
     )
   ).rows[0];
@@ -90,7 +90,8 @@ describe.each(databaseTargets())('coverage engine on the $label database (hand-c
   it('lists the uncovered parts of each hamlet with area and estimated population', async () => {
     const gaps = (
       await db.knex.raw(`SELECT h.code, g.part_no, g.area_m2, g.population_est, ST_Area(h.geom::geography) AS hamlet_area
-                           FROM coverage_gaps g JOIN hamlets h ON h.id = g.hamlet_id ORDER BY h.code, g.part_no`)
+                           FROM coverage_gaps g JOIN hamlets h ON h.id = g.hamlet_id
+                          WHERE g.scenario = 'current' ORDER BY h.code, g.part_no`)
     ).rows;
     expect(gaps.map((g: any) => [g.code, g.part_no])).toEqual([['H1', 1], ['H2', 1], ['H3', 1]]);
     const [h1, h2, h3] = gaps;

@@ -15,17 +15,18 @@ const params = coverageParamsFrom(loadConfig({}).config);
  */
 async function snapshot(db: Database) {
   const verdicts = (
-    await db.knex.raw(`SELECT hamlet_id, operator_code, tech_group, verdict, ref_covered, covered_share AS share,
-                              population_covered FROM hamlet_coverage ORDER BY 1, 2, 3`)
+    await db.knex.raw(`SELECT hamlet_id, scenario, operator_code, tech_group, verdict, ref_covered, covered_share AS share,
+                              population_covered FROM hamlet_coverage ORDER BY 1, 2, 3, 4`)
   ).rows;
   const gaps = (
-    await db.knex.raw(`SELECT hamlet_id, part_no, area_m2 AS area, population_est AS pop FROM coverage_gaps ORDER BY 1, 2`)
+    await db.knex.raw(`SELECT hamlet_id, scenario, part_no, area_m2 AS area, population_est AS pop FROM coverage_gaps ORDER BY 1, 2, 3`)
   ).rows;
   const unions = (
-    await db.knex.raw(`SELECT operator_code, tech_group, round(area_m2::numeric, 3)::text AS area FROM coverage_unions ORDER BY 1, 2`)
+    await db.knex.raw(`SELECT scenario, operator_code, tech_group, round(area_m2::numeric, 3)::text AS area FROM coverage_unions ORDER BY 1, 2, 3`)
   ).rows;
   const footprints = (
-    await db.knex.raw(`SELECT bts_id, sector_no, round(range_m::numeric, 6)::text AS r, md5(ST_AsBinary(geom)) AS g FROM coverage_footprints ORDER BY 1, 2`)
+    await db.knex.raw(`SELECT bts_id, sector_no, bts_status, round(range_m::numeric, 6)::text AS r, md5(ST_AsBinary(geom)) AS g
+                         FROM coverage_footprints ORDER BY 1, 2`)
   ).rows;
   return { verdicts, gaps, unions, footprints };
 }
@@ -76,11 +77,55 @@ describe('incremental coverage recompute on the demo province (embedded)', () =>
     const full = await snapshot(db);
     expect(incremental.footprints).toEqual(full.footprints);
     expect(incremental.unions).toEqual(full.unions);
-    expect(incremental.gaps.map((g: any) => [g.hamlet_id, g.part_no])).toEqual(full.gaps.map((g: any) => [g.hamlet_id, g.part_no]));
+    expect(incremental.gaps.map((g: any) => [g.hamlet_id, g.scenario, g.part_no])).toEqual(full.gaps.map((g: any) => [g.hamlet_id, g.scenario, g.part_no]));
     full.gaps.forEach((g: any, i: number) => {
       const other = incremental.gaps[i];
       expect(Math.abs(other.area - g.area)).toBeLessThanOrEqual(1e-6 * g.area + 1e-6);
       expect(Math.abs(other.pop - g.pop)).toBeLessThanOrEqual(1e-6 * g.pop + 1e-6);
+    });
+    expect(incremental.verdicts.length).toBe(full.verdicts.length);
+    for (let i = 0; i < full.verdicts.length; i++) {
+      const { share: a, ...restA } = incremental.verdicts[i];
+      const { share: b, ...restB } = full.verdicts[i];
+      expect(restA).toEqual(restB);
+      expect(Math.abs(a - b)).toBeLessThan(1e-6);
+    }
+  });
+
+  it('keeps both scenarios equal to a full recompute when BTS are approved, go on air or an approved one moves', async () => {
+    // Broadband BTS of the demo in the three states that matter to the planned scenario.
+    const pick = async (status: string) =>
+      (
+        await db.knex.raw(`SELECT b.id FROM bts b WHERE b.status = ? AND b.technology IN ('3G', '4G')
+                            AND EXISTS (SELECT 1 FROM bts_sectors s WHERE s.bts_id = b.id) ORDER BY b.code LIMIT 1`, [status])
+      ).rows[0] as { id: number };
+    const [planned, approved] = [await pick('planned'), await pick('approved')];
+    const approvedToMove = (
+      await db.knex.raw(`SELECT b.id FROM bts b WHERE b.status = 'approved' AND b.technology IN ('3G', '4G') AND b.id <> ?
+                          AND EXISTS (SELECT 1 FROM bts_sectors s WHERE s.bts_id = b.id) ORDER BY b.code DESC LIMIT 1`, [approved.id])
+    ).rows[0] as { id: number };
+    expect([planned, approved, approvedToMove].every(Boolean)).toBe(true);
+    const before = await snapshot(db);
+    await db.knex.raw(`UPDATE bts SET status = 'approved' WHERE id = ?`, [planned.id]);
+    await db.knex.raw(`UPDATE bts SET status = 'on_air' WHERE id = ?`, [approved.id]);
+    await db.knex.raw('UPDATE bts SET geom = ST_Project(geom::geography, 4000, radians(200))::geometry WHERE id = ?', [approvedToMove.id]);
+
+    const summary = await recomputeCoverageForBts(db.knex, params, [planned.id, approved.id, approvedToMove.id]);
+    expect(summary.allHamlets).toBe(false);
+    const incremental = await snapshot(db);
+    const rowsOf = (snap: Awaited<ReturnType<typeof snapshot>>, scenario: string) =>
+      snap.verdicts.filter((v: any) => v.scenario === scenario).map((v: any) => `${v.hamlet_id}/${v.operator_code}/${v.tech_group}/${v.population_covered}`);
+    // Both scenarios moved: the newly approved BTS adds planned coverage, the one now on air current coverage.
+    expect(rowsOf(incremental, 'planned')).not.toEqual(rowsOf(before, 'planned'));
+    expect(rowsOf(incremental, 'current')).not.toEqual(rowsOf(before, 'current'));
+
+    await recomputeAllCoverage(db.knex, params);
+    const full = await snapshot(db);
+    expect(incremental.footprints).toEqual(full.footprints);
+    expect(incremental.unions).toEqual(full.unions);
+    expect(incremental.gaps.map((g: any) => [g.hamlet_id, g.scenario, g.part_no])).toEqual(full.gaps.map((g: any) => [g.hamlet_id, g.scenario, g.part_no]));
+    full.gaps.forEach((g: any, i: number) => {
+      expect(Math.abs(incremental.gaps[i].area - g.area)).toBeLessThanOrEqual(1e-6 * g.area + 1e-6);
     });
     expect(incremental.verdicts.length).toBe(full.verdicts.length);
     for (let i = 0; i < full.verdicts.length; i++) {

@@ -32,11 +32,12 @@ describe.runIf(targets.length === 2)('the embedded database and PostgreSQL agree
   it('on every hamlet verdict and gap', async () => {
     const [a, b] = await Promise.all(
       dbs.map(async (db) => (await db.knex.raw(`
-        SELECT h.code, hc.operator_code, hc.tech_group, hc.verdict, hc.ref_covered, round(hc.covered_share::numeric, 6) AS share,
+        SELECT h.code, hc.scenario, hc.operator_code, hc.tech_group, hc.verdict, hc.ref_covered, round(hc.covered_share::numeric, 6) AS share,
                hc.population_covered FROM hamlet_coverage hc JOIN hamlets h ON h.id = hc.hamlet_id
-         ORDER BY 1, 2, 3`)).rows),
+         ORDER BY 1, 2, 3, 4`)).rows),
     );
-    expect(a.length).toBe(3 * 5 * 4);
+    // 3 hamlets × 2 scenarios × (3 operators with BTS + *) × 5 groups.
+    expect(a.length).toBe(3 * 2 * 5 * 4);
     expect(b).toEqual(a);
   });
 

@@ -14,10 +14,10 @@ if (!adminUrl && process.env.CI) throw new Error('TEST_DATABASE_URL must be set 
 
 async function verdicts(db: Database) {
   return (
-    await db.knex.raw(`SELECT h.code, hc.operator_code AS op, hc.tech_group AS g, hc.verdict, hc.ref_covered AS ref,
+    await db.knex.raw(`SELECT h.code, hc.scenario AS sc, hc.operator_code AS op, hc.tech_group AS g, hc.verdict, hc.ref_covered AS ref,
                               hc.covered_share AS share, hc.population_covered AS pop
-                         FROM hamlet_coverage hc JOIN hamlets h ON h.id = hc.hamlet_id ORDER BY 1, 2, 3`)
-  ).rows as { code: string; op: string; g: string; verdict: string; ref: boolean; share: number; pop: number }[];
+                         FROM hamlet_coverage hc JOIN hamlets h ON h.id = hc.hamlet_id ORDER BY 1, 2, 3, 4`)
+  ).rows as { code: string; sc: string; op: string; g: string; verdict: string; ref: boolean; share: number; pop: number }[];
 }
 
 describe.runIf(Boolean(adminUrl))('coverage of the demo province on PGlite and PostgreSQL', () => {
@@ -48,9 +48,13 @@ describe.runIf(Boolean(adminUrl))('coverage of the demo province on PGlite and P
 
   it('gives every hamlet the same verdict, reference-point test and population covered', async () => {
     const [a, b] = [await verdicts(embedded), await verdicts(postgres)];
-    expect(a.length).toBe(1000 * (1 + 5) * 5);
+    // Hamlets × scenarios (current, planned) × (any + 5 operators) × groups.
+    expect(a.length).toBe(1000 * 2 * (1 + 5) * 5);
+    // The demo has approved BTS: the planned scenario must differ somewhere, or it is not compared.
+    const changed = a.filter((r) => r.sc === 'planned' && r.op === '*' && r.g === 'broadband' && r.pop !== a.find((c) => c.code === r.code && c.sc === 'current' && c.op === '*' && c.g === 'broadband')!.pop);
+    expect(changed.length).toBeGreaterThan(0);
     expect(b.length).toBe(a.length);
-    const key = (r: (typeof a)[number]) => `${r.code}/${r.op}/${r.g}`;
+    const key = (r: (typeof a)[number]) => `${r.code}/${r.sc}/${r.op}/${r.g}`;
     const differences = a
       .map((r, i) => [r, b[i]!] as const)
       .filter(([x, y]) => key(x) !== key(y) || x.verdict !== y.verdict || x.ref !== y.ref || x.pop !== y.pop || Math.abs(x.share - y.share) > 1e-6)
@@ -61,12 +65,13 @@ describe.runIf(Boolean(adminUrl))('coverage of the demo province on PGlite and P
   it('finds the same uncovered parts with the same area and estimated population', async () => {
     const gaps = async (db: Database) =>
       (
-        await db.knex.raw(`SELECT h.code, g.part_no, g.area_m2 AS area, g.population_est AS pop
-                             FROM coverage_gaps g JOIN hamlets h ON h.id = g.hamlet_id ORDER BY 1, 2`)
-      ).rows as { code: string; part_no: number; area: number; pop: number }[];
+        await db.knex.raw(`SELECT h.code, g.scenario, g.part_no, g.area_m2 AS area, g.population_est AS pop
+                             FROM coverage_gaps g JOIN hamlets h ON h.id = g.hamlet_id ORDER BY 1, 2, 3`)
+      ).rows as { code: string; scenario: string; part_no: number; area: number; pop: number }[];
     const [a, b] = [await gaps(embedded), await gaps(postgres)];
     expect(a.length).toBeGreaterThan(0);
-    expect(b.map((g) => `${g.code}/${g.part_no}`)).toEqual(a.map((g) => `${g.code}/${g.part_no}`));
+    expect(a.some((g) => g.scenario === 'planned')).toBe(true);
+    expect(b.map((g) => `${g.code}/${g.scenario}/${g.part_no}`)).toEqual(a.map((g) => `${g.code}/${g.scenario}/${g.part_no}`));
     a.forEach((g, i) => {
       expect(Math.abs(b[i]!.area - g.area)).toBeLessThanOrEqual(1e-6 * g.area + 1e-3);
       expect(Math.abs(b[i]!.pop - g.pop)).toBeLessThanOrEqual(1e-6 * g.pop + 1e-3);

@@ -1,6 +1,8 @@
 -- GeoJSON FeatureCollection (text) of uncovered areas (vùng lõm) of broadband
--- coverage from any operator, with their hamlet, area (m²) and estimated population.
-CREATE OR REPLACE FUNCTION hatang_layer_gaps(p_bbox geometry, p_unit_id integer, p_limit integer)
+-- coverage from any operator in one scenario (current | planned), with their
+-- hamlet, area (m²) and estimated population.
+DROP FUNCTION IF EXISTS hatang_layer_gaps(geometry, integer, integer);
+CREATE OR REPLACE FUNCTION hatang_layer_gaps(p_bbox geometry, p_unit_id integer, p_limit integer, p_scenario text)
 RETURNS text
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
@@ -11,7 +13,7 @@ AS $$
       FROM coverage_gaps g
       JOIN hamlets h ON h.id = g.hamlet_id
       JOIN admin_units c ON c.id = h.commune_id
-     WHERE (p_bbox IS NULL OR g.geom && p_bbox)
+     WHERE g.scenario = p_scenario AND (p_bbox IS NULL OR g.geom && p_bbox)
        AND (p_unit_id IS NULL OR ST_Intersects(h.ref_point, (SELECT geom FROM unit)))
   )
   SELECT json_build_object(
@@ -30,5 +32,5 @@ AS $$
   FROM rows r
 $$;
 
-COMMENT ON FUNCTION hatang_layer_gaps(geometry, integer, integer) IS
-  'Uncovered parts of hamlets (broadband, any operator) as an RFC 7946 FeatureCollection (text), EPSG:4326; areaM2 on the spheroid; estimated population.';
+COMMENT ON FUNCTION hatang_layer_gaps(geometry, integer, integer, text) IS
+  'Uncovered parts of hamlets (broadband, any operator) in a scenario (current | planned) as an RFC 7946 FeatureCollection (text), EPSG:4326; areaM2 on the spheroid; estimated population.';

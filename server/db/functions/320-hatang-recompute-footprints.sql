@@ -1,8 +1,10 @@
--- Rebuilds the footprints of the given BTS (NULL = every BTS). Only on-air BTS
--- have footprints. Per sector: MAPL = EIRP − receiver threshold − margins (from
--- p_params, per technology, optionally per band), range from hatang_range_km
--- unless the BTS has a radius override, environment from the BTS override or
--- else from the type of the default boundary set's commune it stands in
+-- Rebuilds the footprints of the given BTS (NULL = every BTS). On-air and
+-- approved BTS have footprints; bts_status keeps which, so that the 'current'
+-- scenario uses the on-air ones and 'planned' both (contracts/sharing-contracts.ts).
+-- Per sector: MAPL = EIRP − receiver threshold − margins (from p_params, per
+-- technology, optionally per band), range from hatang_range_km unless the BTS
+-- has a radius override, environment from the BTS override or else from the
+-- type of the default boundary set's commune it stands in
 -- (phường/quận → urban, thị trấn → suburban, otherwise rural).
 --
 -- p_params: {"mobileHeightM": 1.5,
@@ -26,7 +28,7 @@ BEGIN
            coalesce(b.environment_override, hatang_environment_at(b.geom)) AS environment,
            hatang_mapl_db(p_params, b.technology, b.band_mhz, b.eirp_dbm::float8) AS mapl_db
       FROM bts b
-     WHERE b.status = 'on_air' AND (p_bts_ids IS NULL OR b.id = ANY (p_bts_ids))
+     WHERE b.status IN ('on_air', 'approved') AND (p_bts_ids IS NULL OR b.id = ANY (p_bts_ids))
   ),
   ranged AS MATERIALIZED (
     SELECT a.*,
@@ -38,8 +40,8 @@ BEGIN
       FROM active a
      WHERE a.mapl_db IS NOT NULL
   )
-  INSERT INTO coverage_footprints (bts_id, sector_no, operator_id, technology, environment, mapl_db, range_m, model, warnings, geom)
-  SELECT r.id, s.sector_no, r.operator_id, r.technology, r.environment, r.mapl_db, r.range_m, r.model,
+  INSERT INTO coverage_footprints (bts_id, sector_no, operator_id, technology, bts_status, environment, mapl_db, range_m, model, warnings, geom)
+  SELECT r.id, s.sector_no, r.operator_id, r.technology, r.status, r.environment, r.mapl_db, r.range_m, r.model,
          hatang_range_warnings(r.antenna_height_m::float8, r.band_mhz, r.range_m),
          hatang_sector_footprint(r.geom, r.range_m, s.azimuth_deg::float8, s.beamwidth_deg::float8)
     FROM ranged r
@@ -50,4 +52,4 @@ END
 $$;
 
 COMMENT ON FUNCTION hatang_recompute_footprints(jsonb, integer[]) IS
-  'Rebuilds coverage_footprints for the given BTS ids (NULL = all): one polygon per sector of each on-air BTS, range in metres from the Hata model and the link budget in p_params.';
+  'Rebuilds coverage_footprints for the given BTS ids (NULL = all): one polygon per sector of each on-air or approved BTS (bts_status tells which scenarios it is in), range in metres from the Hata model and the link budget in p_params.';

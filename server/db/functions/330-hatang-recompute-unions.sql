@@ -1,9 +1,14 @@
--- Rebuilds the coverage unions from the footprints: per (operator, technology
--- group) and per group for any operator ('*'), groups being each technology and
+-- Rebuilds the coverage unions from the footprints, per scenario ('current':
+-- on-air BTS; 'planned': on-air and approved), per (operator, technology group)
+-- and per group for any operator ('*'), groups being each technology and
 -- 'broadband' (3G, 4G, 5G). p_operator_codes limits the rebuild to those
 -- operators' unions (and the '*' unions, which depend on every operator's);
 -- NULL rebuilds everything. Every combination of an operator with BTS and a
--- group is written, empty when nothing covers it, so that verdicts exist for it.
+-- group is written in both scenarios, empty when nothing covers it, so that
+-- verdicts exist for it.
+-- A planned union whose inputs hold no approved footprint is the current one:
+-- it is copied (geometry and parts), not recomputed, so the planned scenario
+-- costs only what approved BTS change.
 -- The overlay is planar in lon/lat: footprint edges are at most 5° arc chords,
 -- so the result differs from a metric CRS by well under a metre; areas are
 -- measured on the spheroid. Unions are also stored subdivided (<= 128 vertices
@@ -27,42 +32,106 @@ BEGIN
   -- Built bottom-up so that no footprint is unioned more than once:
   -- (operator, technology) from footprints; (*, technology) from those;
   -- (operator, broadband) and (*, broadband) from the technology unions.
-  INSERT INTO coverage_unions (operator_code, tech_group, geom, area_m2)
-  SELECT o.code, t.tech,
+  -- Current first: the planned unions copy them where nothing approved differs.
+  INSERT INTO coverage_unions (scenario, operator_code, tech_group, geom, area_m2)
+  SELECT 'current', o.code, t.tech,
          coalesce((SELECT ST_Multi(ST_CollectionExtract(ST_Union(f.geom, hatang_overlay_grid()), 3)) FROM coverage_footprints f
-                    WHERE f.operator_id = o.id AND f.technology = t.tech), 'SRID=4326;MULTIPOLYGON EMPTY'::geometry), 0
+                    WHERE f.operator_id = o.id AND f.technology = t.tech AND f.bts_status = 'on_air'),
+                  'SRID=4326;MULTIPOLYGON EMPTY'::geometry), 0
     FROM operators o
    CROSS JOIN (VALUES ('2G'), ('3G'), ('4G'), ('5G')) AS t(tech)
    WHERE EXISTS (SELECT 1 FROM bts b WHERE b.operator_id = o.id)
      AND (p_operator_codes IS NULL OR o.code = ANY (p_operator_codes));
 
-  INSERT INTO coverage_unions (operator_code, tech_group, geom, area_m2)
-  SELECT '*', t.tech,
+  -- CASE evaluates the union only when the operator has an approved footprint of the technology.
+  INSERT INTO coverage_unions (scenario, operator_code, tech_group, geom, area_m2)
+  SELECT 'planned', c.operator_code, c.tech_group,
+         CASE WHEN EXISTS (SELECT 1 FROM coverage_footprints f
+                            WHERE f.operator_id = o.id AND f.technology = c.tech_group AND f.bts_status = 'approved')
+              THEN (SELECT ST_Multi(ST_CollectionExtract(ST_Union(f.geom, hatang_overlay_grid()), 3)) FROM coverage_footprints f
+                     WHERE f.operator_id = o.id AND f.technology = c.tech_group)
+              ELSE c.geom END,
+         0
+    FROM coverage_unions c JOIN operators o ON o.code = c.operator_code
+   WHERE c.scenario = 'current' AND c.tech_group IN ('2G', '3G', '4G', '5G')
+     AND (p_operator_codes IS NULL OR o.code = ANY (p_operator_codes));
+
+  INSERT INTO coverage_unions (scenario, operator_code, tech_group, geom, area_m2)
+  SELECT 'current', '*', t.tech,
          coalesce((SELECT ST_Multi(ST_CollectionExtract(ST_Union(u.geom, hatang_overlay_grid()), 3)) FROM coverage_unions u
-                    WHERE u.tech_group = t.tech AND NOT ST_IsEmpty(u.geom)), 'SRID=4326;MULTIPOLYGON EMPTY'::geometry), 0
+                    WHERE u.scenario = 'current' AND u.tech_group = t.tech AND NOT ST_IsEmpty(u.geom)),
+                  'SRID=4326;MULTIPOLYGON EMPTY'::geometry), 0
     FROM (VALUES ('2G'), ('3G'), ('4G'), ('5G')) AS t(tech);
 
-  INSERT INTO coverage_unions (operator_code, tech_group, geom, area_m2)
-  SELECT k.operator_code, 'broadband',
+  INSERT INTO coverage_unions (scenario, operator_code, tech_group, geom, area_m2)
+  SELECT 'planned', '*', c.tech_group,
+         CASE WHEN EXISTS (SELECT 1 FROM coverage_footprints f WHERE f.technology = c.tech_group AND f.bts_status = 'approved')
+              THEN coalesce((SELECT ST_Multi(ST_CollectionExtract(ST_Union(u.geom, hatang_overlay_grid()), 3)) FROM coverage_unions u
+                              WHERE u.scenario = 'planned' AND u.operator_code <> '*' AND u.tech_group = c.tech_group AND NOT ST_IsEmpty(u.geom)),
+                            'SRID=4326;MULTIPOLYGON EMPTY'::geometry)
+              ELSE c.geom END,
+         0
+    FROM coverage_unions c
+   WHERE c.scenario = 'current' AND c.operator_code = '*';
+
+  INSERT INTO coverage_unions (scenario, operator_code, tech_group, geom, area_m2)
+  SELECT 'current', k.operator_code, 'broadband',
          coalesce((SELECT ST_Multi(ST_CollectionExtract(ST_Union(u.geom, hatang_overlay_grid()), 3)) FROM coverage_unions u
-                    WHERE u.operator_code = k.operator_code AND u.tech_group IN ('3G', '4G', '5G') AND NOT ST_IsEmpty(u.geom)),
+                    WHERE u.scenario = 'current' AND u.operator_code = k.operator_code AND u.tech_group IN ('3G', '4G', '5G')
+                      AND NOT ST_IsEmpty(u.geom)),
                   'SRID=4326;MULTIPOLYGON EMPTY'::geometry), 0
     FROM (SELECT DISTINCT operator_code FROM coverage_unions
-           WHERE p_operator_codes IS NULL OR operator_code = '*' OR operator_code = ANY (p_operator_codes)) k;
+           WHERE scenario = 'current' AND (p_operator_codes IS NULL OR operator_code = '*' OR operator_code = ANY (p_operator_codes))) k;
 
+  INSERT INTO coverage_unions (scenario, operator_code, tech_group, geom, area_m2)
+  SELECT 'planned', c.operator_code, 'broadband',
+         CASE WHEN EXISTS (SELECT 1 FROM coverage_footprints f
+                            WHERE f.technology IN ('3G', '4G', '5G') AND f.bts_status = 'approved'
+                              AND (c.operator_code = '*' OR f.operator_id = (SELECT o.id FROM operators o WHERE o.code = c.operator_code)))
+              THEN coalesce((SELECT ST_Multi(ST_CollectionExtract(ST_Union(u.geom, hatang_overlay_grid()), 3)) FROM coverage_unions u
+                              WHERE u.scenario = 'planned' AND u.operator_code = c.operator_code AND u.tech_group IN ('3G', '4G', '5G')
+                                AND NOT ST_IsEmpty(u.geom)),
+                            'SRID=4326;MULTIPOLYGON EMPTY'::geometry)
+              ELSE c.geom END,
+         0
+    FROM coverage_unions c
+   WHERE c.scenario = 'current' AND c.tech_group = 'broadband'
+     AND (p_operator_codes IS NULL OR c.operator_code = '*' OR c.operator_code = ANY (p_operator_codes));
+
+  -- Copied planned unions take the current area and parts instead of measuring and
+  -- subdividing again; a copy is the very same geometry (ST_OrderingEquals: same
+  -- vertices in the same order, a cheap test next to an area or a subdivision).
   UPDATE coverage_unions SET area_m2 = ST_Area(geom::geography)
-   WHERE NOT ST_IsEmpty(geom) AND area_m2 = 0;
+   WHERE scenario = 'current' AND NOT ST_IsEmpty(geom) AND area_m2 = 0;
+  UPDATE coverage_unions p SET area_m2 = CASE WHEN ST_IsEmpty(p.geom) THEN 0
+                                              WHEN ST_OrderingEquals(c.geom, p.geom) THEN c.area_m2 ELSE ST_Area(p.geom::geography) END
+    FROM coverage_unions c
+   WHERE p.scenario = 'planned' AND p.area_m2 = 0 AND NOT ST_IsEmpty(p.geom)
+     AND c.scenario = 'current' AND c.operator_code = p.operator_code AND c.tech_group = p.tech_group;
   SELECT count(*) INTO written FROM coverage_unions;
 
   -- Parts of the deleted unions went with them (ON DELETE CASCADE).
-  INSERT INTO coverage_union_parts (operator_code, tech_group, geom)
-  SELECT u.operator_code, u.tech_group, (ST_Dump(ST_Subdivide(u.geom, 128))).geom
+  INSERT INTO coverage_union_parts (scenario, operator_code, tech_group, geom)
+  SELECT u.scenario, u.operator_code, u.tech_group, (ST_Dump(ST_Subdivide(u.geom, 128))).geom
     FROM coverage_unions u
-   WHERE NOT ST_IsEmpty(u.geom)
-     AND NOT EXISTS (SELECT 1 FROM coverage_union_parts p WHERE p.operator_code = u.operator_code AND p.tech_group = u.tech_group);
+   WHERE u.scenario = 'current' AND NOT ST_IsEmpty(u.geom)
+     AND NOT EXISTS (SELECT 1 FROM coverage_union_parts p
+                      WHERE p.scenario = u.scenario AND p.operator_code = u.operator_code AND p.tech_group = u.tech_group);
+  INSERT INTO coverage_union_parts (scenario, operator_code, tech_group, geom)
+  SELECT 'planned', u.operator_code, u.tech_group, x.geom
+    FROM coverage_unions u
+    JOIN coverage_unions c ON c.scenario = 'current' AND c.operator_code = u.operator_code AND c.tech_group = u.tech_group
+   CROSS JOIN LATERAL (
+     SELECT p.geom FROM coverage_union_parts p
+      WHERE ST_OrderingEquals(c.geom, u.geom) AND p.scenario = 'current' AND p.operator_code = u.operator_code AND p.tech_group = u.tech_group
+     UNION ALL
+     SELECT (ST_Dump(ST_Subdivide(u.geom, 128))).geom WHERE NOT ST_OrderingEquals(c.geom, u.geom)) x
+   WHERE u.scenario = 'planned' AND NOT ST_IsEmpty(u.geom)
+     AND NOT EXISTS (SELECT 1 FROM coverage_union_parts p
+                      WHERE p.scenario = u.scenario AND p.operator_code = u.operator_code AND p.tech_group = u.tech_group);
   RETURN written;
 END
 $$;
 
 COMMENT ON FUNCTION hatang_recompute_unions(text[]) IS
-  'Rebuilds coverage_unions (MultiPolygon, EPSG:4326, area_m2 on the spheroid) and their subdivided parts per operator (or * = any) and technology group (2G, 3G, 4G, 5G, broadband = 3G/4G/5G); only the given operators'' and the * unions when p_operator_codes is not NULL.';
+  'Rebuilds coverage_unions (MultiPolygon, EPSG:4326, area_m2 on the spheroid) and their subdivided parts per scenario (current = on-air BTS, planned = on-air + approved; a planned union without approved input is a copy of the current one), operator (or * = any) and technology group (2G, 3G, 4G, 5G, broadband = 3G/4G/5G); only the given operators'' and the * unions when p_operator_codes is not NULL.';

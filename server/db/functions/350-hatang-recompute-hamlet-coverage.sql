@@ -7,6 +7,10 @@
 --                   'covered' when it is and the share >= θ (p_params.theta,
 --                   default 0.9), else 'lom_song';
 --   population covered = round(share × hamlet population).
+-- Per scenario: 'current' against the current unions; 'planned' against the
+-- planned unions for the hamlets an approved footprint touches
+-- (hatang_hamlets_under_approved), a copy of the current rows for the others
+-- (nothing approved reaches them, so their planned coverage is the current one).
 CREATE OR REPLACE FUNCTION hatang_recompute_hamlet_coverage(p_params jsonb, p_hamlet_ids integer[])
 RETURNS integer
 LANGUAGE plpgsql
@@ -16,9 +20,17 @@ SET jit = off
 AS $$
 DECLARE
   theta float8 := coalesce((p_params->>'theta')::float8, 0.9);
-  written integer;
+  under_approved integer[] := hatang_hamlets_under_approved(p_hamlet_ids);
+  sc text;
+  ids integer[];
+  n integer;
+  written integer := 0;
 BEGIN
   DELETE FROM hamlet_coverage WHERE p_hamlet_ids IS NULL OR hamlet_id = ANY (p_hamlet_ids);
+
+  FOREACH sc IN ARRAY ARRAY['current', 'planned'] LOOP
+  ids := CASE sc WHEN 'current' THEN p_hamlet_ids ELSE under_approved END;
+  CONTINUE WHEN ids IS NOT NULL AND cardinality(ids) = 0;
 
   -- Unions in the outer loop (LATERAL ... OFFSET 0 forces it): each union is tested against
   -- every hamlet and cluster in a row, so PostGIS answers ST_Intersects /
@@ -26,13 +38,13 @@ BEGIN
   -- (ST_Multi copies them into the CTE) instead of once per test. Only partly
   -- covered polygons pay for an intersection.
   WITH unions AS MATERIALIZED (
-    SELECT operator_code, tech_group, ST_Multi(geom) AS geom FROM coverage_unions
+    SELECT operator_code, tech_group, ST_Multi(geom) AS geom FROM coverage_unions WHERE scenario = sc
   ),
   target AS MATERIALIZED (
     SELECT h.id, h.population, h.geom, h.ref_point,
            EXISTS (SELECT 1 FROM population_clusters c WHERE c.hamlet_id = h.id AND c.population > 0) AS has_clusters
       FROM hamlets h
-     WHERE p_hamlet_ids IS NULL OR h.id = ANY (p_hamlet_ids)
+     WHERE ids IS NULL OR h.id = ANY (ids)
   ),
   clusters AS MATERIALIZED (
     SELECT c.hamlet_id, c.population, c.geom FROM population_clusters c JOIN target t ON t.id = c.hamlet_id
@@ -46,7 +58,7 @@ BEGIN
               CASE WHEN t.has_clusters OR t.geom IS NULL THEN NULL
                    WHEN NOT ST_Intersects(u.geom, t.geom) THEN 0.0
                    WHEN ST_Covers(u.geom, t.geom) THEN 1.0
-                   ELSE hatang_partly_covered_fraction(t.geom, u.operator_code, u.tech_group) END AS area_share
+                   ELSE hatang_partly_covered_fraction(t.geom, u.operator_code, u.tech_group, sc) END AS area_share
          FROM target t OFFSET 0) x
   ),
   by_clusters AS MATERIALIZED (
@@ -57,7 +69,7 @@ BEGIN
        SELECT c.hamlet_id, c.population,
               CASE WHEN NOT ST_Intersects(u.geom, c.geom) THEN 0.0
                    WHEN ST_Dimension(c.geom) = 0 OR ST_Covers(u.geom, c.geom) THEN 1.0
-                   ELSE hatang_partly_covered_fraction(c.geom, u.operator_code, u.tech_group) END AS fraction
+                   ELSE hatang_partly_covered_fraction(c.geom, u.operator_code, u.tech_group, sc) END AS fraction
          FROM clusters c OFFSET 0) x
      GROUP BY u.operator_code, u.tech_group, x.hamlet_id
   ),
@@ -70,16 +82,25 @@ BEGIN
       FROM by_hamlet b
       LEFT JOIN by_clusters k USING (operator_code, tech_group, hamlet_id)
   )
-  INSERT INTO hamlet_coverage (hamlet_id, operator_code, tech_group, ref_covered, covered_share, share_basis,
+  INSERT INTO hamlet_coverage (hamlet_id, scenario, operator_code, tech_group, ref_covered, covered_share, share_basis,
                                population_covered, verdict)
-  SELECT hamlet_id, operator_code, tech_group, ref_covered, share, basis,
+  SELECT hamlet_id, sc, operator_code, tech_group, ref_covered, share, basis,
          round(share * population)::integer,
          CASE WHEN NOT ref_covered THEN 'trang_song' WHEN share >= theta THEN 'covered' ELSE 'lom_song' END
     FROM shares;
-  GET DIAGNOSTICS written = ROW_COUNT;
-  RETURN written;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  written := written + n;
+  END LOOP;
+
+  INSERT INTO hamlet_coverage (hamlet_id, scenario, operator_code, tech_group, ref_covered, covered_share, share_basis,
+                               population_covered, verdict)
+  SELECT hamlet_id, 'planned', operator_code, tech_group, ref_covered, covered_share, share_basis, population_covered, verdict
+    FROM hamlet_coverage
+   WHERE scenario = 'current' AND (p_hamlet_ids IS NULL OR hamlet_id = ANY (p_hamlet_ids)) AND NOT hamlet_id = ANY (under_approved);
+  GET DIAGNOSTICS n = ROW_COUNT;
+  RETURN written + n;
 END
 $$;
 
 COMMENT ON FUNCTION hatang_recompute_hamlet_coverage(jsonb, integer[]) IS
-  'Rebuilds hamlet_coverage for the given hamlet ids (NULL = all): reference-point test, covered share (clusters, else area, else point), population covered and verdict covered / lom_song / trang_song with threshold p_params.theta.';
+  'Rebuilds hamlet_coverage for the given hamlet ids (NULL = all) in both scenarios (planned rows of hamlets no approved footprint touches are copies of the current ones): reference-point test, covered share (clusters, else area, else point), population covered and verdict covered / lom_song / trang_song with threshold p_params.theta.';

@@ -5,10 +5,12 @@
 -- (hatang_range_km, hatang_sector_footprint; environment from the commune's
 -- type unless given; three 65° sectors by default). Only the hamlets the
 -- footprints touch are re-assessed, for one operator ('*' = any) and
--- technology group, against their stored verdicts. The gap area removed is the
--- part of today's uncovered areas (broadband, any operator) under the new
--- broadband footprints.
-CREATE OR REPLACE FUNCTION hatang_what_if(p_bts jsonb, p_params jsonb, p_operator text, p_tech_group text)
+-- technology group, against their stored verdicts in the scenario p_scenario
+-- ('current' = on-air BTS, the default; 'planned' = with approved BTS). The gap
+-- area removed is the part of that scenario's uncovered areas (broadband, any
+-- operator) under the new broadband footprints.
+DROP FUNCTION IF EXISTS hatang_what_if(jsonb, jsonb, text, text);
+CREATE OR REPLACE FUNCTION hatang_what_if(p_bts jsonb, p_params jsonb, p_operator text, p_tech_group text, p_scenario text DEFAULT 'current')
 RETURNS jsonb
 LANGUAGE plpgsql
 SET jit = off
@@ -71,12 +73,12 @@ BEGIN
   ),
   after AS (
     SELECT t.id, t.code, t.name, t.commune_name, t.population,
-           hatang_fraction_with_added(t.ref_point, p_operator, p_tech_group, a.geom) = 1 AS ref_covered,
+           hatang_fraction_with_added(t.ref_point, p_operator, p_tech_group, a.geom, p_scenario) = 1 AS ref_covered,
            CASE WHEN t.has_clusters THEN
-                  (SELECT sum(pc.population * hatang_fraction_with_added(pc.geom, p_operator, p_tech_group, a.geom)) / sum(pc.population)
+                  (SELECT sum(pc.population * hatang_fraction_with_added(pc.geom, p_operator, p_tech_group, a.geom, p_scenario)) / sum(pc.population)
                      FROM population_clusters pc WHERE pc.hamlet_id = t.id)
-                WHEN t.geom IS NOT NULL THEN hatang_fraction_with_added(t.geom, p_operator, p_tech_group, a.geom)
-                ELSE hatang_fraction_with_added(t.ref_point, p_operator, p_tech_group, a.geom) END AS share
+                WHEN t.geom IS NOT NULL THEN hatang_fraction_with_added(t.geom, p_operator, p_tech_group, a.geom, p_scenario)
+                ELSE hatang_fraction_with_added(t.ref_point, p_operator, p_tech_group, a.geom, p_scenario) END AS share
       FROM touched t, added a
   ),
   compared AS (
@@ -85,11 +87,13 @@ BEGIN
            CASE WHEN NOT af.ref_covered THEN 'trang_song' WHEN af.share >= theta THEN 'covered' ELSE 'lom_song' END AS verdict_after,
            round(af.share * af.population)::integer AS population_after
       FROM after af
-      LEFT JOIN hamlet_coverage hc ON hc.hamlet_id = af.id AND hc.operator_code = p_operator AND hc.tech_group = p_tech_group
+      LEFT JOIN hamlet_coverage hc ON hc.hamlet_id = af.id AND hc.scenario = p_scenario
+                                  AND hc.operator_code = p_operator AND hc.tech_group = p_tech_group
   )
   SELECT jsonb_build_object(
     'operator', p_operator,
     'technologyGroup', p_tech_group,
+    'scenario', p_scenario,
     'footprints', jsonb_build_object('type', 'FeatureCollection', 'features', coalesce((
       SELECT jsonb_agg(jsonb_build_object('type', 'Feature', 'geometry', ST_AsGeoJSON(f.geom, 6)::jsonb,
                'properties', jsonb_build_object('btsIndex', f.bts_index, 'sectorNo', f.sector_no, 'rangeM', round(f.range_m::numeric, 1),
@@ -107,11 +111,11 @@ BEGIN
     'gapAreaRemovedM2', coalesce((
       SELECT round(sum(ST_Area(ST_Intersection(g.geom, ab.geom, hatang_overlay_grid())::geography))::numeric, 0)
         FROM coverage_gaps g, added_broadband ab
-       WHERE ab.geom IS NOT NULL AND ST_Intersects(g.geom, ab.geom)), 0))
+       WHERE g.scenario = p_scenario AND ab.geom IS NOT NULL AND ST_Intersects(g.geom, ab.geom)), 0))
     INTO result;
   RETURN result;
 END
 $$;
 
-COMMENT ON FUNCTION hatang_what_if(jsonb, jsonb, text, text) IS
-  'What-if for hypothetical BTS (JSON array): their footprints, hamlets whose verdict changes for an operator (* = any) and technology group, population newly covered and uncovered area removed (m², spheroid); writes nothing persistent.';
+COMMENT ON FUNCTION hatang_what_if(jsonb, jsonb, text, text, text) IS
+  'What-if for hypothetical BTS (JSON array): their footprints, hamlets whose verdict changes for an operator (* = any) and technology group against a scenario (current | planned), population newly covered and uncovered area removed (m², spheroid); writes nothing persistent.';

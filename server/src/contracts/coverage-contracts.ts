@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { technologySchema } from './domain-enums.js';
 import { technologyGroupSchema } from './layer-contracts.js';
+import { scenarioSchema } from './sharing-contracts.js';
 
 export const environmentSchema = z.enum(['urban', 'dense_urban', 'suburban', 'rural']);
 export const verdictSchema = z.enum(['covered', 'lom_song', 'trang_song']);
@@ -58,6 +59,8 @@ export type HamletCoverageRow = z.infer<typeof hamletCoverageRowSchema>;
 export const hamletCoverageResponseSchema = z.object({
   operator: z.string(),
   technologyGroup: technologyGroupSchema,
+  /** current = BTS on air; planned = with approved BTS. */
+  scenario: scenarioSchema,
   theta: z.number(),
   summary: z.object({
     hamlets: z.number().int(),
@@ -89,6 +92,8 @@ export const hamletDetailSchema = z.object({
     areaM2: z.number().nullable(),
     clusters: z.number().int(),
   }),
+  /** The scenario of the verdicts and gaps (measurements always compare with current). */
+  scenario: scenarioSchema,
   verdicts: z.array(z.object({
     operator: z.string(),
     technologyGroup: technologyGroupSchema,
@@ -130,12 +135,15 @@ export const whatIfRequestSchema = z.strictObject({
   /** Whose coverage to assess: an operator code or '*' (any operator, default). */
   operator: z.string().min(1).max(32).optional(),
   technologyGroup: technologyGroupSchema.optional(),
+  /** Coverage the hypothetical BTS are added to: current (default, on air) or planned (with approved BTS). */
+  scenario: scenarioSchema.optional(),
 });
 export type WhatIfRequest = z.infer<typeof whatIfRequestSchema>;
 
 export const whatIfResponseSchema = z.object({
   operator: z.string(),
   technologyGroup: technologyGroupSchema,
+  scenario: scenarioSchema,
   /** The hypothetical footprints, EPSG:4326, with range and warnings per sector. */
   footprints: z.object({
     type: z.literal('FeatureCollection'),

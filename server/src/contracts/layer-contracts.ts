@@ -21,11 +21,11 @@ export const layerFilters: Record<LayerName, readonly string[]> = {
   'shared-sites': ['bbox', 'operator', 'technology', 'status', 'unit', 'boundarySet', 'lang'],
   bts: ['bbox', 'operator', 'technology', 'status', 'unit', 'boundarySet', 'lang'],
   fiber: ['bbox', 'operator', 'status', 'kind', 'laying', 'unit', 'boundarySet', 'lang'],
-  hamlets: ['bbox', 'unit', 'boundarySet', 'lang'],
+  hamlets: ['bbox', 'unit', 'boundarySet', 'scenario', 'lang'],
   communes: ['bbox', 'unit', 'boundarySet', 'lang'],
   districts: ['bbox', 'unit', 'boundarySet', 'lang'],
-  coverage: ['bbox', 'operator', 'technology', 'lang'],
-  gaps: ['bbox', 'unit', 'boundarySet', 'lang'],
+  coverage: ['bbox', 'operator', 'technology', 'scenario', 'lang'],
+  gaps: ['bbox', 'unit', 'boundarySet', 'scenario', 'lang'],
 };
 
 /** Technology groups of coverage: one technology, or broadband = 3G, 4G or 5G. */
@@ -96,6 +96,10 @@ export const hamletPropertiesSchema = z.object({
   households: z.number().int(),
   refPoint: z.tuple([z.number(), z.number()]),
   refKind: z.enum(['cultural_house', 'centre']),
+  /** Broadband verdict for any operator in the requested scenario (null before coverage is computed). */
+  verdict: z.enum(['covered', 'lom_song', 'trang_song']).nullable(),
+  /** Covered share (0–1) behind that verdict. */
+  coveredShare: z.number().nullable(),
 });
 export type HamletProperties = z.infer<typeof hamletPropertiesSchema>;
 
@@ -117,6 +121,7 @@ export type AdminUnitProperties = z.infer<typeof adminUnitPropertiesSchema>;
 export const coveragePropertiesSchema = z.object({
   operator: z.string(),
   technologyGroup: technologyGroupSchema,
+  scenario: z.enum(['current', 'planned']),
   areaKm2: z.number(),
 });
 export type CoverageProperties = z.infer<typeof coveragePropertiesSchema>;

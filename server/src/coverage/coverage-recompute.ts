@@ -27,9 +27,11 @@ export interface RecomputeSummary {
 }
 
 /**
- * Everything from scratch, in one transaction: footprints of every on-air BTS,
- * the unions, every hamlet's verdicts and every gap. Readers see the old
- * coverage until it commits.
+ * Everything from scratch, in one transaction: footprints of every on-air and
+ * approved BTS, the unions, every hamlet's verdicts and every gap, each in both
+ * scenarios (current = on air; planned = on air + approved, copying the current
+ * results wherever nothing approved differs). Readers see the old coverage
+ * until it commits.
  */
 export async function recomputeAllCoverage(knex: Knex, params: CoverageParams): Promise<RecomputeSummary> {
   const json = JSON.stringify(params);
@@ -44,10 +46,7 @@ export async function recomputeAllCoverage(knex: Knex, params: CoverageParams): 
     const t3 = performance.now();
     const gapParts = await one('SELECT hatang_recompute_gaps(?::jsonb, NULL) AS n');
     const t4 = performance.now();
-    // Every hamlet has a verdict for every union; fewer rows would mean an
-    // overlay silently lost one, so the whole recompute is rolled back.
-    const expected = Number((await trx.raw('SELECT ((SELECT count(*) FROM hamlets) * (SELECT count(*) FROM coverage_unions))::int AS n')).rows[0].n);
-    if (hamletVerdicts !== expected) throw new Error(`coverage recompute wrote ${hamletVerdicts} hamlet verdicts, expected ${expected}`);
+    await assertEveryVerdictWritten(trx, hamletVerdicts);
     const r = (x: number) => Math.round(x);
     return {
       footprints,
@@ -69,11 +68,13 @@ export interface IncrementalSummary {
 }
 
 /**
- * After BTS were added, moved, edited or removed (ids of the BTS, whatever their
- * status now): rebuilds their footprints, the unions of their operators (and
- * the any-operator unions), and the verdicts and gaps of the hamlets under their
- * old or new footprints — the same functions as the full recompute, so both
- * paths give identical results. Runs in the caller's transaction when given one.
+ * After BTS were added, moved, edited, approved or removed (ids of the BTS,
+ * whatever their status now): rebuilds their footprints, the unions of their
+ * operators (and the any-operator unions), and the verdicts and gaps of the
+ * hamlets under their old or new footprints, in both scenarios — the same
+ * functions as the full recompute, so both paths give identical results (a
+ * hamlet's planned rows are recomputed or copied by the same rule: whether an
+ * approved footprint touches it). Runs in the caller's transaction when given one.
  */
 export async function recomputeCoverageForBts(
   knex: Knex,
@@ -117,6 +118,27 @@ export async function recomputeCoverageForBts(
 }
 
 async function unionKeys(trx: Knex.Transaction): Promise<string> {
-  const rows = (await trx.raw(`SELECT operator_code || '/' || tech_group AS k FROM coverage_unions ORDER BY 1`)).rows as { k: string }[];
+  const rows = (
+    await trx.raw(`SELECT scenario || '/' || operator_code || '/' || tech_group AS k FROM coverage_unions ORDER BY 1`)
+  ).rows as { k: string }[];
   return rows.map((r) => r.k).join(',');
+}
+
+/**
+ * Every hamlet has a verdict for every union of each scenario; fewer rows would
+ * mean an overlay silently lost one, so the whole recompute is rolled back.
+ */
+async function assertEveryVerdictWritten(trx: Knex.Transaction, written: number): Promise<void> {
+  const rows = (
+    await trx.raw(`
+      SELECT s.scenario,
+             ((SELECT count(*) FROM hamlets) * (SELECT count(*) FROM coverage_unions u WHERE u.scenario = s.scenario))::int AS expected,
+             (SELECT count(*) FROM hamlet_coverage hc WHERE hc.scenario = s.scenario)::int AS actual
+        FROM (VALUES ('current'), ('planned')) s(scenario)`)
+  ).rows as { scenario: string; expected: number; actual: number }[];
+  const total = rows.reduce((sum, r) => sum + r.expected, 0);
+  for (const r of rows) {
+    if (r.actual !== r.expected) throw new Error(`coverage recompute has ${r.actual} ${r.scenario} hamlet verdicts, expected ${r.expected}`);
+  }
+  if (written !== total) throw new Error(`coverage recompute wrote ${written} hamlet verdicts, expected ${total}`);
 }

@@ -45,9 +45,11 @@ export function coverageRoutes(knex: Knex, params: CoverageParams): Router {
   router.get('/coverage/model', async (req, res) => {
     assertOnlyParameters(req, ['lang']);
     const warnings = (
-      await knex.raw(`SELECT w AS warning, count(*)::int AS sectors FROM coverage_footprints, unnest(warnings) w GROUP BY w ORDER BY w`)
+      // The network on air: approved BTS have footprints too, for the planned scenario.
+      await knex.raw(`SELECT w AS warning, count(*)::int AS sectors FROM coverage_footprints, unnest(warnings) w
+                       WHERE bts_status = 'on_air' GROUP BY w ORDER BY w`)
     ).rows as CoverageModel['footprintWarnings'];
-    const footprints = (await knex.raw('SELECT count(*)::int AS n FROM coverage_footprints')).rows[0].n as number;
+    const footprints = (await knex.raw(`SELECT count(*)::int AS n FROM coverage_footprints WHERE bts_status = 'on_air'`)).rows[0].n as number;
     const body: CoverageModel = {
       theta: params.theta,
       minGapAreaM2: params.minGapAreaM2,
@@ -88,11 +90,12 @@ export function coverageRoutes(knex: Knex, params: CoverageParams): Router {
     });
     if (fieldErrors.length) throw new HttpProblem(400, 'invalid-body', { count: fieldErrors.length }, undefined, fieldErrors);
     const row = (
-      await knex.raw('SELECT hatang_what_if(?::jsonb, ?::jsonb, ?, ?) AS result', [
+      await knex.raw('SELECT hatang_what_if(?::jsonb, ?::jsonb, ?, ?, ?) AS result', [
         JSON.stringify(request.bts),
         JSON.stringify(params),
         operator,
         request.technologyGroup ?? 'broadband',
+        request.scenario ?? 'current',
       ])
     ).rows[0] as { result: WhatIfResponse | string };
     res.json(typeof row.result === 'string' ? JSON.parse(row.result) : row.result);

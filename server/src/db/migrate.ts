@@ -7,6 +7,7 @@ import * as coverage from '../../db/migrations/002-coverage.js';
 import * as fieldMeasurements from '../../db/migrations/003-field-measurements.js';
 import * as accountsAudit from '../../db/migrations/004-accounts-audit.js';
 import * as siteInference from '../../db/migrations/005-site-inference.js';
+import * as coverageScenarios from '../../db/migrations/006-coverage-scenarios.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const functionsDir = path.resolve(here, '../../db/functions');
@@ -24,6 +25,7 @@ const migrations: [string, Migration][] = [
   ['003-field-measurements', fieldMeasurements],
   ['004-accounts-audit', accountsAudit],
   ['005-site-inference', siteInference],
+  ['006-coverage-scenarios', coverageScenarios],
 ];
 
 const migrationSource: Knex.MigrationSource<[string, Migration]> = {

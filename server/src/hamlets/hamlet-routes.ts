@@ -5,6 +5,7 @@ import { ANY_OPERATOR, technologyGroups } from '../contracts/layer-contracts.js'
 import { measurementThresholdDbm } from '../coverage/link-budget.js';
 import { HttpProblem } from '../http/http-problem.js';
 import { assertOnlyParameters, parseCode, parseEnumList, singleParameter } from '../http/query-params.js';
+import { parseScenario } from '../http/scenario-param.js';
 import { operatorCodes, resolveBoundarySet, resolveUnitId } from '../layers/admin-unit-lookup.js';
 
 const verdicts = ['covered', 'lom_song', 'trang_song'] as const;
@@ -28,8 +29,9 @@ export function hamletRoutes(knex: Knex, theta: number): Router {
   const router = Router();
 
   router.get('/hamlets/coverage', async (req, res) => {
-    assertOnlyParameters(req, ['technology', 'operator', 'unit', 'boundarySet', 'verdict', 'lang']);
+    assertOnlyParameters(req, ['technology', 'operator', 'unit', 'boundarySet', 'verdict', 'scenario', 'lang']);
     const q = (name: string) => singleParameter(req, name);
+    const scenario = parseScenario(q('scenario'));
     const group = parseEnumList(q('technology'), 'technology', technologyGroups, 1)?.[0] ?? 'broadband';
     const operator =
       parseEnumList(q('operator'), 'operator', q('operator') === undefined ? [] : [ANY_OPERATOR, ...(await operatorCodes(knex))], 1)?.[0] ??
@@ -38,7 +40,13 @@ export function hamletRoutes(knex: Knex, theta: number): Router {
     const unitId = await resolveUnitId(knex, parseCode(q('unit'), 'unit'), boundarySet);
     const verdictFilter = parseEnumList(q('verdict'), 'verdict', verdicts);
     const sqlRows = (
-      await knex.raw('SELECT * FROM hatang_hamlet_coverage_rows(?, ?, ?::integer, ?::text[])', [operator, group, unitId, verdictFilter ?? null])
+      await knex.raw('SELECT * FROM hatang_hamlet_coverage_rows(?, ?, ?::integer, ?::text[], ?)', [
+        operator,
+        group,
+        unitId,
+        verdictFilter ?? null,
+        scenario,
+      ])
     ).rows as CoverageRowSql[];
     const rows: HamletCoverageRow[] = sqlRows.map((r) => ({
       code: r.code,
@@ -58,6 +66,7 @@ export function hamletRoutes(knex: Knex, theta: number): Router {
     const body: HamletCoverageResponse = {
       operator,
       technologyGroup: group,
+      scenario,
       theta,
       summary: {
         hamlets: rows.length,
@@ -74,8 +83,9 @@ export function hamletRoutes(knex: Knex, theta: number): Router {
   });
 
   router.get('/hamlets/:code', async (req, res) => {
-    assertOnlyParameters(req, ['lang']);
+    assertOnlyParameters(req, ['scenario', 'lang']);
     const code = parseCode(String(req.params.code), 'code')!;
+    const scenario = parseScenario(singleParameter(req, 'scenario'));
     const hamlet = (
       await knex.raw(
         `SELECT h.id, h.code, h.name, h.kind, c.code AS "communeCode", c.name AS "communeName", d.name AS "districtName",
@@ -93,16 +103,16 @@ export function hamletRoutes(knex: Knex, theta: number): Router {
       await knex.raw(
         `SELECT operator_code AS operator, tech_group AS "technologyGroup", verdict, covered_share AS "coveredShare",
                 ref_covered AS "refCovered", share_basis AS "shareBasis", population_covered AS "populationCovered"
-           FROM hamlet_coverage WHERE hamlet_id = ?
+           FROM hamlet_coverage WHERE hamlet_id = ? AND scenario = ?
           ORDER BY operator_code = '*' DESC, operator_code, tech_group`,
-        [hamlet.id],
+        [hamlet.id, scenario],
       )
     ).rows as HamletDetail['verdicts'];
     const gaps = (
       await knex.raw(
         `SELECT part_no AS "partNo", round(area_m2::numeric, 0)::float8 AS "areaM2", round(population_est::numeric, 0)::float8 AS "populationEstimate"
-           FROM coverage_gaps WHERE hamlet_id = ? ORDER BY part_no`,
-        [hamlet.id],
+           FROM coverage_gaps WHERE hamlet_id = ? AND scenario = ? ORDER BY part_no`,
+        [hamlet.id, scenario],
       )
     ).rows as HamletDetail['gaps'];
     const measurements = (
@@ -117,7 +127,7 @@ export function hamletRoutes(knex: Knex, theta: number): Router {
     ).rows[0] as HamletDetail['measurements'];
     const { lon, lat, ...rest } = hamlet;
     delete rest.id;
-    const body: HamletDetail = { hamlet: { ...rest, refPoint: [lon, lat] }, verdicts: verdictRows, gaps, measurements };
+    const body: HamletDetail = { hamlet: { ...rest, refPoint: [lon, lat] }, scenario, verdicts: verdictRows, gaps, measurements };
     res.json(body);
   });
   return router;

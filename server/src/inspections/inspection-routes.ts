@@ -22,7 +22,9 @@ const selectInspections = `
     FROM hamlet_inspections i
     JOIN hamlets h ON h.id = i.hamlet_id
     JOIN users u ON u.id = i.inspector_id
-    LEFT JOIN hamlet_coverage hc ON hc.hamlet_id = i.hamlet_id AND hc.operator_code = i.operator_code AND hc.tech_group = i.tech_group`;
+    -- An inspection is of the network on air: the model's current verdict.
+    LEFT JOIN hamlet_coverage hc ON hc.hamlet_id = i.hamlet_id AND hc.scenario = 'current'
+                               AND hc.operator_code = i.operator_code AND hc.tech_group = i.tech_group`;
 
 interface InspectionRow {
   id: number;

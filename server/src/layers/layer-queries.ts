@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { FiberKind, FiberLaying, LifecycleStatus, Technology, UnitLevel } from '../contracts/domain-enums.js';
 import type { LayerName, TechnologyGroup } from '../contracts/layer-contracts.js';
+import type { Scenario } from '../contracts/sharing-contracts.js';
 import type { Bbox } from '../http/query-params.js';
 
 export interface LayerFilter {
@@ -15,6 +16,8 @@ export interface LayerFilter {
   unitId: number | null;
   boundarySet: string;
   limit: number;
+  /** Coverage, gaps and hamlet verdicts: which network (default current). */
+  scenario?: Scenario;
 }
 
 // The bbox is built in SQL from four bound numbers; a missing bbox gives NULL,
@@ -51,8 +54,8 @@ export async function layerGeoJson(knex: Knex, layer: LayerName, f: LayerFilter)
       bindings = [...b, list(f.operators), list(f.statuses), list(f.kinds), list(f.layings), f.unitId, f.limit];
       break;
     case 'hamlets':
-      sql = `SELECT hatang_layer_hamlets(${envelope}, ?::integer, ?::integer) AS fc`;
-      bindings = [...b, f.unitId, f.limit];
+      sql = `SELECT hatang_layer_hamlets(${envelope}, ?::integer, ?::integer, ?::text) AS fc`;
+      bindings = [...b, f.unitId, f.limit, f.scenario ?? 'current'];
       break;
     case 'communes':
     case 'districts':
@@ -60,12 +63,12 @@ export async function layerGeoJson(knex: Knex, layer: LayerName, f: LayerFilter)
       bindings = [f.boundarySet, adminLevels[layer], ...b, f.unitId, f.limit];
       break;
     case 'coverage':
-      sql = `SELECT hatang_layer_coverage(${envelope}, ?::text[], ?::text[], ?::integer) AS fc`;
-      bindings = [...b, list(f.operators), list(f.technologyGroups), f.limit];
+      sql = `SELECT hatang_layer_coverage(${envelope}, ?::text[], ?::text[], ?::integer, ?::text) AS fc`;
+      bindings = [...b, list(f.operators), list(f.technologyGroups), f.limit, f.scenario ?? 'current'];
       break;
     case 'gaps':
-      sql = `SELECT hatang_layer_gaps(${envelope}, ?::integer, ?::integer) AS fc`;
-      bindings = [...b, f.unitId, f.limit];
+      sql = `SELECT hatang_layer_gaps(${envelope}, ?::integer, ?::integer, ?::text) AS fc`;
+      bindings = [...b, f.unitId, f.limit, f.scenario ?? 'current'];
       break;
   }
   const row = (await knex.raw(sql, bindings as Knex.RawBinding[])).rows[0] as { fc: string };

@@ -4,6 +4,7 @@ import { fiberKinds, fiberLayings, lifecycleStatuses, technologies } from '../co
 import { ANY_OPERATOR, layerFilters, layerNames, layerNameSchema, technologyGroups } from '../contracts/layer-contracts.js';
 import { HttpProblem } from '../http/http-problem.js';
 import { assertOnlyParameters, parseBbox, parseCode, parseEnumList, singleParameter } from '../http/query-params.js';
+import { parseScenario } from '../http/scenario-param.js';
 import { operatorCodes, resolveBoundarySet, resolveUnitId } from './admin-unit-lookup.js';
 import { layerGeoJson } from './layer-queries.js';
 
@@ -24,6 +25,8 @@ export function layerRoutes(knex: Knex, maxFeatures: number): Router {
     const isCoverage = layer === 'coverage';
     const boundarySet = await resolveBoundarySet(knex, q('boundarySet'));
     const unitId = await resolveUnitId(knex, parseCode(q('unit'), 'unit'), boundarySet);
+    // Only layers that list 'scenario' get here with one (assertOnlyParameters).
+    const scenario = parseScenario(q('scenario'));
     const body = await layerGeoJson(knex, layer, {
       bbox,
       operators,
@@ -35,6 +38,7 @@ export function layerRoutes(knex: Knex, maxFeatures: number): Router {
       unitId,
       boundarySet,
       limit: maxFeatures,
+      scenario,
     });
     res.type('application/geo+json').send(body);
   });

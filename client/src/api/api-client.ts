@@ -10,6 +10,7 @@ import type {
   Meta,
   Problem,
   RangeResponse,
+  Scenario,
   SearchResponse,
   SiteDetail,
   WhatIfRequest,
@@ -175,12 +176,15 @@ export interface HamletCoverageQuery {
   technology: string;
   unit: string | null;
   boundarySet: string | null;
+  /** Current (the server's default, left out) or planned. */
+  scenario?: Scenario;
 }
 
 export function hamletCoverageUrl(query: HamletCoverageQuery, lang: Lang): string {
   const params = new URLSearchParams({ operator: query.operator, technology: query.technology });
   if (query.unit) params.set('unit', query.unit);
   if (query.boundarySet) params.set('boundarySet', query.boundarySet);
+  if (query.scenario && query.scenario !== 'current') params.set('scenario', query.scenario);
   params.set('lang', lang);
   return `/api/hamlets/coverage?${params.toString()}`;
 }

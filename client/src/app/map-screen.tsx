@@ -49,13 +49,14 @@ import { ProposalTools } from '../proposals/proposal-tools.js';
 import { radioOperators } from '../map/operator-colours.js';
 import type { Proposal } from '../domain/contract-types.js';
 import type { ProposalTool } from '../url/view-state.js';
+import { useSharingScreen } from '../sharing/use-sharing-screen.js';
 import { AppHeader } from './app-header.js';
 
 /** A camera move asked for by the panels; run after the next layout, when the inspector may have resized the map. */
 type CameraRequest = { kind: 'bbox'; bbox: Bbox; maxZoom: number } | { kind: 'point'; lon: number; lat: number; zoom: number };
 
 /** The layer a search result selects; the province has none (choosing it only fits the view). */
-const searchLayer: Record<SearchResult['kind'], LayerName | null> = {
+const searchLayer: Record<SearchResult['kind'], Exclude<LayerName, 'consolidation'> | null> = {
   site: 'sites',
   hamlet: 'hamlets',
   commune: 'communes',
@@ -100,9 +101,9 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
   const [accountDialog, setAccountDialog] = useState<'password' | 'tokens' | null>(null);
 
   const wanted = useMemo(() => [...new Set<LayerName>([...baseLayers, ...dataLayersOf(state.layers)])], [state.layers]);
-  const loads = useLayerData(wanted, state.filters, state.coverage, state.lang, revisions);
+  const loads = useLayerData(wanted, state.filters, state.coverage, state.lang, revisions, state.scenario);
   // The verdict rows feed the ratio in the panel, so they are always loaded (about 20 kB compressed).
-  const verdictLoad = useHamletCoverage(true, state.coverage, state.filters.unit, state.filters.boundarySet, state.lang, revisions.radio);
+  const verdictLoad = useHamletCoverage(true, state.coverage, state.filters.unit, state.filters.boundarySet, state.lang, revisions.radio, state.scenario);
   const [modelLoad, retryModel] = useCoverageModel(state.lang, revisions.radio);
   const model = modelLoad.status === 'ready' ? modelLoad.model : null;
   const whatIf = useWhatIf(state.coverage, state.lang);
@@ -171,6 +172,8 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
   }, [cameraRequest]);
   const fitBbox = useCallback((bbox: Bbox, maxZoom = 15) => setCameraRequest({ kind: 'bbox', bbox, maxZoom }), []);
   const flyTo = useCallback((lon: number, lat: number, zoom = 15) => setCameraRequest({ kind: 'point', lon, lat, zoom }), []);
+  // Site sharing: scenario switch, sharing section and panel, shared-site legend, consolidation highlight.
+  const sharingScreen = useSharingScreen({ meta, state, update, loads, lang: state.lang, radioRevision: revisions.radio, map: overlayMap, fitBbox, flyTo });
 
   /** Selects a hamlet and brings it into view, with its verdict colours on (from the table, the what-if list, a gap). */
   const openHamlet = useCallback(
@@ -335,6 +338,9 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
           verdictLoad={verdictLoad}
           coverageColour={coverageColour}
           filters={state.filters}
+          scenario={sharingScreen.scenarioSwitch}
+          sharing={sharingScreen.section}
+          sharingLegend={sharingScreen.legend}
           coverage={
             <CoverageSection
               meta={meta}
@@ -432,6 +438,8 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
                 onVerdictsChange={setTableVerdicts}
                 onRowClick={openHamlet}
               />
+            ) : state.panel === 'sharing' ? (
+              sharingScreen.panel
             ) : (
               <CoverageModelPanel load={modelLoad} onRetry={retryModel} />
             )}
@@ -458,6 +466,7 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
             radioRevision={revisions.radio}
             onShowHistory={session.can('audit.read') ? showHistory : undefined}
             onRegisterChanged={onRegisterChanged}
+            siteInferenceEpsM={sharingScreen.sharing.data?.siteInferenceEpsM ?? null}
           />
         ) : null}
         {state.screen === 'users' ? <UserAdminPanel operators={meta.operators} onClose={closeScreen} /> : null}

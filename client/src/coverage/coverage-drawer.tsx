@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n-context.js';
 import { coveragePanelValues, type CoveragePanel } from '../url/view-state.js';
 
-const tabLabels = { 'hamlet-table': 'tools.hamletTable', model: 'tools.modelLong' } as const;
+const tabLabels = { 'hamlet-table': 'tools.hamletTable', model: 'tools.modelLong', sharing: 'sharing.panelTitle' } as const;
 
 interface CoverageDrawerProps {
   panel: CoveragePanel;

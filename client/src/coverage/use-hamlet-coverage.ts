@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { describeError, fetchHamletCoverage, hamletCoverageUrl, isAbort } from '../api/api-client.js';
-import type { HamletCoverageResponse } from '../domain/contract-types.js';
+import type { HamletCoverageResponse, Scenario } from '../domain/contract-types.js';
 import type { Lang } from '../i18n/i18n-context.js';
 import type { CoverageChoice } from '../url/view-state.js';
 
@@ -27,10 +27,11 @@ export function useHamletCoverage(
   lang: Lang,
   /** Changes after a write to the register (verdicts are recomputed on the server); the rows are then loaded again. */
   registerRevision = 0,
+  scenario: Scenario = 'current',
 ): HamletCoverageLoad {
   const [load, setLoad] = useState<HamletCoverageLoad>({ status: 'idle', data: null, error: null });
   const cache = useRef(new Map<string, HamletCoverageResponse>());
-  const query = { operator: coverage.operator, technology: coverage.group, unit, boundarySet };
+  const query = { operator: coverage.operator, technology: coverage.group, unit, boundarySet, scenario };
   // The language changes only the text of errors: one cache entry for both.
   const key = `${registerRevision} ${hamletCoverageUrl(query, 'vi')}`;
 

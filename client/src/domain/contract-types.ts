@@ -30,6 +30,8 @@ export type {
   HamletProperties,
   LayerName,
   LayerPropertiesByName,
+  ConsolidationProperties,
+  PhysicalSiteProperties,
   Sector,
   SiteProperties,
   TechnologyGroup,
@@ -73,6 +75,21 @@ export type {
 } from '../../../server/src/contracts/record-contracts.js';
 export type { Permission } from '../../../server/src/auth/roles.js';
 export type { Inspection, InspectionCreate, InspectionUpdate } from '../../../server/src/contracts/inspection-contracts.js';
+export type {
+  ConsolidationGroup,
+  OperatorSharing,
+  Ratio,
+  Scenario,
+  SharingResponse,
+  SharingUnit,
+  SiteConflict,
+} from '../../../server/src/contracts/sharing-contracts.js';
+import type { z } from 'zod';
+import type { consolidationResponseSchema, siteConflictsResponseSchema } from '../../../server/src/contracts/sharing-contracts.js';
+/** GET /api/sharing/conflicts (the contract names only its schema). */
+export type SiteConflictsResponse = z.infer<typeof siteConflictsResponseSchema>;
+/** GET /api/sharing/consolidation (the contract names only its schema). */
+export type ConsolidationResponse = z.infer<typeof consolidationResponseSchema>;
 export type {
   CandidateWarning,
   ColocationCandidate,

@@ -8,9 +8,11 @@ import type {
   LifecycleStatus,
   MeasurementContradiction,
   Role,
+  Scenario,
   StructureType,
   Technology,
   TechnologyGroup,
+  UnitLevel,
   Verdict,
   WhatIfBts,
 } from './contract-types.js';
@@ -26,6 +28,14 @@ assertComplete<Complete<Technology, typeof technologyValues>>(true);
 
 export const statusValues = ['on_air', 'approved', 'planned', 'decommissioned'] as const satisfies readonly LifecycleStatus[];
 assertComplete<Complete<LifecycleStatus, typeof statusValues>>(true);
+
+/** Current (on air) first: the default and the order of the scenario switch. */
+export const scenarioValues = ['current', 'planned'] as const satisfies readonly Scenario[];
+assertComplete<Complete<Scenario, typeof scenarioValues>>(true);
+
+/** Largest first: the order of the level picker. */
+export const unitLevelValues = ['province', 'district', 'commune'] as const satisfies readonly UnitLevel[];
+assertComplete<Complete<UnitLevel, typeof unitLevelValues>>(true);
 
 export const structureTypeValues = ['self_supporting', 'guyed', 'monopole', 'rooftop', 'camouflaged'] as const satisfies readonly StructureType[];
 assertComplete<Complete<StructureType, typeof structureTypeValues>>(true);
@@ -58,7 +68,7 @@ assertComplete<Complete<FiberKind, typeof fiberKindValues>>(true);
 export const fiberLayingValues = ['aerial', 'underground'] as const satisfies readonly FiberLaying[];
 assertComplete<Complete<FiberLaying, typeof fiberLayingValues>>(true);
 
-export const layerNameValues = ['districts', 'communes', 'hamlets', 'fiber', 'bts', 'shared-sites', 'sites', 'coverage', 'gaps'] as const satisfies readonly LayerName[];
+export const layerNameValues = ['districts', 'communes', 'hamlets', 'fiber', 'bts', 'shared-sites', 'sites', 'coverage', 'gaps', 'consolidation'] as const satisfies readonly LayerName[];
 assertComplete<Complete<LayerName, typeof layerNameValues>>(true);
 
 /**
@@ -70,8 +80,16 @@ assertComplete<Complete<LayerName, typeof layerNameValues>>(true);
 export const mapToggleValues = [...layerNameValues, 'hamlet-verdicts', 'measurements'] as const;
 export type MapToggle = (typeof mapToggleValues)[number];
 
-/** What a click can select: a feature of an API layer, or a field measurement (code = its id). */
-export const selectableLayerValues = [...layerNameValues, 'measurements'] as const;
+/**
+ * What a click can select: a feature of an API layer, or a field measurement
+ * (code = its id). A consolidation group is not selected on the map: the
+ * sharing panel's table highlights it (view state `group`).
+ */
+export const selectableLayerValues = ['districts', 'communes', 'hamlets', 'fiber', 'bts', 'shared-sites', 'sites', 'coverage', 'gaps', 'measurements'] as const satisfies readonly (
+  | Exclude<LayerName, 'consolidation'>
+  | 'measurements'
+)[];
+assertComplete<Complete<Exclude<LayerName, 'consolidation'> | 'measurements', typeof selectableLayerValues>>(true);
 export type SelectableLayer = (typeof selectableLayerValues)[number];
 
 /** The API layers (of useLayerData) that a set of toggles needs loaded. */

@@ -15,6 +15,7 @@ import { InspectorHeader } from './inspector-header.js';
 import { MeasurementInspector } from './measurement-inspector.js';
 import type { HistoryEntity } from './record-history-button.js';
 import { SiteInspector } from './site-inspector.js';
+import { InferredSiteInspector } from '../sharing/inferred-site-inspector.js';
 import type { RegisterChange } from '../records/register-change.js';
 
 interface InspectorPanelProps {
@@ -42,6 +43,8 @@ interface InspectorPanelProps {
   onRegisterChanged: (change: RegisterChange) => void;
   /** Opens the change log on one record; absent for accounts that may not read it. */
   onShowHistory?: ((entity: HistoryEntity, code: string) => void) | undefined;
+  /** ε of site inference (m), for the inspector of an inferred site; null until the sharing answer is in. */
+  siteInferenceEpsM?: number | null;
 }
 
 type CodedLayer = Exclude<SelectableLayer, 'coverage' | 'gaps' | 'measurements'>;
@@ -75,8 +78,36 @@ export function InspectorPanel(props: InspectorPanelProps) {
 
   const content = (() => {
     switch (selection.layer) {
+      case 'shared-sites': {
+        // A shared site is a physical site: a site record (its key is its code) or one inferred from BTS without a site code.
+        const { load, feature } = findFeature(loads, 'shared-sites', code);
+        if (feature?.properties.inferred) {
+          return (
+            <InferredSiteInspector
+              key={`${code}#${props.registerRevision}`}
+              site={feature}
+              epsM={props.siteInferenceEpsM ?? null}
+              operators={meta.operators}
+              onClose={onClose}
+              onZoomTo={onFlyTo}
+              onOpenBts={(btsCode) => onSelect({ layer: 'bts', code: btsCode })}
+            />
+          );
+        }
+        if (!feature && load?.status === 'loading') return missing('shared-sites', true);
+        return (
+          <SiteInspector
+            key={`${code}#${props.registerRevision}`}
+            code={code}
+            operators={meta.operators}
+            onClose={onClose}
+            onZoomTo={onFlyTo}
+            onRegisterChanged={props.onRegisterChanged}
+            onShowHistory={props.onShowHistory}
+          />
+        );
+      }
       case 'sites':
-      case 'shared-sites':
         return (
           <SiteInspector
             key={`${code}#${props.registerRevision}`}

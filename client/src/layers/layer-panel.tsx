@@ -18,6 +18,12 @@ interface LayerPanelProps {
   filters: LayerFilterState;
   /** The coverage section (choice, ratio, coverage layers, tools, legend). */
   coverage: ReactNode;
+  /** The scenario switch (Hiện trạng / Quy hoạch), above everything it changes. */
+  scenario?: ReactNode;
+  /** The sharing section (province ratio against the target, the sharing panel's button). */
+  sharing?: ReactNode;
+  /** Legend of the shared-sites and consolidation layers (needs ε and D from the sharing answers). */
+  sharingLegend?: ReactNode;
   onToggle: (layer: MapToggle, visible: boolean) => void;
   onFiltersChange: (filters: LayerFilterState) => void;
   onUnitChosen: (unit: string | null) => void;
@@ -41,7 +47,7 @@ function PanelSection({ title, children, initiallyOpen = true }: { title: string
 }
 
 /** The left-hand panel: data overview, layer toggles, coverage, filters and legend. */
-export function LayerPanel({ meta, visible, loads, verdictLoad, coverageColour, filters, coverage, onToggle, onFiltersChange, onUnitChosen }: LayerPanelProps) {
+export function LayerPanel({ meta, visible, loads, verdictLoad, coverageColour, filters, coverage, scenario, sharing, sharingLegend, onToggle, onFiltersChange, onUnitChosen }: LayerPanelProps) {
   const { t, formatNumber } = useI18n();
   const counts: [string, string][] = [
     [formatNumber(meta.counts.sites), t('counts.sites')],
@@ -65,6 +71,7 @@ export function LayerPanel({ meta, visible, loads, verdictLoad, coverageColour, 
           </div>
         ))}
       </dl>
+      {scenario}
       <PanelSection title={t('panel.layers')}>
         <LayerToggleList
           meta={meta}
@@ -77,12 +84,13 @@ export function LayerPanel({ meta, visible, loads, verdictLoad, coverageColour, 
           onToggle={onToggle}
         />
       </PanelSection>
+      {sharing ? <PanelSection title={t('panel.sharing')}>{sharing}</PanelSection> : null}
       <PanelSection title={t('panel.coverage')}>{coverage}</PanelSection>
       <PanelSection title={t('panel.filters')}>
         <LayerFilters meta={meta} filters={filters} loads={loads} onChange={onFiltersChange} onUnitChosen={onUnitChosen} />
       </PanelSection>
       <PanelSection title={t('panel.legend')}>
-        <MapLegend meta={meta} />
+        <MapLegend meta={meta} extra={sharingLegend} />
       </PanelSection>
     </nav>
   );

@@ -1,8 +1,8 @@
 import type { LayerQuery } from '../api/api-client.js';
-import type { LayerName } from '../domain/contract-types.js';
+import type { LayerName, Scenario } from '../domain/contract-types.js';
 import type { CoverageChoice, LayerFilterState } from '../url/view-state.js';
 
-type FilterName = 'operator' | 'technology' | 'status' | 'unit' | 'boundarySet' | 'coverage';
+type FilterName = 'operator' | 'technology' | 'status' | 'unit' | 'boundarySet' | 'coverage' | 'scenario';
 
 /**
  * Which of the panel's filters each layer takes. The admin layers are the
@@ -13,18 +13,19 @@ type FilterName = 'operator' | 'technology' | 'status' | 'unit' | 'boundarySet' 
  */
 export const filtersByLayer: Record<LayerName, readonly FilterName[]> = {
   sites: ['operator', 'technology', 'status', 'unit', 'boundarySet'],
-  'shared-sites': ['operator', 'technology', 'status', 'unit', 'boundarySet'],
+  'shared-sites': ['operator', 'technology', 'status', 'unit', 'boundarySet', 'scenario'],
   bts: ['operator', 'technology', 'status', 'unit', 'boundarySet'],
   fiber: ['operator', 'status', 'unit', 'boundarySet'],
-  hamlets: ['unit', 'boundarySet'],
+  hamlets: ['unit', 'boundarySet', 'scenario'],
   communes: ['boundarySet'],
   districts: ['boundarySet'],
-  coverage: ['coverage'],
-  gaps: ['unit', 'boundarySet'],
+  coverage: ['coverage', 'scenario'],
+  gaps: ['unit', 'boundarySet', 'scenario'],
+  consolidation: ['unit', 'boundarySet', 'scenario'],
 };
 
 /** The query string values for one layer under the current filters (whole province: no bbox). */
-export function layerQuery(layer: LayerName, filters: LayerFilterState, coverage: CoverageChoice): LayerQuery {
+export function layerQuery(layer: LayerName, filters: LayerFilterState, coverage: CoverageChoice, scenario: Scenario = 'current'): LayerQuery {
   const query: LayerQuery = {};
   const accepted = filtersByLayer[layer];
   if (accepted.includes('operator') && filters.operators.length > 0) query.operator = [...filters.operators].sort().join(',');
@@ -36,6 +37,8 @@ export function layerQuery(layer: LayerName, filters: LayerFilterState, coverage
     query.operator = coverage.operator;
     query.technology = coverage.group;
   }
+  // Current is the server's default: left out, so the URLs (and cache keys) of the current network stay as they were.
+  if (accepted.includes('scenario') && scenario !== 'current') query.scenario = scenario;
   return query;
 }
 

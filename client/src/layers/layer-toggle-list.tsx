@@ -8,11 +8,12 @@ import { coverageOpacity, mapPalette } from '../map/map-palette.js';
 import { radioOperators } from '../map/operator-colours.js';
 import type { LayerFilterState } from '../url/view-state.js';
 import { layerIsFiltered } from './layer-queries.js';
+import { ConsolidationSwatch, TenantStepsSwatch } from '../sharing/sharing-swatches.js';
 import { AreaSwatch, FiberSwatch, HatchSwatch, MeasurementSwatch, RingsSwatch, SiteSwatch, VerdictsSwatch } from './legend-swatches.js';
 import type { LayerLoads } from './use-layer-data.js';
 
 /** Toggle order of the register layers: as drawn, top of the map first. */
-export const registerToggleOrder: readonly MapToggle[] = ['sites', 'shared-sites', 'bts', 'fiber', 'hamlets', 'communes', 'districts'];
+export const registerToggleOrder: readonly MapToggle[] = ['sites', 'shared-sites', 'consolidation', 'bts', 'fiber', 'hamlets', 'communes', 'districts'];
 
 /** Toggles of the coverage section. */
 export const coverageToggleOrder: readonly MapToggle[] = ['hamlet-verdicts', 'gaps', 'coverage', 'measurements'];
@@ -46,7 +47,8 @@ export function LayerToggleList({ meta, toggles, visible, loads, verdictLoad, me
   const neutral = mapPalette.neutralOwner;
   const swatches: Record<MapToggle, ReactNode> = {
     sites: <SiteSwatch kind="single" colour={neutral} />,
-    'shared-sites': <SiteSwatch kind="shared" colour={neutral} />,
+    'shared-sites': <TenantStepsSwatch />,
+    consolidation: <ConsolidationSwatch />,
     bts: <RingsSwatch colours={radioOperators(meta.operators).map((o) => o.colour)} />,
     fiber: <FiberSwatch kind="distribution" />,
     hamlets: <AreaSwatch fill={mapPalette.hamletFill} fillOpacity={0.35} stroke={mapPalette.hamletLine} />,
@@ -59,7 +61,8 @@ export function LayerToggleList({ meta, toggles, visible, loads, verdictLoad, me
   };
   const hints: Partial<Record<MapToggle, string>> = {
     sites: t('definition.site'),
-    'shared-sites': t('definition.sharedSite'),
+    'shared-sites': t('definition.sharedSiteLayer'),
+    consolidation: t('definition.consolidation'),
     bts: t('definition.bts'),
     coverage: t('definition.coverage'),
     gaps: t('definition.gap'),

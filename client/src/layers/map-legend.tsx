@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Meta } from '../domain/contract-types.js';
 import { fiberKindValues } from '../domain/enum-values.js';
 import { useI18n } from '../i18n/i18n-context.js';
@@ -6,7 +7,7 @@ import { radioOperators } from '../map/operator-colours.js';
 import { AreaSwatch, ColourDot, FiberSwatch, LineSwatch, PointSwatch, RingsSwatch, SiteSwatch } from './legend-swatches.js';
 
 /** What each colour, size and dash on the map means. */
-export function MapLegend({ meta }: { meta: Meta }) {
+export function MapLegend({ meta, extra }: { meta: Meta; extra?: ReactNode }) {
   const { t } = useI18n();
   const sample = mapPalette.neutralOwner;
   return (
@@ -30,6 +31,7 @@ export function MapLegend({ meta }: { meta: Meta }) {
         </ul>
         <p className="legend__note">{t('definition.sharedSite')}</p>
       </section>
+      {extra}
 
       <section className="legend__group">
         <h3>{t('legend.owners')}</h3>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { describeError, fetchLayer, layerUrl } from '../api/api-client.js';
-import type { FeatureCollection, LayerName, LayerPropertiesByName } from '../domain/contract-types.js';
+import type { FeatureCollection, LayerName, LayerPropertiesByName, Scenario } from '../domain/contract-types.js';
 import type { Lang } from '../i18n/i18n-context.js';
 import type { CoverageChoice, LayerFilterState } from '../url/view-state.js';
 import { layerQuery } from './layer-queries.js';
@@ -38,6 +38,7 @@ const revisionOfLayer: Partial<Record<LayerName, keyof RegisterRevisions>> = {
   bts: 'radio',
   coverage: 'radio',
   gaps: 'radio',
+  consolidation: 'radio',
 };
 
 const noRevisions: RegisterRevisions = { fiber: 0, radio: 0 };
@@ -54,16 +55,18 @@ export function useLayerData(
   coverage: CoverageChoice,
   lang: Lang,
   revisions: RegisterRevisions = noRevisions,
+  /** The scenario of the layers that take one (layer-queries.ts). */
+  scenario: Scenario = 'current',
 ): LayerLoads {
   const [loads, setLoads] = useState<LayerLoads>({});
   const cache = useRef(new Map<string, AnyCollection>());
   const inFlight = useRef(new Map<string, Promise<AnyCollection>>());
   const wantedKey = [...wanted].sort().join(',');
-  const filtersKey = JSON.stringify([filters, coverage]);
+  const filtersKey = JSON.stringify([filters, coverage, scenario]);
 
   useEffect(() => {
     for (const layer of wanted) {
-      const query = layerQuery(layer, filters, coverage);
+      const query = layerQuery(layer, filters, coverage, scenario);
       const url = layerUrl(layer, query);
       // The cache key: the URL, and for register layers the revision they were loaded at.
       const revision = revisionOfLayer[layer];

@@ -15,6 +15,7 @@ import type { MapCamera, Selection } from '../url/view-state.js';
 import { AreaLabels } from './area-labels.js';
 import { verdictPaint } from './coverage-layers.js';
 import { registerGapHatch } from './gap-hatch-pattern.js';
+import { registerInferredRing } from './shared-site-layers.js';
 import type { Bbox } from './geometry-measures.js';
 import { hamletRefPoints } from './hamlet-layers.js';
 import { clickableLayers, hamletRefSourceId, mapLayerIds, mapLayersByToggle, measurementSourceId, whatIfBtsSourceId, whatIfFootprintSourceId } from './layer-ids.js';
@@ -23,6 +24,7 @@ import { exposeMap, markReady } from './map-test-hooks.js';
 import { measurementSelectionFilter } from './measurement-layers.js';
 import { codeFilter, gapSelectionFilter, selectionAreaIds } from './selection-layers.js';
 import { changedHamletsFilter } from './what-if-layers.js';
+import { consolidationGroupFilter } from './consolidation-layers.js';
 
 // The worker is shipped as a file of our own build, served from our origin, and
 // started at once so it is ready when the first data arrive.
@@ -114,6 +116,7 @@ export class HatangMap {
 
     this.map.on('load', () => {
       registerGapHatch(this.map);
+      registerInferredRing(this.map);
       this.styleLoaded = true;
       for (const [source, data] of this.pendingData) this.applySourceData(source, data);
       this.pendingData.clear();
@@ -265,6 +268,15 @@ export class HatangMap {
     }
     this.map.setFilter(mapLayerIds.unitFocusDistricts, codeFilter(code));
     this.map.setFilter(mapLayerIds.unitFocusCommunes, codeFilter(code));
+  }
+
+  /** Rings the consolidation group chosen in the sharing panel (its number); null rings none. */
+  setConsolidationGroup(group: number | null): void {
+    if (!this.styleLoaded) {
+      this.map.once('load', () => this.setConsolidationGroup(group));
+      return;
+    }
+    this.map.setFilter(mapLayerIds.consolidationHighlight, consolidationGroupFilter(group));
   }
 
   /** Colours the hamlets by verdict (rows of GET /api/hamlets/coverage); none drawn for null. */

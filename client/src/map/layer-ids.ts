@@ -18,6 +18,10 @@ export const mapLayerIds = {
   fiber: 'fiber',
   bts: 'bts',
   sharedSites: 'shared-sites',
+  inferredSiteCores: 'inferred-site-cores',
+  inferredSiteRings: 'inferred-site-rings',
+  consolidation: 'consolidation',
+  consolidationHighlight: 'consolidation-highlight',
   sites: 'sites',
   unitFocusDistricts: 'unit-focus-districts',
   unitFocusCommunes: 'unit-focus-communes',
@@ -56,11 +60,12 @@ export const mapLayersByToggle: Record<MapToggle, readonly MapLayerId[]> = {
   'hamlet-verdicts': [mapLayerIds.hamletVerdictsFill, mapLayerIds.hamletVerdictsOutline, mapLayerIds.hamletRefPoints, mapLayerIds.selectionHamlets],
   fiber: [mapLayerIds.fiber, mapLayerIds.selectionFiber],
   bts: [mapLayerIds.bts, mapLayerIds.selectionBts],
-  'shared-sites': [mapLayerIds.sharedSites],
+  'shared-sites': [mapLayerIds.sharedSites, mapLayerIds.inferredSiteRings, mapLayerIds.inferredSiteCores],
   sites: [mapLayerIds.sites, mapLayerIds.selectionSite],
   coverage: [mapLayerIds.coverageFill, mapLayerIds.coverageOutline],
   gaps: [mapLayerIds.gapsFill, mapLayerIds.gapsOutline, mapLayerIds.selectionGaps],
   measurements: [mapLayerIds.measurements, mapLayerIds.selectionMeasurements],
+  consolidation: [mapLayerIds.consolidation, mapLayerIds.consolidationHighlight],
 };
 
 /** The selection code of an uncovered part: its hamlet's code and part number. */
@@ -76,12 +81,19 @@ export interface ClickableLayer {
   codeOf?: (properties: Record<string, unknown>) => string | null;
 }
 
+function sharedSiteKey(properties: Record<string, unknown>): string | null {
+  const key = properties.siteKey ?? properties.code;
+  return key === undefined || key === null ? null : String(key);
+}
+
 /** Clickable layers, most specific first, and the API layer a click on each selects. */
 export const clickableLayers: readonly ClickableLayer[] = [
   { id: mapLayerIds.measurements, layer: 'measurements', tolerancePx: 5, codeOf: (p) => (p.id === undefined || p.id === null ? null : String(p.id)) },
   { id: mapLayerIds.sites, layer: 'sites', tolerancePx: 5 },
   { id: mapLayerIds.bts, layer: 'bts', tolerancePx: 5 },
-  { id: mapLayerIds.sharedSites, layer: 'sites', tolerancePx: 5 },
+  // A physical site is named by its site key: the site code, or 'SUY-…' for one inferred from BTS without a code.
+  { id: mapLayerIds.inferredSiteCores, layer: 'shared-sites', tolerancePx: 6, codeOf: sharedSiteKey },
+  { id: mapLayerIds.sharedSites, layer: 'shared-sites', tolerancePx: 5, codeOf: sharedSiteKey },
   { id: mapLayerIds.hamletRefPoints, layer: 'hamlets', tolerancePx: 4 },
   { id: mapLayerIds.fiber, layer: 'fiber', tolerancePx: 5 },
   {

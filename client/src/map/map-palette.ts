@@ -16,6 +16,10 @@ export const mapPalette = {
   neutralOwner: '#64748b',
   sharedStroke: '#111827',
   sharedHalo: '#f59e0b',
+  /** Core and dashed ring of a site inferred from BTS without a site code. */
+  inferredSite: '#1f2937',
+  /** Consolidation candidates: sites of different owners within D metres that could become one. */
+  consolidation: '#0369a1',
   singleStroke: '#ffffff',
   selection: '#d946ef',
   unitFocus: '#0f766e',

@@ -3,6 +3,7 @@ import type { Operator } from '../domain/contract-types.js';
 import { layerNameValues } from '../domain/enum-values.js';
 import { adminFillLayers, adminOutlineLayers } from './admin-layers.js';
 import { btsLayer } from './bts-layers.js';
+import { consolidationHighlightLayer, consolidationLayer } from './consolidation-layers.js';
 import { coverageFillLayer, coverageOutlineLayer, gapLayers, hamletVerdictLayers } from './coverage-layers.js';
 import { fiberLayer } from './fiber-layers.js';
 import { hamletLayers, hamletRefPointLayer } from './hamlet-layers.js';
@@ -16,7 +17,8 @@ import {
   selectionPointLayer,
   unitFocusLayer,
 } from './selection-layers.js';
-import { sharedSiteHaloLayer, siteLayer } from './site-layers.js';
+import { inferredSiteCoreLayer, inferredSiteRingLayer, sharedSiteLayer } from './shared-site-layers.js';
+import { siteLayer } from './site-layers.js';
 import { whatIfBtsLayer, whatIfChangedHamletsLayer, whatIfFootprintLayers } from './what-if-layers.js';
 
 function emptySource(): GeoJSONSourceSpecification {
@@ -59,11 +61,15 @@ export function buildMapStyle(operators: readonly Operator[]): StyleSpecificatio
       selectionFiberLayer(),
       fiberLayer(),
       hamletRefPointLayer(),
-      sharedSiteHaloLayer(),
+      consolidationLayer(),
+      sharedSiteLayer(),
+      inferredSiteRingLayer(),
+      inferredSiteCoreLayer(),
       btsLayer(operators),
       selectionPointLayer(mapLayerIds.selectionBts, 'bts'),
       siteLayer(operators),
       selectionPointLayer(mapLayerIds.selectionSite, 'sites'),
+      consolidationHighlightLayer(),
       measurementLayer(),
       selectionMeasurementLayer(),
       whatIfBtsLayer(operators),

@@ -34,20 +34,3 @@ export function siteLayer(operators: readonly Operator[]): LayerSpecification {
     },
   };
 }
-
-/** Shared sites: an amber halo drawn beneath the site symbols. */
-export function sharedSiteHaloLayer(): LayerSpecification {
-  return {
-    id: mapLayerIds.sharedSites,
-    type: 'circle',
-    source: 'shared-sites',
-    paint: {
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 4.5, 10, 6.5, 12, 11, 14, 16],
-      'circle-color': mapPalette.sharedHalo,
-      'circle-opacity': ['interpolate', ['linear'], ['zoom'], 8, 0.35, 12, 0.22],
-      'circle-stroke-color': mapPalette.sharedHalo,
-      'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 8, 0.8, 12, 1.5],
-      'circle-stroke-opacity': 0.9,
-    },
-  };
-}

@@ -1,12 +1,14 @@
-import type { LifecycleStatus, Technology, TechnologyGroup, Verdict } from '../domain/contract-types.js';
+import type { LifecycleStatus, Scenario, Technology, TechnologyGroup, UnitLevel, Verdict } from '../domain/contract-types.js';
 import {
   anyOperator,
   isOneOf,
   mapToggleValues,
+  scenarioValues,
   selectableLayerValues,
   statusValues,
   technologyGroupValues,
   technologyValues,
+  unitLevelValues,
   verdictValues,
   type MapToggle,
   type SelectableLayer,
@@ -43,7 +45,7 @@ export interface CoverageChoice {
 }
 
 /** The panels that open over the map's lower part. */
-export const coveragePanelValues = ['hamlet-table', 'model'] as const;
+export const coveragePanelValues = ['hamlet-table', 'model', 'sharing'] as const;
 export type CoveragePanel = (typeof coveragePanelValues)[number];
 
 /** Pages that open over the whole map: account management (admins) and the change log (planners, admins). */
@@ -54,8 +56,33 @@ export type WorkspaceScreen = (typeof workspaceScreenValues)[number];
 export const proposalToolValues = ['colocation', 'proposals', 'site-planner'] as const;
 export type ProposalTool = (typeof proposalToolValues)[number];
 
+/** The parts of the sharing panel (Dùng chung hạ tầng). */
+export const sharingTabValues = ['units', 'operators', 'inference', 'consolidation'] as const;
+export type SharingTab = (typeof sharingTabValues)[number];
+
+/** Columns the sharing table and chart sort by. */
+export const sharingSortValues = ['name', 'siteRatio', 'tenancyRatio', 'stationShare', 'sites'] as const;
+export type SharingSortKey = (typeof sharingSortValues)[number];
+
+/** What the sharing panel shows: its own boundary set and level (not the layer filters'), order, part, and the highlighted consolidation group. */
+export interface SharingView {
+  /** null: the server's default set. */
+  boundarySet: string | null;
+  /** null: the finest level the set has. */
+  level: UnitLevel | null;
+  tab: SharingTab;
+  sort: SharingSortKey;
+  descending: boolean;
+  /** Id of the consolidation group highlighted on the map. */
+  group: number | null;
+}
+
+export const defaultSharingView: SharingView = { boundarySet: null, level: null, tab: 'units', sort: 'siteRatio', descending: true, group: null };
+
 export interface ViewState {
   lang: Lang;
+  /** Which network the layers, hamlet coverage, sharing and indicators describe: on air (current) or on air + approved (planned). */
+  scenario: Scenario;
   camera: MapCamera | null;
   layers: MapToggle[];
   filters: LayerFilterState;
@@ -69,6 +96,7 @@ export interface ViewState {
   selection: Selection | null;
   /** The page open over the map, if any. */
   screen: WorkspaceScreen | null;
+  sharing: SharingView;
   /** The open proposal tool, if any (its search answers are not part of the link). */
   tool: ProposalTool | null;
   /** The proposal open in the proposals tool (its code). */
@@ -84,6 +112,7 @@ export const emptyFilters: LayerFilterState = { operators: [], technologies: [],
 export function defaultViewState(lang: Lang = 'vi'): ViewState {
   return {
     lang,
+    scenario: 'current',
     camera: null,
     layers: [...defaultVisibleLayers],
     filters: { ...emptyFilters },
@@ -93,6 +122,7 @@ export function defaultViewState(lang: Lang = 'vi'): ViewState {
     whatIf: false,
     selection: null,
     screen: null,
+    sharing: { ...defaultSharingView },
     tool: null,
     proposal: null,
   };
@@ -127,6 +157,23 @@ function parseSelection(value: string | null): Selection | null {
   return { layer, code };
 }
 
+function parseSharing(params: URLSearchParams): SharingView {
+  const boundarySet = params.get('shbs');
+  const level = params.get('shlevel') ?? '';
+  const tab = params.get('shtab') ?? '';
+  const sort = params.get('shsort') ?? '';
+  const group = params.get('group');
+  return {
+    boundarySet: boundarySet && codePattern.test(boundarySet) ? boundarySet : null,
+    level: isOneOf(unitLevelValues, level) ? level : null,
+    tab: isOneOf(sharingTabValues, tab) ? tab : defaultSharingView.tab,
+    sort: isOneOf(sharingSortValues, sort) ? sort : defaultSharingView.sort,
+    // Descending is the default (best units first); "asc" in the link turns it round.
+    descending: params.get('shdir') !== 'asc',
+    group: group !== null && /^\d{1,9}$/.test(group) ? Number(group) : null,
+  };
+}
+
 /** Reads the view from a location hash such as `#lang=vi&map=10.5/10.35/106.23&layers=sites,fiber`. */
 export function parseViewState(hash: string, fallbackLang: Lang = 'vi'): ViewState {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
@@ -140,8 +187,10 @@ export function parseViewState(hash: string, fallbackLang: Lang = 'vi'): ViewSta
   const screen = params.get('screen') ?? '';
   const tool = params.get('tool') ?? '';
   const proposal = params.get('proposal');
+  const scenario = params.get('scenario') ?? '';
   return {
     lang: isOneOf(languages, langParam) ? langParam : fallbackLang,
+    scenario: isOneOf(scenarioValues, scenario) ? scenario : 'current',
     camera: parseCamera(params.get('map')),
     layers: layersParam === null ? [...defaultVisibleLayers] : list(layersParam).filter((l): l is MapToggle => isOneOf(mapToggleValues, l)),
     filters: {
@@ -160,6 +209,7 @@ export function parseViewState(hash: string, fallbackLang: Lang = 'vi'): ViewSta
     whatIf: params.get('whatif') === '1',
     selection: parseSelection(params.get('sel')),
     screen: isOneOf(workspaceScreenValues, screen) ? screen : null,
+    sharing: parseSharing(params),
     tool: isOneOf(proposalToolValues, tool) ? tool : null,
     proposal: proposal && codePattern.test(proposal) ? proposal : null,
   };
@@ -173,6 +223,7 @@ function encodeValue(value: string): string {
 /** The hash (without '#') for a view; parseViewState(serializeViewState(v)) gives v back. */
 export function serializeViewState(state: ViewState): string {
   const pairs: [string, string][] = [['lang', state.lang]];
+  if (state.scenario !== 'current') pairs.push(['scenario', state.scenario]);
   if (state.camera) {
     const { zoom, lat, lon } = state.camera;
     pairs.push(['map', `${zoom.toFixed(2)}/${lat.toFixed(5)}/${lon.toFixed(5)}`]);
@@ -191,6 +242,13 @@ export function serializeViewState(state: ViewState): string {
   if (state.whatIf) pairs.push(['whatif', '1']);
   if (state.selection) pairs.push(['sel', `${state.selection.layer}:${state.selection.code}`]);
   if (state.screen) pairs.push(['screen', state.screen]);
+  const sharing = state.sharing;
+  if (sharing.boundarySet) pairs.push(['shbs', sharing.boundarySet]);
+  if (sharing.level) pairs.push(['shlevel', sharing.level]);
+  if (sharing.tab !== defaultSharingView.tab) pairs.push(['shtab', sharing.tab]);
+  if (sharing.sort !== defaultSharingView.sort) pairs.push(['shsort', sharing.sort]);
+  if (!sharing.descending) pairs.push(['shdir', 'asc']);
+  if (sharing.group !== null) pairs.push(['group', String(sharing.group)]);
   if (state.tool) pairs.push(['tool', state.tool]);
   if (state.proposal) pairs.push(['proposal', state.proposal]);
   return pairs.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');

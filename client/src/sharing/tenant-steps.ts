@@ -1,0 +1,20 @@
+/**
+ * Shared sites are drawn by tenant count, i.e. distinct operators with an
+ * active BTS on the structure: 1, 2, 3 and 4 or more, each step larger and
+ * darker. The same values drive the map style and its legend.
+ */
+export const tenantSteps = [
+  { min: 1, label: '1', colour: '#fde68a', stroke: '#92400e', radiusPx: 5 },
+  { min: 2, label: '2', colour: '#f59e0b', stroke: '#78350f', radiusPx: 7 },
+  { min: 3, label: '3', colour: '#ea580c', stroke: '#431407', radiusPx: 9 },
+  { min: 4, label: '≥ 4', colour: '#9a3412', stroke: '#1c0a03', radiusPx: 11 },
+] as const;
+
+export type TenantStep = (typeof tenantSteps)[number];
+
+/** The step of a tenant count (counts below 1 take the first step: a site without tenants is not on the shared-sites layer). */
+export function tenantStepOf(operatorCount: number): TenantStep {
+  let step: TenantStep = tenantSteps[0];
+  for (const candidate of tenantSteps) if (operatorCount >= candidate.min) step = candidate;
+  return step;
+}

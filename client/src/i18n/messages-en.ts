@@ -638,6 +638,8 @@ export const messagesEn: MessageCatalogue = {
   'planner.hamlets': 'Hamlets: {names}',
   'planner.propose': 'Create proposal',
   'planner.ms': 'Computed in {ms} ms.',
+  'planner.signIn': "Sign in with a planner's or an operator's account to plan sites.",
+  'planner.notAllowed': 'Only planners, and operators for their own operator, may plan sites.',
   'recordField.decidedBy': 'Decided by',
   'recordField.decisionReason': 'Reason for the decision',
   'password.title': 'Change password',

@@ -636,6 +636,8 @@ export const messagesVi = {
   'planner.hamlets': 'Ấp: {names}',
   'planner.propose': 'Tạo đề xuất',
   'planner.ms': 'Tính trong {ms} ms.',
+  'planner.signIn': 'Đăng nhập bằng tài khoản cán bộ Sở hoặc nhà mạng để lập phương án.',
+  'planner.notAllowed': 'Chỉ cán bộ Sở và nhà mạng (cho chính mình) được lập phương án vị trí.',
   'recordField.decidedBy': 'Người quyết định',
   'recordField.decisionReason': 'Lý do quyết định',
   'password.title': 'Đổi mật khẩu',

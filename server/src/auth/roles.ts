@@ -19,6 +19,8 @@ export const permissions = [
   'proposals.submit',
   /** Approve or reject proposals. */
   'proposals.decide',
+  /** Run the site planner (heavier than a co-location search; operators: for their own operator only). */
+  'sites.plan',
   /** Edit the plan's targets and reported indicator values. */
   'targets.edit',
   /** Read the audit log. */
@@ -30,8 +32,8 @@ export type Permission = (typeof permissions)[number];
 
 export const grants: Record<Role, readonly Permission[]> = {
   admin: ['users.manage', 'audit.read'],
-  planner: ['infrastructure.write', 'measurements.import', 'proposals.decide', 'targets.edit', 'audit.read'],
-  operator: ['infrastructure.write', 'proposals.submit'],
+  planner: ['infrastructure.write', 'measurements.import', 'proposals.decide', 'sites.plan', 'targets.edit', 'audit.read'],
+  operator: ['infrastructure.write', 'proposals.submit', 'sites.plan'],
   inspector: ['measurements.import', 'inspections.record'],
 };
 

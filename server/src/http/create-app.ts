@@ -16,6 +16,7 @@ import { registerRecordRoutes } from '../records/register-record-routes.js';
 import { siteWrites } from '../sites/site-writes.js';
 import { userRoutes } from '../users/user-routes.js';
 import type { DatabaseKind } from '../db/database.js';
+import { colocationRoutes } from '../colocation/colocation-routes.js';
 import { hamletRoutes } from '../hamlets/hamlet-routes.js';
 import { inspectionRoutes } from '../inspections/inspection-routes.js';
 import { measurementRoutes } from '../measurements/measurement-routes.js';
@@ -67,6 +68,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(coverageRoutes(deps.knex, deps.coverage));
   api.use(inspectionRoutes(deps.knex));
   api.use(hamletRoutes(deps.knex, deps.coverage.theta));
+  api.use(colocationRoutes(deps.knex, deps.coverage, deps.sharing));
   api.use(unknownApiRoute);
   app.use('/api', api);
 

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../server/src/config.js';
+import { coverageParamsFrom } from '../../server/src/coverage/coverage-recompute.js';
+import { hataRange } from '../../server/src/coverage/range-model.js';
+import { findColocationCandidates } from '../../server/src/colocation/colocation-finder.js';
+import { planSites } from '../../server/src/colocation/site-planner.js';
+import { sharingSettingsFrom } from '../../server/src/sharing/sharing-settings.js';
+import { finderRequest, loadColocationFixture } from '../fixtures/colocation-fixture.js';
+import { databaseTargets, type TestDatabase } from '../support/prepared-databases.js';
+
+const { config } = loadConfig({});
+const coverage = coverageParamsFrom(config);
+const sharing = sharingSettingsFrom(config);
+
+describe('the fixture ranges', () => {
+  it('are the hand-computed Hata ranges: 667 m at 30 m and 579 m at 20 m (urban, MAPL 130 dB)', () => {
+    expect(hataRange({ frequencyMHz: 1800, baseHeightM: 30, environment: 'urban', maplDb: 130 }).rangeKm).toBeCloseTo(0.667, 3);
+    expect(hataRange({ frequencyMHz: 1800, baseHeightM: 20, environment: 'urban', maplDb: 130 }).rangeKm).toBeCloseTo(0.579, 3);
+  });
+});
+
+describe.each(databaseTargets())('co-location finder and site planner on the $label database (hand-computed fixture)', ({ open }) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await open();
+    await loadColocationFixture(db.knex);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('ranks the structures by the population VNPT would newly cover, then by distance', async () => {
+    const r = await findColocationCandidates(db.knex, coverage, sharing, finderRequest);
+    expect(r.candidates.map((c) => [c.siteKey, c.populationNewlyCovered, Math.round(c.distanceM)])).toEqual([
+      ['SUY-MB-G-4G', 2500, 332],
+      ['B', 1200, 548],
+      ['A', 800, 548],
+      ['E', 800, 1644],
+      ['C', 500, 664],
+    ]);
+    expect(r.candidates.map((c) => c.rank)).toEqual([1, 2, 3, 4, 5]);
+    expect(r.atPoint).toEqual({ populationNewlyCovered: 2000, hamletsNewlyCovered: 2 });
+  });
+
+  it('excludes a structure that already carries the operator and one outside the radius', async () => {
+    const r = await findColocationCandidates(db.knex, coverage, sharing, finderRequest);
+    const keys = r.candidates.map((c) => c.siteKey);
+    expect(keys).not.toContain('D');
+    expect(keys).not.toContain('F');
+    // Viettel is on A, B, D, E: only C and G are left for it.
+    const viettel = await findColocationCandidates(db.knex, coverage, sharing, { ...finderRequest, operator: 'viettel' });
+    expect(viettel.candidates.map((c) => c.siteKey).sort()).toEqual(['C', 'SUY-MB-G-4G']);
+  });
+
+  it('flags a structure without room, one lower than the antenna and an inferred one', async () => {
+    const r = await findColocationCandidates(db.knex, coverage, sharing, finderRequest);
+    const by = Object.fromEntries(r.candidates.map((c) => [c.siteKey, c]));
+    expect(by.B).toMatchObject({ warnings: ['no_room'], tenants: ['mobifone', 'viettel'], tenantLimit: 2, structureType: 'monopole', owner: 'towerco' });
+    expect(by.C).toMatchObject({ warnings: ['structure_lower_than_antenna'], heightM: 20, effectiveAntennaHeightM: 20 });
+    expect(by['SUY-MB-G-4G']).toMatchObject({ warnings: ['structure_unknown'], inferred: true, siteCode: null, structureType: null, heightM: null });
+    expect(by.A).toMatchObject({ warnings: [], tenants: ['viettel'], tenantLimit: 4, heightM: 40, effectiveAntennaHeightM: 30 });
+  });
+
+  it('lists the newly covered hamlets with population and verdict before and after', async () => {
+    const r = await findColocationCandidates(db.knex, coverage, sharing, finderRequest);
+    const c = r.candidates.find((x) => x.siteKey === 'C')!;
+    // At 20 m (579 m) C reaches HC's 500 people 300 m north, not its 300 people 620 m north.
+    expect(c.newlyCoveredHamlets).toEqual([
+      { code: 'HC', name: 'Khu phố HC', communeName: 'Phường 1', population: 800, populationCoveredBefore: 0, populationCoveredAfter: 500, verdictBefore: 'trang_song', verdictAfter: 'lom_song' },
+    ]);
+    expect(c.hamletsNewlyCovered).toBe(0);
+    const g = r.candidates[0]!;
+    expect(g.newlyCoveredHamlets.map((h) => [h.code, h.populationCoveredAfter - h.populationCoveredBefore, h.verdictAfter])).toEqual([
+      ['HB', 1200, 'covered'],
+      ['HA', 800, 'covered'],
+      ['HC', 500, 'lom_song'],
+    ]);
+    expect(g.hamletsNewlyCovered).toBe(2);
+    expect(g.footprint?.type).toBe('Polygon');
+  });
+
+  it('plans K = 1 as the best single structure and K = 2 by marginal gains, not standalone ones', async () => {
+    const plan = (k: number) =>
+      planSites(db.knex, coverage, sharing, { ...finderRequest, k }, { operator: 'vnpt', scenario: 'current', unitId: c1Id, radiusOverrideM: 1000 });
+    const c1Id = (await db.knex.raw(`SELECT id FROM admin_units WHERE boundary_set = 'T' AND code = 'C1'`)).rows[0].id as number;
+    const one = await plan(1);
+    expect(one.picks.map((p) => [p.kind, p.siteKey, p.marginalGain, p.standaloneGain, p.cumulativeGain])).toEqual([['colocation', 'X', 1500, 1500, 1500]]);
+    expect(one.totalGain).toBe(1500);
+    const two = await plan(2);
+    expect(two.picks.map((p) => [p.kind, p.siteKey, p.marginalGain, p.standaloneGain, p.cumulativeGain])).toEqual([
+      ['colocation', 'X', 1500, 1500, 1500],
+      ['colocation', 'Z', 900, 900, 2400],
+    ]);
+    expect(two.picks.map((p) => p.hamlets)).toEqual([['H1', 'H2'], ['H4']]);
+    expect(two.candidatesConsidered).toEqual({ colocation: 3, newSite: 4 });
+    // K = 3: Y and a new site at H3 both add H3's 200 people; the tie goes to co-location.
+    const three = await plan(3);
+    expect(three.picks.map((p) => [p.kind, p.siteKey, p.marginalGain, p.standaloneGain])).toEqual([
+      ['colocation', 'X', 1500, 1500],
+      ['colocation', 'Z', 900, 900],
+      ['colocation', 'Y', 200, 1200],
+    ]);
+    // Nothing is left to add: K = 5 stops after three picks.
+    expect((await plan(5)).picks).toHaveLength(3);
+  });
+});

@@ -11,14 +11,14 @@ import {
 } from './domain-enums.js';
 
 /** Layers served as GeoJSON by GET /api/layers/{layer}. */
-export const layerNames = ['sites', 'bts', 'shared-sites', 'fiber', 'hamlets', 'communes', 'districts', 'coverage', 'gaps'] as const;
+export const layerNames = ['sites', 'bts', 'shared-sites', 'fiber', 'hamlets', 'communes', 'districts', 'coverage', 'gaps', 'consolidation'] as const;
 export const layerNameSchema = z.enum(layerNames);
 export type LayerName = z.infer<typeof layerNameSchema>;
 
 /** Which query filters each layer accepts (anything else is a 400). */
 export const layerFilters: Record<LayerName, readonly string[]> = {
   sites: ['bbox', 'operator', 'technology', 'status', 'unit', 'boundarySet', 'lang'],
-  'shared-sites': ['bbox', 'operator', 'technology', 'status', 'unit', 'boundarySet', 'lang'],
+  'shared-sites': ['bbox', 'operator', 'technology', 'status', 'unit', 'boundarySet', 'scenario', 'lang'],
   bts: ['bbox', 'operator', 'technology', 'status', 'unit', 'boundarySet', 'lang'],
   fiber: ['bbox', 'operator', 'status', 'kind', 'laying', 'unit', 'boundarySet', 'lang'],
   hamlets: ['bbox', 'unit', 'boundarySet', 'scenario', 'lang'],
@@ -26,6 +26,7 @@ export const layerFilters: Record<LayerName, readonly string[]> = {
   districts: ['bbox', 'unit', 'boundarySet', 'lang'],
   coverage: ['bbox', 'operator', 'technology', 'scenario', 'lang'],
   gaps: ['bbox', 'unit', 'boundarySet', 'scenario', 'lang'],
+  consolidation: ['bbox', 'unit', 'boundarySet', 'scenario', 'lang'],
 };
 
 /** Technology groups of coverage: one technology, or broadband = 3G, 4G or 5G. */
@@ -50,8 +51,40 @@ export const sitePropertiesSchema = z.object({
   technologies: z.array(technologySchema),
   btsCount: z.number().int(),
   shared: z.boolean(),
+  /** The physical site's key: the site code, or 'SUY-…' for a site inferred from BTS without a site code. */
+  siteKey: z.string(),
+  inferred: z.boolean(),
 });
 export type SiteProperties = z.infer<typeof sitePropertiesSchema>;
+
+/**
+ * Shared-sites layer: physical sites (DESIGN §3), site records and inferred
+ * sites; an inferred site has no structure, height, owner or address, and its
+ * status is the most advanced of its BTS. `operators` are those with an active
+ * BTS in the scenario asked for (current: on air; planned: on air or approved).
+ */
+export const physicalSitePropertiesSchema = sitePropertiesSchema.extend({
+  structureType: structureTypeSchema.nullable(),
+  heightM: z.number().nullable(),
+  owner: z.string().nullable(),
+  ownerName: z.string().nullable(),
+});
+export type PhysicalSiteProperties = z.infer<typeof physicalSitePropertiesSchema>;
+
+/** Consolidation layer: one MultiPoint per group of sites of different owners within D metres. */
+export const consolidationPropertiesSchema = z.object({
+  groupNo: z.number().int(),
+  siteKeys: z.array(z.string()),
+  siteCount: z.number().int(),
+  owners: z.array(z.string()),
+  operators: z.array(z.string()),
+  /** Largest distance between two sites of the group, m. */
+  spanM: z.number(),
+  structuresSaved: z.number().int(),
+  communeCode: z.string().nullable(),
+  communeName: z.string().nullable(),
+});
+export type ConsolidationProperties = z.infer<typeof consolidationPropertiesSchema>;
 
 export const sectorSchema = z.object({
   azimuthDeg: z.number(),
@@ -139,7 +172,7 @@ export type GapProperties = z.infer<typeof gapPropertiesSchema>;
 
 export interface LayerPropertiesByName {
   sites: SiteProperties;
-  'shared-sites': SiteProperties;
+  'shared-sites': PhysicalSiteProperties;
   bts: BtsProperties;
   fiber: FiberProperties;
   hamlets: HamletProperties;
@@ -147,6 +180,7 @@ export interface LayerPropertiesByName {
   districts: AdminUnitProperties;
   coverage: CoverageProperties;
   gaps: GapProperties;
+  consolidation: ConsolidationProperties;
 }
 
 export interface Feature<P> {

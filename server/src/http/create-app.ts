@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import type { Knex } from 'knex';
 import type { CoverageParams } from '../coverage/coverage-recompute.js';
 import type { SharingSettings } from '../sharing/sharing-settings.js';
+import { sharingRoutes } from '../sharing/sharing-routes.js';
 import { auditRoutes } from '../audit/audit-routes.js';
 import { authenticate, type AuthSettings } from '../auth/authenticate.js';
 import { authRoutes } from '../auth/auth-routes.js';
@@ -61,9 +62,10 @@ export function createApp(deps: AppDeps): Express {
   api.use(auditRoutes(deps.knex));
   // Before the generic layers: /layers/measurements is served by its own route.
   api.use(measurementRoutes(deps.knex, deps.bodyLimitBytes));
-  api.use(layerRoutes(deps.knex, deps.maxFeatures));
+  api.use(layerRoutes(deps.knex, deps.maxFeatures, deps.sharing));
+  api.use(sharingRoutes(deps.knex, deps.sharing));
   api.use(siteRoutes(deps.knex));
-  for (const spec of [siteWrites, btsWrites, fiberWrites]) api.use(registerRecordRoutes(deps.knex, spec as never, deps.coverage));
+  for (const spec of [siteWrites, btsWrites, fiberWrites]) api.use(registerRecordRoutes(deps.knex, spec as never, deps.coverage, deps.sharing));
   api.use(searchRoutes(deps.knex, deps.maxSearchLength));
   api.use(coverageRoutes(deps.knex, deps.coverage));
   api.use(inspectionRoutes(deps.knex));

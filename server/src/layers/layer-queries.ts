@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { FiberKind, FiberLaying, LifecycleStatus, Technology, UnitLevel } from '../contracts/domain-enums.js';
 import type { LayerName, TechnologyGroup } from '../contracts/layer-contracts.js';
-import type { Scenario } from '../contracts/sharing-contracts.js';
+import { activeStatusesOf, type Scenario } from '../contracts/sharing-contracts.js';
 import type { Bbox } from '../http/query-params.js';
 
 export interface LayerFilter {
@@ -18,6 +18,8 @@ export interface LayerFilter {
   limit: number;
   /** Coverage, gaps and hamlet verdicts: which network (default current). */
   scenario?: Scenario;
+  /** Consolidation layer: D, metres. */
+  consolidationDistanceM?: number;
 }
 
 // The bbox is built in SQL from four bound numbers; a missing bbox gives NULL,
@@ -41,9 +43,17 @@ export async function layerGeoJson(knex: Knex, layer: LayerName, f: LayerFilter)
   let bindings: unknown[];
   switch (layer) {
     case 'sites':
-    case 'shared-sites':
       sql = `SELECT hatang_layer_sites(${envelope}, ?::text[], ?::text[], ?::text[], ?::integer, ?::boolean, ?::integer) AS fc`;
-      bindings = [...b, list(f.operators), list(f.technologies), list(f.statuses), f.unitId, layer === 'shared-sites', f.limit];
+      bindings = [...b, list(f.operators), list(f.technologies), list(f.statuses), f.unitId, false, f.limit];
+      break;
+    case 'shared-sites':
+      // Physical sites (site inference), inferred ones included.
+      sql = `SELECT hatang_layer_physical_sites(${envelope}, ?::text[], ?::text[], ?::text[], ?::integer, true, ?::text[], ?::integer) AS fc`;
+      bindings = [...b, list(f.operators), list(f.technologies), list(f.statuses), f.unitId, [...activeStatusesOf[f.scenario ?? 'current']], f.limit];
+      break;
+    case 'consolidation':
+      sql = `SELECT hatang_layer_consolidation(${envelope}, ?::float8, ?::text[], ?::text, ?::integer, ?::integer) AS fc`;
+      bindings = [...b, f.consolidationDistanceM ?? 100, [...activeStatusesOf[f.scenario ?? 'current']], f.boundarySet, f.unitId, f.limit];
       break;
     case 'bts':
       sql = `SELECT hatang_layer_bts(${envelope}, ?::text[], ?::text[], ?::text[], ?::integer, ?::integer) AS fc`;

@@ -7,8 +7,9 @@ import { assertOnlyParameters, parseBbox, parseCode, parseEnumList, singleParame
 import { parseScenario } from '../http/scenario-param.js';
 import { operatorCodes, resolveBoundarySet, resolveUnitId } from './admin-unit-lookup.js';
 import { layerGeoJson } from './layer-queries.js';
+import type { SharingSettings } from '../sharing/sharing-settings.js';
 
-export function layerRoutes(knex: Knex, maxFeatures: number): Router {
+export function layerRoutes(knex: Knex, maxFeatures: number, sharing: Pick<SharingSettings, 'consolidationDistanceM'>): Router {
   const router = Router();
   router.get('/layers/:layer', async (req, res) => {
     const parsedLayer = layerNameSchema.safeParse(req.params.layer);
@@ -39,6 +40,7 @@ export function layerRoutes(knex: Knex, maxFeatures: number): Router {
       boundarySet,
       limit: maxFeatures,
       scenario,
+      consolidationDistanceM: sharing.consolidationDistanceM,
     });
     res.type('application/geo+json').send(body);
   });

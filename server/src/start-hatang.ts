@@ -5,6 +5,8 @@ import { migrate } from './db/migrate.js';
 import { isRegisterEmpty, seedDemoProvince } from './demo/seed-demo-province.js';
 import { coverageParamsFrom, recomputeAllCoverage } from './coverage/coverage-recompute.js';
 import { sharingSettingsFrom } from './sharing/sharing-settings.js';
+import { indicatorSettingsFrom } from './indicators/indicator-settings.js';
+import { demoProposalsMissing, seedDemoProposals } from './demo/demo-proposals.js';
 import { inferSites, physicalSitesMissing } from './sharing/site-inference.js';
 import { createApp } from './http/create-app.js';
 import { builtClientDir } from './http/client-bundle.js';
@@ -32,6 +34,7 @@ export async function startHatang(overrides: Partial<Config> = {}, clientDir = b
   };
   for (const line of describeConfig(loaded)) log(line);
   const coverage = coverageParamsFrom(config);
+  const sharing = sharingSettingsFrom(config);
   const database = await openDatabase(config);
   try {
     await migrate(database.knex);
@@ -66,6 +69,10 @@ export async function startHatang(overrides: Partial<Config> = {}, clientDir = b
       log(`coverage computed: ${recomputed.footprints} footprints, ${recomputed.gapParts} uncovered parts in ${recomputed.ms.total} ms`);
       await gatherStatistics();
     }
+    if (await demoProposalsMissing(database.knex)) {
+      const demo = await seedDemoProposals(database.knex, { coverage, sharing });
+      log(`demo proposals: ${demo.submitted} submitted, ${demo.approved} approved, ${demo.rejected} rejected`);
+    }
   } catch (error) {
     await database.close();
     throw error;
@@ -77,7 +84,8 @@ export async function startHatang(overrides: Partial<Config> = {}, clientDir = b
     maxSearchLength: config.maxSearchLength,
     bodyLimitBytes: config.bodyLimitBytes,
     coverage,
-    sharing: sharingSettingsFrom(config),
+    sharing,
+    indicators: indicatorSettingsFrom(config),
     ...authSettingsFrom(config),
     clientDir,
   });

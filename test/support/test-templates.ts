@@ -8,6 +8,8 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../server/src/db/database.js';
 import { migrate } from '../../server/src/db/migrate.js';
+import { seedDemoProposals } from '../../server/src/demo/demo-proposals.js';
+import { sharingSettingsFrom } from '../../server/src/sharing/sharing-settings.js';
 import { seedDemoProvince } from '../../server/src/demo/seed-demo-province.js';
 import { ensureClientBuilt } from '../../server/src/http/client-bundle.js';
 import { loadConfig } from '../../server/src/config.js';
@@ -57,7 +59,7 @@ export default async function setup(project: TestProject): Promise<void> {
   // The browser tests load the built client from dist/client.
   ensureClientBuilt();
   const hash = crypto.createHash('sha256');
-  for (const p of ['server/db', 'server/src/db', 'server/src/demo', 'server/src/coverage', 'server/src/sharing', 'test/fixtures']) hashTree(hash, path.resolve(p));
+  for (const p of ['server/db', 'server/src/db', 'server/src/demo', 'server/src/coverage', 'server/src/sharing', 'server/src/colocation', 'server/src/proposals', 'test/fixtures']) hashTree(hash, path.resolve(p));
   const root = path.join(os.tmpdir(), 'hatang-test-templates', hash.digest('hex').slice(0, 16));
   fs.mkdirSync(root, { recursive: true });
   removeStaleTemplates(path.dirname(root), root);
@@ -72,7 +74,11 @@ export default async function setup(project: TestProject): Promise<void> {
   if (!fs.existsSync(demoDir)) {
     await buildEmbedded(demoDir, async (knex) => {
       await seedDemoProvince(knex);
-      await recomputeAllCoverage(knex, coverageParamsFrom(loadConfig({}).config));
+      const { config } = loadConfig({});
+      const coverage = coverageParamsFrom(config);
+      await recomputeAllCoverage(knex, coverage);
+      // As the server does at its first start: the demo's sample proposals (some approved: the planned scenario).
+      await seedDemoProposals(knex, { coverage, sharing: sharingSettingsFrom(config) });
     });
   }
   project.provide('embeddedFixtureTemplate', fixtureDir);

@@ -111,6 +111,7 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
   const colocation = useColocation(
     submittingOperator(session.info) ?? radioOperators(meta.operators).find((o) => o.code === 'viettel')?.code ?? radioOperators(meta.operators)[0]?.code ?? '',
     state.lang,
+    state.scenario,
   );
   const colocationPlacing = state.tool === 'colocation' && colocation.placing;
   // The proposal tools draw on the map once it exists.
@@ -285,6 +286,8 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
     },
     [update, clearWhatIf, startColocationPlacing],
   );
+  // "Xem kịch bản quy hoạch": the layers and coverage with approved proposals.
+  const showPlanned = useCallback(() => update((prev) => ({ ...prev, scenario: 'planned' })), [update]);
   const onProposalDecided = useCallback(
     (proposal: Proposal) => {
       // An approval adds planned sites and BTS: the radio layers and the coverage are loaded again.
@@ -413,6 +416,7 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
               onToolChange={setTool}
               onFlyTo={flyTo}
               onDecided={onProposalDecided}
+              onShowPlanned={showPlanned}
             />
             {notice ? <RecordNotice key={`${notice.entity}:${notice.code}:${notice.action}:${registerRevision}`} change={notice} onDismiss={() => setNotice(null)} onChanged={onRegisterChanged} /> : null}
             <p className="map-attribution">{t('map.attribution')}</p>

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeError, isAbort } from '../api/api-client.js';
 import { postColocationCandidates } from '../api/proposal-api.js';
-import type { ColocationRequest, ColocationResponse, PlannedRadio, Technology } from '../domain/contract-types.js';
+import type { ColocationRequest, ColocationResponse, PlannedRadio, Scenario, Technology } from '../domain/contract-types.js';
 import type { Lang } from '../i18n/i18n-context.js';
 
 /** What the operator would mount and how far to look for a structure. */
@@ -46,7 +46,8 @@ export function radioOf(params: ColocationParams): PlannedRadio {
  * answer of POST /api/colocation/candidates. Nothing is saved; a proposal is a
  * separate, explicit step.
  */
-export function useColocation(defaultOperator: string, lang: Lang): Colocation {
+/** `scenario`: the network the gains are counted against (planned: with approved proposals), as the map shows it. */
+export function useColocation(defaultOperator: string, lang: Lang, scenario: Scenario = 'current'): Colocation {
   const [params, setParams] = useState<ColocationParams>({ operator: defaultOperator, ...defaultColocationParams });
   const [point, setPoint] = useState<{ lon: number; lat: number } | null>(null);
   const [placing, setPlacing] = useState(false);
@@ -65,7 +66,7 @@ export function useColocation(defaultOperator: string, lang: Lang): Colocation {
     if (!point) return;
     const p = paramsRef.current;
     if (!p.operator) return;
-    const request: ColocationRequest = { lon: point.lon, lat: point.lat, operator: p.operator, radiusM: p.radiusM, ...radioOf(p) };
+    const request: ColocationRequest = { lon: point.lon, lat: point.lat, operator: p.operator, radiusM: p.radiusM, ...radioOf(p), scenario };
     const controller = new AbortController();
     setResult({ status: 'loading' });
     postColocationCandidates(request, lang, controller.signal)
@@ -74,7 +75,7 @@ export function useColocation(defaultOperator: string, lang: Lang): Colocation {
         if (!isAbort(error)) setResult({ status: 'error', error: describeError(error) });
       });
     return () => controller.abort();
-  }, [point, attempt, lang]);
+  }, [point, attempt, lang, scenario]);
 
   return {
     params,

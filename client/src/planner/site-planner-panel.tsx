@@ -61,6 +61,8 @@ export function SitePlannerPanel({ meta, map, unit, units, onClose, onFlyTo, onS
   const [active, setActive] = useState<number | null>(null);
   const [draft, setDraft] = useState<ProposalDraft | null>(null);
   const operator = ownOperator ?? params.operator;
+  // The planner reads every structure and uncovered area of the province: planners, and operators for their own operator.
+  const mayPlan = session.info?.permissions.includes('sites.plan') ?? false;
 
   const plan = (event: FormEvent) => {
     event.preventDefault();
@@ -111,7 +113,17 @@ export function SitePlannerPanel({ meta, map, unit, units, onClose, onFlyTo, onS
       </header>
       <div className="tool-panel__body">
         <p className="tool-panel__note">{t('planner.intro')}</p>
-        <form className="tool-form" onSubmit={plan}>
+        {!mayPlan ? (
+          <p className="tool-panel__hint" data-testid="planner-sign-in">
+            {t(session.info?.user ? 'planner.notAllowed' : 'planner.signIn')}{' '}
+            {!session.info?.user ? (
+              <button type="button" className="row-link" onClick={() => session.openSignIn('required')}>
+                {t('colocation.signIn')}
+              </button>
+            ) : null}
+          </p>
+        ) : null}
+        <form className="tool-form" onSubmit={plan} hidden={!mayPlan}>
           <div className="form-grid">
             <RadioFields value={{ ...params, operator }} operators={meta.operators} fixedOperator={ownOperator} testIdPrefix="planner" onChange={(v) => setParams({ ...params, ...v })} />
             <label className="field">

@@ -111,7 +111,11 @@ export function ProposalDetail({ meta, proposal, onBack, onChanged, onReload, on
 
       {p.status === 'approved' ? (
         <p className="proposal-detail__created" data-testid="proposal-created">
-          {t('proposal.created', { site: p.createdSiteCode ?? '—', bts: p.createdBtsCode ?? '—', status: p.createdStatus ? t(`status.${p.createdStatus}`) : '—' })}{' '}
+          {t(p.kind === 'colocation' ? 'proposal.createdBts' : 'proposal.created', {
+            site: p.createdSiteCode ?? p.siteCode ?? p.siteKey ?? '—',
+            bts: p.createdBtsCode ?? '—',
+            status: p.createdStatus ? t(`status.${p.createdStatus}`) : '—',
+          })}{' '}
           {onShowPlanned ? (
             <button type="button" className="row-link" onClick={onShowPlanned} data-testid="show-planned">
               {t('proposal.showPlanned')}
@@ -121,7 +125,7 @@ export function ProposalDetail({ meta, proposal, onBack, onChanged, onReload, on
       ) : null}
 
       <h4 className="tool-panel__subheading">{t('impact.title')}</h4>
-      <ProposalImpactSummary meta={meta} impact={p.impact} technology={p.radio.technology} />
+      <ProposalImpactSummary meta={meta} impact={p.impact} technology={p.radio.technology} kind={p.kind} />
 
       <h4 className="tool-panel__subheading">{t('proposal.history')}</h4>
       <ol className="proposal-history" data-testid="proposal-history">

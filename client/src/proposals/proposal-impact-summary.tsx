@@ -1,4 +1,4 @@
-import type { Meta, ProposalImpact } from '../domain/contract-types.js';
+import type { Meta, ProposalImpact, ProposalKind } from '../domain/contract-types.js';
 import { percent } from '../coverage/coverage-formats.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { OperatorLabel } from '../inspector/operator-label.js';
@@ -6,7 +6,7 @@ import { withUnit } from '../inspector/value-formats.js';
 import { ratioChangePoints } from './proposal-formats.js';
 
 /** The predicted impact stored with a proposal at submission; each figure with what it counts. */
-export function ProposalImpactSummary({ meta, impact, technology }: { meta: Meta; impact: ProposalImpact; technology: string }) {
+export function ProposalImpactSummary({ meta, impact, technology, kind }: { meta: Meta; impact: ProposalImpact; technology: string; kind: ProposalKind }) {
   const i18n = useI18n();
   const { t } = i18n;
   const change = ratioChangePoints(impact.sharingBefore, impact.sharingAfter);
@@ -77,12 +77,15 @@ export function ProposalImpactSummary({ meta, impact, technology }: { meta: Meta
           t('impact.noneNearby')
         )}
       </p>
-      <p className="impact__candidates" data-testid="impact-candidates">
-        <strong>{t('impact.candidatesInRadius', { count: impact.candidatesInRadius.length })}</strong>{' '}
-        {impact.candidatesInRadius
-          .map((c) => `${c.siteKey} (${withUnit(i18n, c.distanceM, 'unit.m')}, +${i18n.formatNumber(c.populationNewlyCovered)} ${t('unit.people')})`)
-          .join('; ')}
-      </p>
+      {/* What a new site passed over: a co-location is itself the shared option. */}
+      {kind === 'new_site' || impact.candidatesInRadius.length > 0 ? (
+        <p className="impact__candidates" data-testid="impact-candidates">
+          <strong>{t('impact.candidatesInRadius', { count: impact.candidatesInRadius.length })}</strong>{' '}
+          {impact.candidatesInRadius
+            .map((c) => `${c.siteKey} (${withUnit(i18n, c.distanceM, 'unit.m')}, +${i18n.formatNumber(c.populationNewlyCovered)} ${t('unit.people')})`)
+            .join('; ')}
+        </p>
+      ) : null}
       <p className="legend__note">{t('impact.computedAt', { date: i18n.formatDateTime(impact.computedAt) })}</p>
     </div>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { describeError } from '../api/api-client.js';
+import { ApiError, describeError } from '../api/api-client.js';
 import { decideProposal } from '../api/proposal-api.js';
 import type { Meta, Proposal } from '../domain/contract-types.js';
 import { useI18n, type Translate } from '../i18n/i18n-context.js';
@@ -51,8 +51,13 @@ export function ProposalReview({ meta, proposal, onDecided, onReload }: Props) {
       })
       .catch((e: unknown) => {
         const found = versionConflictOf(e);
-        if (found) setConflict({ ...found, decision });
-        else setError(describeError(e));
+        if (found) {
+          setConflict({ ...found, decision });
+          return;
+        }
+        setError(describeError(e));
+        // Decided meanwhile by someone else (409 without a version to retry on): show the proposal as it is now.
+        if (e instanceof ApiError && e.status === 409) onReload();
       })
       .finally(() => setSending(null));
   };

@@ -67,6 +67,9 @@ const validWhatIf = {
   operator: '*',
   technologyGroup: 'broadband',
 };
+// MobiFone looking for a structure around S1 (S1 and S2 carry no MobiFone BTS).
+const validColocation = { lon: 106.05, lat: 10.05, operator: 'mobifone', radiusM: 2000, technology: '4G', bandMHz: 1800, antennaHeightM: 30, eirpDbm: 60, scenario: 'current' };
+const validSitePlanner = { operator: 'mobifone', k: 2, technology: '4G', bandMHz: 1800, antennaHeightM: 30, unit: 'C1', boundarySet: 'T', gridM: 2000 };
 const validCsv = 'lon,lat,operator,technology,signal_dbm,download_mbps,time\n106.05,10.05,viettel,4G,-95,12.5,2026-11-20T09:30:00+07:00\n';
 const validInspection = {
   inspectedOn: '2026-11-20', operator: 'viettel', technologyGroup: '4G', observedVerdict: 'covered', note: 'Sóng yếu trong nhà', measurementBatch: 'dot-1',
@@ -131,6 +134,16 @@ const endpoints: Endpoint[] = [
   },
   { method: 'GET', path: '/api/coverage/model' },
   { method: 'POST', path: '/api/coverage/what-if', body: () => structuredClone(validWhatIf) },
+  {
+    method: 'POST', path: '/api/colocation/candidates', body: () => structuredClone(validColocation),
+    // Outside the province (and swapped coordinates), a radius of 0, negative or above the 10 km limit,
+    // a tower company, a band 4G does not use, a scenario that does not exist.
+    extraBody: { lon: [10.05, 105.5, 0], lat: [106.05, 9.5], radiusM: [0, -5, 10_001, 1e6], operator: ['towerco', 'VIETTEL'], bandMHz: [1234, 3500], scenario: ['future', 'Planned'] },
+  },
+  {
+    method: 'POST', path: '/api/site-planner', body: () => structuredClone(validSitePlanner),
+    extraBody: { k: [0, 51, 2.5], operator: ['towerco'], bandMHz: [1234], gridM: [0, 100, 20_000], unit: ['C9'], boundarySet: ['X'] },
+  },
   { method: 'GET', path: '/api/hamlets/coverage', query: { technology: '4G', operator: 'viettel', unit: 'C1', boundarySet: 'T', verdict: 'covered' } },
   { method: 'GET', path: '/api/hamlets/:code', params: { code: 'H1' } },
   { method: 'GET', path: '/api/hamlets/:code/inspections', params: { code: 'H1' } },

@@ -23,6 +23,9 @@ const fiberBody = {
 const csv = { body: 'không phải CSV', headers: { 'content-type': 'text/csv' } };
 const whatIf = { bts: [{ lon: 106.1, lat: 10.1, operator: 'viettel', technology: '4G', bandMHz: 1800, antennaHeightM: 30, radiusM: 1000 }] };
 
+const colocationSearch = { lon: 106.05, lat: 10.05, operator: 'mobifone', radiusM: 2000, technology: '4G', bandMHz: 1800, antennaHeightM: 30 };
+const viettelPlan = { operator: 'viettel', k: 1, technology: '4G', bandMHz: 1800, antennaHeightM: 30, unit: 'C1', boundarySet: 'T' };
+
 const publicRead: Record<Who, Expect> = { anonymous: 'pass', admin: 'pass', planner: 'pass', viettel: 'pass', vnpt: 'pass', inspector: 'pass' };
 const signedIn: Record<Who, Expect> = { ...publicRead, anonymous: 401 };
 /** infrastructure.write on a Viettel record: planners and Viettel's engineers. */
@@ -59,6 +62,10 @@ const matrix: [method: string, path: string, options: RequestOptions, expected: 
   ['GET', '/api/coverage/model', {}, publicRead],
   ['GET', '/api/coverage/range?technology=4G&bandMHz=1800&antennaHeightM=30&maplDb=140', {}, publicRead],
   ['POST', '/api/coverage/what-if', { body: whatIf }, publicRead],
+  // A co-location search is a read, like the what-if.
+  ['POST', '/api/colocation/candidates', { body: colocationSearch }, publicRead],
+  // sites.plan: planners, and operators' engineers for their own operator (VNPT's engineer may not plan for Viettel).
+  ['POST', '/api/site-planner', { body: viettelPlan }, viettelRecord],
   ['POST', '/api/sites', { body: siteBody }, viettelRecord],
   ['PATCH', '/api/sites/S1', { body: { heightM: 50, ...stale } }, viettelRecord],
   ['DELETE', '/api/sites/S1', { body: stale }, viettelRecord],

@@ -55,6 +55,8 @@ const configSchema = z.object({
   colocationMaxRadiusM: z.coerce.number().gt(0).max(100_000),
   /** The plan's target for the site sharing ratio (0–1), drawn against the ratios until planners edit targets. */
   sharingTargetRatio: z.coerce.number().min(0).max(1),
+  /** r of fiber reach: a hamlet is reached by fiber when a route passes within this many metres of its reference point (DESIGN §3). */
+  fiberReachM: z.coerce.number().gt(0).max(10_000),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -86,6 +88,7 @@ const defaults: Record<keyof Config, string> = {
   tenantLimitsJson: '',
   colocationMaxRadiusM: '10000',
   sharingTargetRatio: '0.3',
+  fiberReachM: '200',
 };
 
 const envNames: Record<keyof Config, string> = {
@@ -115,6 +118,7 @@ const envNames: Record<keyof Config, string> = {
   tenantLimitsJson: 'HATANG_TENANT_LIMITS',
   colocationMaxRadiusM: 'HATANG_COLOCATION_MAX_RADIUS_M',
   sharingTargetRatio: 'HATANG_SHARING_TARGET',
+  fiberReachM: 'HATANG_FIBER_REACH_M',
 };
 
 export interface LoadedConfig {

@@ -6,6 +6,7 @@ import { authSettingsFrom } from '../../server/src/auth/auth-settings.js';
 import { loadConfig } from '../../server/src/config.js';
 import { coverageParamsFrom } from '../../server/src/coverage/coverage-recompute.js';
 import { sharingSettingsFrom } from '../../server/src/sharing/sharing-settings.js';
+import { indicatorSettingsFrom } from '../../server/src/indicators/indicator-settings.js';
 import { createApp } from '../../server/src/http/create-app.js';
 import { startInProcessApp, type InProcessApp } from '../support/in-process-app.js';
 import { databaseTargets, type TestDatabase } from '../support/prepared-databases.js';
@@ -671,6 +672,7 @@ describe('the bad-input suite covers every route', () => {
       bodyLimitBytes: BODY_LIMIT,
       coverage: coverageParamsFrom(config),
       sharing: sharingSettingsFrom(config),
+      indicators: indicatorSettingsFrom(config),
       ...authSettingsFrom(config),
     });
     const served = [...new Set(appRoutes(app))].sort();

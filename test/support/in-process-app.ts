@@ -4,6 +4,7 @@ import { authSettingsFrom } from '../../server/src/auth/auth-settings.js';
 import { loadConfig } from '../../server/src/config.js';
 import { coverageParamsFrom } from '../../server/src/coverage/coverage-recompute.js';
 import { sharingSettingsFrom } from '../../server/src/sharing/sharing-settings.js';
+import { indicatorSettingsFrom } from '../../server/src/indicators/indicator-settings.js';
 import { createApp } from '../../server/src/http/create-app.js';
 import { answerUnparsedRequests } from '../../server/src/http/http-problem.js';
 import type { Database } from '../../server/src/db/database.js';
@@ -60,6 +61,7 @@ export async function startInProcessApp(db: Database, options: InProcessOptions 
     bodyLimitBytes: 1024 * 1024,
     coverage: coverageParamsFrom(config),
     sharing: sharingSettingsFrom(config),
+    indicators: indicatorSettingsFrom(config),
     ...authSettingsFrom(config),
   });
   const server: Server = await new Promise((resolve) => {

@@ -19,6 +19,8 @@ import { userRoutes } from '../users/user-routes.js';
 import type { DatabaseKind } from '../db/database.js';
 import { colocationRoutes } from '../colocation/colocation-routes.js';
 import { hamletRoutes } from '../hamlets/hamlet-routes.js';
+import { indicatorRoutes } from '../indicators/indicator-routes.js';
+import type { IndicatorSettings } from '../indicators/indicator-settings.js';
 import { inspectionRoutes } from '../inspections/inspection-routes.js';
 import { measurementRoutes } from '../measurements/measurement-routes.js';
 import { layerRoutes } from '../layers/layer-routes.js';
@@ -37,6 +39,7 @@ export interface AppDeps {
   bodyLimitBytes: number;
   coverage: CoverageParams;
   sharing: SharingSettings;
+  indicators: IndicatorSettings;
   auth: AuthSettings;
   loginThrottle: ThrottleSettings;
   /** Built client to serve (dist/client); omitted in API-only tests. */
@@ -70,6 +73,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(coverageRoutes(deps.knex, deps.coverage));
   api.use(inspectionRoutes(deps.knex));
   api.use(hamletRoutes(deps.knex, deps.coverage.theta));
+  api.use(indicatorRoutes(deps.knex, { theta: deps.coverage.theta, indicators: deps.indicators, sharing: deps.sharing }));
   api.use(colocationRoutes(deps.knex, deps.coverage, deps.sharing));
   api.use(unknownApiRoute);
   app.use('/api', api);

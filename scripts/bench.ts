@@ -8,6 +8,7 @@
 //     TEST_DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres: a database
 //     hatang_bench is created there and dropped after), and the same unions and
 //     hamlet differences written straightforwardly with @turf/turf.
+//   - site inference plus the sharing ratios of every level (scripts/bench-sharing.ts), on both databases.
 // A benchmark, not a test: it prints numbers and asserts nothing.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,6 +20,7 @@ import { openDatabase } from '../server/src/db/database.js';
 import { migrate } from '../server/src/db/migrate.js';
 import { seedDemoProvince } from '../server/src/demo/seed-demo-province.js';
 import { measureCoverage, measureTurf, type CoverageFigures } from './bench-coverage.js';
+import { describeSharing, measureSharing, measureSharingOnPostgres, type SharingFigures } from './bench-sharing.js';
 import { ensureClientBuilt } from '../server/src/http/client-bundle.js';
 import { measureFirstIdleMs } from './bench-browser.js';
 import { freePort } from './free-port.js';
@@ -105,14 +107,18 @@ try {
     const embedded = await openDatabase({ databaseUrl: '', dataDir, statementTimeoutMs: 0 });
     let embeddedCoverage: CoverageFigures;
     let turfFigures: Awaited<ReturnType<typeof measureTurf>>;
+    let embeddedSharing: SharingFigures;
     try {
       embeddedCoverage = await measureCoverage(embedded.knex);
       turfFigures = await measureTurf(embedded.knex);
+      embeddedSharing = await measureSharing(embedded.knex);
     } finally {
       await embedded.close();
     }
     log('coverage on PostgreSQL…');
     const postgresCoverage = await measurePostgres();
+    log('site inference and sharing on PostgreSQL…');
+    const postgresSharing = await measureSharingOnPostgres();
     const result = {
       firstStartReadyMs: Math.round(first.readyMs),
       secondStartReadyMs: Math.round(second.readyMs),
@@ -124,6 +130,7 @@ try {
         turf: turfFigures,
         turfRatio: Math.round((turfFigures.extrapolatedMs / embeddedCoverage.sqlOverlayMs) * 10) / 10,
       },
+      sharing: { embedded: embeddedSharing, postgres: postgresSharing },
       machine: { cpus: os.cpus().length, node: process.version },
     };
     if (asJson) {
@@ -152,6 +159,9 @@ try {
           `ours (embedded, unions + verdicts + gaps of every operator and technology group): ${result.coverage.embedded.sqlOverlayMs} ms; ` +
           `ratio ≥ ${result.coverage.turfRatio}`,
       );
+      console.log('\nsite inference and sharing ratios of the demo province:');
+      console.log(describeSharing('embedded', result.sharing.embedded));
+      console.log(describeSharing('postgres', result.sharing.postgres));
     }
   } finally {
     await second.stop();

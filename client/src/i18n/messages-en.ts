@@ -964,6 +964,7 @@ export const messagesEn: MessageCatalogue = {
   'definition.sharedSiteLayer': 'Sites (structures) with active BTS of ≥ 2 operators, including sites inferred from BTS without a site code; size and colour by operator count',
   'definition.consolidation': 'Groups of sites of different owners standing close together (within D metres) that could become one structure',
   'legend.tenants': 'Shared sites by operator count',
+  'legend.tenantOne': '1 operator',
   'legend.tenantStep': '{count} operators',
   'legend.tenantsNote': 'Operator count = distinct operators with an active BTS on the site (in the chosen scenario).',
   'legend.inferredSite': 'Site inferred from BTS without a site code (ε = {eps} m)',

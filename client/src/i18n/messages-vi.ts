@@ -962,6 +962,7 @@ export const messagesVi = {
   'definition.sharedSiteLayer': 'Vị trí (cột) có BTS hoạt động của ≥ 2 nhà mạng, kể cả vị trí suy luận từ BTS không có mã trạm; cỡ và màu theo số nhà mạng',
   'definition.consolidation': 'Nhóm vị trí của các chủ sở hữu khác nhau đứng gần nhau (trong khoảng D mét), có thể gom về một cột',
   'legend.tenants': 'Vị trí dùng chung theo số nhà mạng',
+  'legend.tenantOne': '1 nhà mạng',
   'legend.tenantStep': '{count} nhà mạng',
   'legend.tenantsNote': 'Số nhà mạng = số nhà mạng khác nhau có BTS hoạt động trên vị trí (theo kịch bản đang chọn).',
   'legend.inferredSite': 'Vị trí suy luận từ BTS không có mã trạm (ε = {eps} m)',

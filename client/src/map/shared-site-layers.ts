@@ -22,11 +22,12 @@ function byStep(values: readonly number[] | readonly string[]): ExpressionSpecif
 }
 
 /** Disc radius (px) per step at zoom 8, 10, 12 and 14: from a few pixels at province zoom to well clear of the site symbol (≤ 11 px) when zoomed in. */
-const radiusAtZoom: Record<8 | 10 | 12 | 14, readonly number[]> = {
+const radiusAtZoom: Record<8 | 10 | 12 | 14 | 16, readonly number[]> = {
   8: [3.2, 4.2, 5.2, 6.4],
   10: [4.6, 6, 7.4, 9],
   12: [9, 11, 13.5, 16],
-  14: [13, 16, 19.5, 23],
+  14: [14, 17, 21, 25],
+  16: [17, 21, 26, 31],
 };
 
 export const sharedSiteRadius: ExpressionSpecification = [
@@ -41,6 +42,8 @@ export const sharedSiteRadius: ExpressionSpecification = [
   byStep(radiusAtZoom[12]),
   14,
   byStep(radiusAtZoom[14]),
+  16,
+  byStep(radiusAtZoom[16]),
 ];
 
 const isInferred: FilterSpecification = ['==', ['get', 'inferred'], true];
@@ -54,9 +57,9 @@ export function sharedSiteLayer(): LayerSpecification {
     paint: {
       'circle-radius': sharedSiteRadius,
       'circle-color': byStep(tenantSteps.map((s) => s.colour)),
-      'circle-opacity': ['interpolate', ['linear'], ['zoom'], 8, 0.75, 12, 0.55],
+      'circle-opacity': ['interpolate', ['linear'], ['zoom'], 8, 0.85, 12, 0.65],
       'circle-stroke-color': byStep(tenantSteps.map((s) => s.stroke)),
-      'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 8, 0.6, 12, 1.2],
+      'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 8, 0.6, 12, 1.4],
       'circle-stroke-opacity': 0.9,
     },
   };
@@ -70,7 +73,7 @@ export function inferredSiteCoreLayer(): LayerSpecification {
     source: 'shared-sites',
     filter: isInferred,
     paint: {
-      'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 1.6, 12, 3.5, 14, 5],
+      'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 1.6, 12, 3.5, 14, 5, 16, 6],
       'circle-color': mapPalette.inferredSite,
       'circle-stroke-color': '#ffffff',
       'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 8, 0.4, 12, 1],
@@ -85,7 +88,7 @@ const ringRadiusPx = 14;
 
 /** Dashed ring of an inferred site, sized a little outside its tenant disc. */
 export function inferredSiteRingLayer(): LayerSpecification {
-  const scaleAt = (zoom: 8 | 10 | 12 | 14) => byStep(radiusAtZoom[zoom].map((r) => (r + 2.5) / ringRadiusPx));
+  const scaleAt = (zoom: 8 | 10 | 12 | 14 | 16) => byStep(radiusAtZoom[zoom].map((r) => (r + 2.5) / ringRadiusPx));
   return {
     id: mapLayerIds.inferredSiteRings,
     type: 'symbol',
@@ -93,7 +96,7 @@ export function inferredSiteRingLayer(): LayerSpecification {
     filter: isInferred,
     layout: {
       'icon-image': inferredRingImageId,
-      'icon-size': ['interpolate', ['linear'], ['zoom'], 8, scaleAt(8), 10, scaleAt(10), 12, scaleAt(12), 14, scaleAt(14)],
+      'icon-size': ['interpolate', ['linear'], ['zoom'], 8, scaleAt(8), 10, scaleAt(10), 12, scaleAt(12), 14, scaleAt(14), 16, scaleAt(16)],
       'icon-allow-overlap': true,
       'icon-ignore-placement': true,
     },

@@ -12,7 +12,7 @@ export function SharedSiteLegend({ epsM, distanceM }: { epsM: number | null; dis
         {tenantSteps.map((step) => (
           <li key={step.label}>
             <TenantSwatch step={step} />
-            {t('legend.tenantStep', { count: step.label })}
+            {step.min === 1 ? t('legend.tenantOne') : t('legend.tenantStep', { count: step.label })}
           </li>
         ))}
       </ul>

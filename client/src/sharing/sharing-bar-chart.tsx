@@ -31,6 +31,9 @@ export function SharingBarChart({ units, target, width, selectedCode = null, onU
   const layout = barChartLayout({ values: units.map((u) => u.siteRatio.value), target, width, labelWidth, top: 36 });
   const targetX = xOf(layout, target);
   const bottom = layout.height - 8;
+  // Tick labels need about 34 px each: on a narrow chart only every second (or third) one is written.
+  const tickSpacing = layout.ticks.length > 1 ? layout.plotWidth / (layout.ticks.length - 1) : layout.plotWidth;
+  const labelEvery = Math.max(1, Math.ceil(34 / Math.max(1, tickSpacing)));
   return (
     <svg
       className="sharing-chart"
@@ -41,14 +44,16 @@ export function SharingBarChart({ units, target, width, selectedCode = null, onU
       aria-label={t('sharing.chartLabel', { target: percent(i18n, target, 0) })}
       data-testid="sharing-chart"
     >
-      {layout.ticks.map((tick) => {
+      {layout.ticks.map((tick, i) => {
         const x = xOf(layout, tick);
         return (
           <g key={tick} className="sharing-chart__tick">
             <line x1={x} x2={x} y1={layout.plotTop - 4} y2={bottom} />
-            <text x={x} y={layout.plotTop - 8} textAnchor="middle">
-              {percent(i18n, tick, 0)}
-            </text>
+            {i % labelEvery === 0 ? (
+              <text x={x} y={layout.plotTop - 8} textAnchor="middle">
+                {percent(i18n, tick, 0)}
+              </text>
+            ) : null}
           </g>
         );
       })}

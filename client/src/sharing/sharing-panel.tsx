@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { percent } from '../coverage/coverage-formats.js';
 import type { ConsolidationGroup, ConsolidationResponse, Meta, Scenario, SharingResponse, SiteConflict, SiteConflictsResponse, UnitLevel } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
@@ -44,8 +44,7 @@ export function SharingPanel(props: SharingPanelProps) {
     () => (data ? sortSharingUnits(data.units, view.sort, view.descending, i18n.lang === 'vi' ? 'vi' : 'en') : []),
     [data, view.sort, view.descending, i18n.lang],
   );
-  const chartBox = useRef<HTMLDivElement>(null);
-  const chartWidth = useElementWidth(chartBox, 360);
+  const [chartBox, chartWidth] = useElementWidth(360);
   const change = (patch: Partial<SharingView>) => props.onViewChange({ ...view, ...patch });
   const conflictCount = data?.inference.conflicts ?? props.conflicts.data?.conflicts.length ?? null;
   const groupCount = props.consolidation.data?.groups.length ?? null;

@@ -4,10 +4,10 @@
  * darker. The same values drive the map style and its legend.
  */
 export const tenantSteps = [
-  { min: 1, label: '1', colour: '#fde68a', stroke: '#92400e', radiusPx: 5 },
-  { min: 2, label: '2', colour: '#f59e0b', stroke: '#78350f', radiusPx: 7 },
-  { min: 3, label: '3', colour: '#ea580c', stroke: '#431407', radiusPx: 9 },
-  { min: 4, label: '≥ 4', colour: '#9a3412', stroke: '#1c0a03', radiusPx: 11 },
+  { min: 1, label: '1', colour: '#fef08a', stroke: '#a16207', radiusPx: 5 },
+  { min: 2, label: '2', colour: '#fdba74', stroke: '#c2410c', radiusPx: 7 },
+  { min: 3, label: '3', colour: '#f97316', stroke: '#9a3412', radiusPx: 9 },
+  { min: 4, label: '≥ 4', colour: '#c2410c', stroke: '#431407', radiusPx: 11 },
 ] as const;
 
 export type TenantStep = (typeof tenantSteps)[number];

@@ -27,8 +27,10 @@ let page: Page;
 let planner: ApiSession;
 let pageErrors: string[] = [];
 let foreignRequests: string[] = [];
-/** Where the operator clicks: 150 m north of a site Viettel is not on, with a candidate that has room. */
+/** Where the operator clicks: 150 m north of a site the operator is not on, with a candidate that has room. */
 let target: { lon: number; lat: number };
+/** The operator whose engineer proposes (of the two with test accounts), and its short name. */
+let operator: { code: 'viettel' | 'vnpt'; username: string; shortName: string };
 let submitted: Proposal;
 
 function screenshot(name: string): Promise<unknown> {
@@ -37,36 +39,46 @@ function screenshot(name: string): Promise<unknown> {
 }
 
 /**
- * An on-air site without Viettel near which the finder gives Viettel a candidate
- * with room, preferably one that would newly cover people (else the list proves less).
+ * An on-air site without the operator (VNPT or Viettel) near which the finder gives
+ * it a candidate with room, preferably one that would newly cover people (else the
+ * list proves less).
  */
 async function findTarget(): Promise<void> {
-  let withRoom: { lon: number; lat: number } | null = null;
+  let withRoom: { point: { lon: number; lat: number }; code: 'viettel' | 'vnpt' } | null = null;
   const sites = (await (await fetch(new URL('/api/layers/sites?status=on_air', hatang.url))).json()) as FeatureCollection<SiteProperties>;
-  const without = sites.features.filter((f) => !f.properties.operators.includes('viettel') && f.properties.btsCount > 0);
-  for (const site of without.slice(0, 40)) {
-    const [lon, lat] = site.geometry.coordinates as [number, number];
-    // 150 m north: 150 / 111 320 m per degree of latitude.
-    const point = { lon, lat: lat + 150 / 111_320 };
-    const answer = await fetch(new URL('/api/colocation/candidates', hatang.url), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ ...point, operator: 'viettel', radiusM: 1000, technology: '4G', bandMHz: 1800, antennaHeightM: 30 }),
-    });
-    if (!answer.ok) continue;
-    const response = (await answer.json()) as ColocationResponse;
-    const open = response.candidates.filter((c) => !c.warnings.includes('no_room'));
-    if (open.some((c) => c.populationNewlyCovered > 0)) {
-      target = point;
-      return;
+  const meta = (await (await fetch(new URL('/api/meta', hatang.url))).json()) as { operators: { code: string; shortName: string }[] };
+  const choose = (code: 'viettel' | 'vnpt', point: { lon: number; lat: number }) => {
+    target = point;
+    operator = { code, username: `${code}.kt`, shortName: meta.operators.find((o) => o.code === code)!.shortName };
+  };
+  for (const code of ['vnpt', 'viettel'] as const) {
+    const without = sites.features.filter((f) => !f.properties.operators.includes(code) && f.properties.btsCount > 0);
+    // Thirty sites spread over the province (the register lists the towns first, where everyone already covers).
+    const step = Math.max(1, Math.floor(without.length / 30));
+    for (const site of without.filter((_, i) => i % step === 0).slice(0, 30)) {
+      const [lon, lat] = site.geometry.coordinates as [number, number];
+      // 150 m north: 150 / 111 320 m per degree of latitude.
+      const point = { lon, lat: lat + 150 / 111_320 };
+      const answer = await fetch(new URL('/api/colocation/candidates', hatang.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...point, operator: code, radiusM: 1000, technology: '4G', bandMHz: 1800, antennaHeightM: 30 }),
+      });
+      if (!answer.ok) continue;
+      const response = (await answer.json()) as ColocationResponse;
+      const open = response.candidates.filter((c) => !c.warnings.includes('no_room'));
+      if (open.some((c) => c.populationNewlyCovered > 0)) {
+        choose(code, point);
+        return;
+      }
+      if (open.length > 0) withRoom ??= { point, code };
     }
-    if (open.length > 0) withRoom ??= point;
   }
   if (withRoom) {
-    target = withRoom;
+    choose(withRoom.code, withRoom.point);
     return;
   }
-  throw new Error('no site of the demo province gives Viettel a co-location candidate with room');
+  throw new Error('no site of the demo province gives VNPT or Viettel a co-location candidate with room');
 }
 
 /** Puts the target in the middle of the map at zoom 15, then answers its pixel on the page. */
@@ -98,12 +110,12 @@ afterAll(async () => {
 
 describe('co-location proposals in the browser', () => {
   it("lists the server's ranked candidates for the point an operator clicks, and previews the footprint of the one hovered", async () => {
-    await signInThroughUi(page, 'viettel.kt');
+    await signInThroughUi(page, operator.username);
     await page.getByTestId('open-colocation').click();
     const panel = page.getByTestId('colocation-panel');
     await panel.getByTestId('colocation-placing').waitFor();
     // An operator's account searches for its own operator only.
-    expect(await panel.getByTestId('colocation-operator-fixed').textContent()).toContain('Viettel');
+    expect(await panel.getByTestId('colocation-operator-fixed').textContent()).toContain(operator.shortName);
     const pixel = await targetPixel();
     const [answer] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/colocation/candidates') && r.request().method() === 'POST'), page.mouse.click(pixel.x, pixel.y)]);
     expect(answer.status()).toBe(200);
@@ -131,6 +143,21 @@ describe('co-location proposals in the browser', () => {
     await screenshot('proposals-colocation-candidates.png');
   });
 
+  it('asks a new site at the point for a justification, as a candidate with room stands in the radius, and sends nothing without it', async () => {
+    const panel = page.getByTestId('colocation-panel');
+    const before = ((await (await planner.request('GET', '/api/proposals')).json()) as ProposalList).proposals.length;
+    await panel.getByTestId('propose-new-site').click();
+    const form = page.getByTestId('proposal-form');
+    await form.waitFor();
+    expect(await form.textContent()).toContain('bắt buộc giải trình vì sao không dùng chung');
+    await form.getByTestId('proposal-submit').click();
+    await form.locator('.form-field--invalid').getByText('Cần giải trình vì đã có vị trí còn chỗ để dùng chung trong bán kính.').waitFor();
+    await screenshot('proposals-new-site-justification.png');
+    expect(((await (await planner.request('GET', '/api/proposals')).json()) as ProposalList).proposals.length).toBe(before);
+    await form.getByRole('button', { name: 'Hủy' }).click();
+    await form.waitFor({ state: 'detached' });
+  });
+
   it('submits a co-location proposal from a candidate with room, and opens it as submitted with its stored impact', async () => {
     const panel = page.getByTestId('colocation-panel');
     const candidate = panel.locator('[data-testid="colocation-candidate"]').filter({ has: page.locator('[data-testid="propose-colocation"]:not([disabled])') }).first();
@@ -153,7 +180,7 @@ describe('co-location proposals in the browser', () => {
     expect(decodeURIComponent(page.url())).toContain(`tool=proposals&proposal=${submitted.code}`);
 
     const stored = (await (await planner.request('GET', `/api/proposals/${submitted.code}`)).json()) as Proposal;
-    expect(stored).toMatchObject({ kind: 'colocation', status: 'submitted', operator: 'viettel', siteKey, submittedBy: 'viettel.kt' });
+    expect(stored).toMatchObject({ kind: 'colocation', status: 'submitted', operator: operator.code, siteKey, submittedBy: operator.username });
     expect(stored.radio).toMatchObject({ technology: '4G', bandMHz: 1800 });
     expect(await detail.getByTestId('impact-population').textContent()).toBe(new Intl.NumberFormat('vi-VN').format(stored.impact.populationNewlyCovered));
     expect(await detail.getByTestId('impact-hamlets').textContent()).toBe(String(stored.impact.hamletsNewlyCovered.length));

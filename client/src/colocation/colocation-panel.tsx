@@ -238,6 +238,7 @@ function ColocationResult({ meta, response, active, mayPropose, signedIn, onHove
             </p>
             {c.tenants.length > 0 ? (
               <p className="candidate__tenants">
+                <span>{t('colocation.onIt')}</span>
                 {c.tenants.map((op) => (
                   <OperatorLabel key={op} code={op} operators={meta.operators} />
                 ))}

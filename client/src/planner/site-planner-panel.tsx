@@ -208,7 +208,11 @@ export function SitePlannerPanel({ meta, map, unit, units, onClose, onFlyTo, onS
                       {t('planner.cumulative')} <strong>{i18n.formatNumber(p.cumulativeGain)}</strong>
                     </span>
                   </p>
-                  {p.hamlets.length > 0 ? <p className="candidate__hamlets">{t('planner.hamlets', { names: p.hamlets.slice(0, 4).join(', ') + (p.hamlets.length > 4 ? '…' : '') })}</p> : null}
+                  {p.hamlets.length > 0 ? (
+                    <p className="candidate__hamlets" title={p.hamlets.join(', ')}>
+                      {t('planner.hamlets', { count: p.hamlets.length })}
+                    </p>
+                  ) : null}
                   {p.warnings.length > 0 ? (
                     <p className="warning-list">
                       {p.warnings.map((w) => (

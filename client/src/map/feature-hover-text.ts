@@ -15,8 +15,18 @@ export function featureHoverText(feature: MapGeoJSONFeature, layer: SelectableLa
   const code = String(p.code ?? '');
   switch (layer) {
     case 'sites':
-    case 'shared-sites':
       return [code, text(p.name), text(p.ownerName)].filter(Boolean).join(' · ');
+    case 'shared-sites': {
+      // A shared site says how many operators it carries; an inferred one that it is inferred (it has no name or owner).
+      const tenants = Number(p.operatorCount);
+      return [
+        code,
+        p.inferred === true ? t('inferred.kind') : (text(p.name) ?? text(p.ownerName)),
+        Number.isFinite(tenants) ? (tenants === 1 ? t('legend.tenantOne') : t('legend.tenantStep', { count: tenants })) : null,
+      ]
+        .filter(Boolean)
+        .join(' · ');
+    }
     case 'bts': {
       const operator = operators.find((o) => o.code === p.operator)?.shortName ?? String(p.operator);
       return `${operator} ${String(p.technology)} · ${code}`;

@@ -65,6 +65,8 @@ BEGIN
   CREATE TEMP TABLE IF NOT EXISTS infer_assign (
     bts_id integer PRIMARY KEY, site_key text NOT NULL, assignment text NOT NULL, distance_m float8 NOT NULL,
     geom geometry(Point, 4326) NOT NULL) ON COMMIT DROP;
+  CREATE INDEX IF NOT EXISTS infer_nodes_g ON infer_nodes USING gist (g);
+  CREATE INDEX IF NOT EXISTS infer_nodes_site ON infer_nodes (site_id);
   TRUNCATE infer_nodes, infer_frontier, infer_old_sites, infer_new_sites, infer_assign;
 
   IF everywhere THEN
@@ -134,6 +136,11 @@ BEGIN
     ON CONFLICT DO NOTHING;
   END IF;
 
+  -- The whole register: statistics for the joins below (a temporary table has none).
+  IF everywhere THEN
+    ANALYZE infer_nodes;
+  END IF;
+
   -- Groups over the scope, and which site records each group holds (a coded BTS stands for its record).
   WITH clustered AS MATERIALIZED (
     SELECT n.*, ST_ClusterDBSCAN(n.g, p_eps_m, 1) OVER () AS cid FROM infer_nodes n
@@ -144,10 +151,15 @@ BEGIN
   uncoded AS (
     SELECT c.* FROM clustered c WHERE c.kind = 'b' AND c.site_id IS NULL
   ),
+  nearest_rep AS (
+    -- Groups are small: a hash join on the group, then the nearest record per BTS.
+    SELECT DISTINCT ON (u.id) u.id, r.site_id
+      FROM uncoded u JOIN reps r ON r.cid = u.cid
+     ORDER BY u.id, ST_Distance(r.g, u.g), r.site_id
+  ),
   joined AS (
-    SELECT u.id AS bts_id, u.code, u.geom, u.g, u.cid,
-           (SELECT r.site_id FROM reps r WHERE r.cid = u.cid ORDER BY ST_Distance(r.g, u.g), r.site_id LIMIT 1) AS site_id
-      FROM uncoded u
+    SELECT u.id AS bts_id, u.code, u.geom, u.g, u.cid, n.site_id
+      FROM uncoded u LEFT JOIN nearest_rep n ON n.id = u.id
   ),
   lone AS (
     SELECT j.cid, 'SUY-' || min(j.code COLLATE "C") AS site_key, ST_Centroid(ST_Collect(j.geom)) AS geom
@@ -195,15 +207,17 @@ BEGIN
                                UNION SELECT o.site_key FROM infer_old_sites o
                                UNION SELECT s.code FROM site_records s WHERE s.id = ANY (p_site_ids));
   INSERT INTO site_conflicts (kind, site_codes, bts_codes, distance_m, geom)
-  SELECT 'code_spread', ARRAY[s.code], x.bts_codes, x.spread_m, ST_Collect(s.geom, x.points)
-    FROM infer_nodes s
-    JOIN LATERAL (
-      SELECT array_agg(b.code ORDER BY b.code COLLATE "C") AS bts_codes,
+  SELECT 'code_spread', ARRAY[x.code], x.bts_codes, x.spread_m, ST_Collect(x.geom, x.points)
+    FROM (
+      SELECT s.code, s.geom,
+             array_agg(b.code ORDER BY b.code COLLATE "C") AS bts_codes,
              ST_Collect(b.geom ORDER BY b.code COLLATE "C") AS points,
              ST_MaxDistance(ST_Collect(s.g, ST_Collect(b.g)), ST_Collect(s.g, ST_Collect(b.g))) AS spread_m
-        FROM infer_nodes b WHERE b.kind = 'b' AND b.site_id = s.id
-    ) x ON x.spread_m > p_eps_m
-   WHERE s.kind = 's';
+        FROM infer_nodes b JOIN infer_nodes s ON s.kind = 's' AND s.id = b.site_id
+       WHERE b.kind = 'b'
+       GROUP BY s.id, s.code, s.geom, s.g
+    ) x
+   WHERE x.spread_m > p_eps_m;
   INSERT INTO site_conflicts (kind, site_codes, bts_codes, distance_m, geom)
   SELECT 'codes_colocated', ARRAY[a.code, b.code],
          ARRAY(SELECT n.code FROM infer_nodes n WHERE n.kind = 'b' AND n.site_id IN (a.id, b.id) ORDER BY n.code COLLATE "C"),

@@ -199,7 +199,8 @@ export async function writeDemoPlan(trx: Knex.Transaction, plan: DemoPlan, log: 
 
   // Sites, their BTS and sectors.
   const siteId = new Map<string, number>();
-  for (const chunk of chunks(plan.sites, 400)) {
+  // Structures nobody registered are not written: their BTS come without a site code.
+  for (const chunk of chunks(plan.sites.filter((s) => s.inRegister), 400)) {
     const rows = await trx('sites')
       .insert(
         chunk.map((s) => ({
@@ -224,7 +225,7 @@ export async function writeDemoPlan(trx: Knex.Transaction, plan: DemoPlan, log: 
       .insert(
         chunk.map(({ site, bts }) => ({
           code: bts.code,
-          site_id: siteId.get(site.code),
+          site_id: bts.withoutSiteCode ? null : siteId.get(site.code),
           operator_id: operatorId.get(bts.operatorCode),
           geom: point(bts.location),
           technology: bts.technology,
@@ -248,7 +249,7 @@ export async function writeDemoPlan(trx: Knex.Transaction, plan: DemoPlan, log: 
     })),
   );
   for (const chunk of chunks(sectors, 2000)) await trx('bts_sectors').insert(chunk);
-  lap(`${plan.sites.length} sites, ${allBts.length} BTS, ${sectors.length} sectors`);
+  lap(`${siteId.size} sites, ${allBts.length} BTS (${allBts.filter((b) => b.bts.withoutSiteCode).length} without a site code), ${sectors.length} sectors`);
 
   for (const chunk of chunks(plan.fiberRoutes, 300)) {
     await trx('fiber_routes').insert(

@@ -7,6 +7,7 @@ import { DEMO_OPERATORS, type DemoOperator } from './demo-operators.js';
 import type { LonLat } from './demo-plane-geometry.js';
 import { buildProvinceShape } from './province-shape.js';
 import { planSitesAndBts, type PlannedSite } from './demo-sites-and-bts.js';
+import { addSiteInferenceCases } from './demo-site-inference-cases.js';
 import { buildSampleGrid, Territory } from './demo-territory.js';
 import { SeededRandom } from './seeded-random.js';
 
@@ -45,6 +46,8 @@ export function buildDemoPlan(seed: number = DEFAULT_DEMO_SEED): DemoPlan {
   const hamlets = planHamlets(random.fork('hamlets'), territory, communes);
   const communes2025 = planCommunes2025(random.fork('communes-2025'), territory, districts, communes);
   const sites = planSitesAndBts(random.fork('sites'), territory, districts, communes, hamlets);
+  // Its own stream: the structures and radio above stay what they were.
+  addSiteInferenceCases(random.fork('site-inference'), territory, sites);
   const fiberRoutes = planFiber(random.fork('fiber'), districts, communes, hamlets);
   return {
     seed,

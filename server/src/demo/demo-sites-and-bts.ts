@@ -30,6 +30,8 @@ export interface PlannedBts {
   status: DemoStatus;
   location: LonLat;
   sectors: PlannedSector[];
+  /** Reported without its site code: the register gets no site_id, site inference finds its structure. */
+  withoutSiteCode: boolean;
 }
 
 export interface PlannedSite {
@@ -45,6 +47,8 @@ export interface PlannedSite {
   communeIndex: number;
   hamletIndex: number;
   bts: PlannedBts[];
+  /** False for a structure no site record names (its BTS come without a site code; inference finds it). */
+  inRegister: boolean;
 }
 
 /** Province totals the demo aims at (DESIGN §2: Tiền Giang 2023). */
@@ -199,6 +203,7 @@ export function planSitesAndBts(
       communeIndex: p.communeIndex,
       hamletIndex: p.hamletIndex,
       bts: [],
+      inRegister: true,
     };
   });
 
@@ -235,6 +240,7 @@ export function planSitesAndBts(
         sectors: omni
           ? [{ sectorNo: 1, azimuthDeg: 0, beamwidthDeg: 360, tiltDeg: 0 }]
           : azimuths.map((azimuthDeg, j) => ({ sectorNo: j + 1, azimuthDeg, beamwidthDeg: 65, tiltDeg: sectorTilt })),
+        withoutSiteCode: false,
       });
     });
   }

@@ -127,9 +127,11 @@ async function summarize(trx: Knex.Transaction, seed: number): Promise<DemoSumma
   );
   const sharing = await one<{ shared: number; active: number }>(
     trx,
+    // Over physical sites (site inference has run): structures nobody registered count, BTS without a site code too.
     `SELECT count(*) FILTER (WHERE operators >= 2) AS shared, count(*) AS active
-     FROM (SELECT site_id, count(DISTINCT operator_id) AS operators FROM bts
-           WHERE status = 'on_air' AND site_id IS NOT NULL GROUP BY site_id) s`,
+     FROM (SELECT a.physical_site_id, count(DISTINCT b.operator_id) AS operators
+             FROM bts_physical_sites a JOIN bts b ON b.id = a.bts_id
+            WHERE b.status = 'on_air' GROUP BY a.physical_site_id) s`,
   );
   const byTech = await trx.raw(`SELECT technology, count(*) AS n FROM bts GROUP BY technology ORDER BY technology`);
   const byOperator = await trx.raw(

@@ -193,8 +193,10 @@ export function fetchHamletCoverage(query: HamletCoverageQuery, lang: Lang, sign
   return getJson<HamletCoverageResponse>(hamletCoverageUrl(query, lang), lang, signal);
 }
 
-export function fetchHamletDetail(code: string, lang: Lang, signal?: AbortSignal): Promise<HamletDetail> {
-  return getJson<HamletDetail>(`/api/hamlets/${encodeURIComponent(code)}?lang=${lang}`, lang, signal);
+export function fetchHamletDetail(code: string, lang: Lang, signal?: AbortSignal, scenario: Scenario = 'current'): Promise<HamletDetail> {
+  // Current is the server's default: left out.
+  const scenarioParam = scenario === 'current' ? '' : `&scenario=${scenario}`;
+  return getJson<HamletDetail>(`/api/hamlets/${encodeURIComponent(code)}?lang=${lang}${scenarioParam}`, lang, signal);
 }
 
 export function fetchCoverageModel(lang: Lang, signal?: AbortSignal): Promise<CoverageModel> {

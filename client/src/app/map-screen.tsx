@@ -106,7 +106,7 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
   const verdictLoad = useHamletCoverage(true, state.coverage, state.filters.unit, state.filters.boundarySet, state.lang, revisions.radio, state.scenario);
   const [modelLoad, retryModel] = useCoverageModel(state.lang, revisions.radio);
   const model = modelLoad.status === 'ready' ? modelLoad.model : null;
-  const whatIf = useWhatIf(state.coverage, state.lang);
+  const whatIf = useWhatIf(state.coverage, state.lang, state.scenario);
   // The co-location search: an operator's account searches for its own operator, anyone else starts on the first mobile operator.
   const colocation = useColocation(
     submittingOperator(session.info) ?? radioOperators(meta.operators).find((o) => o.code === 'viettel')?.code ?? radioOperators(meta.operators)[0]?.code ?? '',
@@ -471,6 +471,7 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
             onShowHistory={session.can('audit.read') ? showHistory : undefined}
             onRegisterChanged={onRegisterChanged}
             siteInferenceEpsM={sharingScreen.sharing.data?.siteInferenceEpsM ?? null}
+            scenario={state.scenario}
           />
         ) : null}
         {state.screen === 'users' ? <UserAdminPanel operators={meta.operators} onClose={closeScreen} /> : null}

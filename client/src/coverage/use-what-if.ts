@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { describeError, isAbort, postWhatIf } from '../api/api-client.js';
-import type { WhatIfBts, WhatIfResponse } from '../domain/contract-types.js';
+import type { Scenario, WhatIfBts, WhatIfResponse } from '../domain/contract-types.js';
 import type { Lang } from '../i18n/i18n-context.js';
 import type { WhatIfOverlay } from '../map/hatang-map.js';
 import type { CoverageChoice } from '../url/view-state.js';
@@ -36,7 +36,7 @@ const emptyCollection = { type: 'FeatureCollection' as const, features: [] };
  * of POST /api/coverage/what-if for all of them together, for the coverage
  * choice. Nothing is saved: the list lives in this page only.
  */
-export function useWhatIf(coverage: CoverageChoice, lang: Lang): WhatIf {
+export function useWhatIf(coverage: CoverageChoice, lang: Lang, scenario: Scenario = 'current'): WhatIf {
   const [bts, setBts] = useState<WhatIfBts[]>([]);
   const [pending, setPending] = useState<{ lon: number; lat: number } | null>(null);
   const [placing, setPlacing] = useState(false);
@@ -49,13 +49,14 @@ export function useWhatIf(coverage: CoverageChoice, lang: Lang): WhatIf {
     }
     const controller = new AbortController();
     setResult((prev) => ({ status: 'loading', previous: prev.status === 'ready' ? prev.response : prev.status === 'empty' ? null : prev.previous }));
-    postWhatIf({ bts, operator: coverage.operator, technologyGroup: coverage.group }, lang, controller.signal)
+    // Added to the coverage of the scenario the map shows, so the verdicts after it compare with the ones on screen.
+    postWhatIf({ bts, operator: coverage.operator, technologyGroup: coverage.group, ...(scenario === 'current' ? {} : { scenario }) }, lang, controller.signal)
       .then((response) => setResult({ status: 'ready', response }))
       .catch((error: unknown) => {
         if (!isAbort(error)) setResult((prev) => ({ status: 'error', error: describeError(error), previous: prev.status === 'loading' ? prev.previous : null }));
       });
     return () => controller.abort();
-  }, [bts, coverage.operator, coverage.group, lang]);
+  }, [bts, coverage.operator, coverage.group, lang, scenario]);
 
   const shown = result.status === 'ready' ? result.response : result.status === 'empty' ? null : result.previous;
   const overlay = useMemo<WhatIfOverlay>(() => {

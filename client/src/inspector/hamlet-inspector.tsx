@@ -1,4 +1,4 @@
-import type { HamletDetail, HamletKind, HamletMeasurementSummary, Operator } from '../domain/contract-types.js';
+import type { HamletDetail, HamletKind, HamletMeasurementSummary, Operator, Scenario } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { areaM2, percent } from '../coverage/coverage-formats.js';
 import { groupLabel, operatorChoiceLabel } from '../coverage/coverage-labels.js';
@@ -26,15 +26,17 @@ interface HamletInspectorProps {
   onOpenGap: (code: string) => void;
   /** Opens the change log on one record (here an inspection); absent for accounts that may not read it. */
   onShowHistory?: ((entity: HistoryEntity, code: string) => void) | undefined;
+  /** The scenario of the verdicts and uncovered parts (the map's). */
+  scenario?: Scenario;
 }
 
 const hamletKinds: readonly string[] = ['ap', 'khu_pho', 'to_dan_pho', 'thon'] satisfies HamletKind[];
 
 /** A hamlet from GET /api/hamlets/{code}: who lives there, its verdict matrix, its uncovered parts and its field inspections. */
-export function HamletInspector({ code, operators, coverage, theta, minGapAreaM2, onClose, onZoomTo, onChooseCoverage, onOpenGap, onShowHistory }: HamletInspectorProps) {
+export function HamletInspector({ code, operators, coverage, theta, minGapAreaM2, onClose, onZoomTo, onChooseCoverage, onOpenGap, onShowHistory, scenario = 'current' }: HamletInspectorProps) {
   const i18n = useI18n();
   const { t } = i18n;
-  const load = useHamletDetail(code, i18n.lang);
+  const load = useHamletDetail(code, i18n.lang, scenario);
 
   if (load.status !== 'ready') {
     return (

@@ -1,5 +1,5 @@
 import type { MeasurementLoad } from '../coverage/use-measurements.js';
-import type { Meta } from '../domain/contract-types.js';
+import type { Meta, Scenario } from '../domain/contract-types.js';
 import type { SelectableLayer } from '../domain/enum-values.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { LayerLoads } from '../layers/use-layer-data.js';
@@ -45,6 +45,8 @@ interface InspectorPanelProps {
   onShowHistory?: ((entity: HistoryEntity, code: string) => void) | undefined;
   /** ε of site inference (m), for the inspector of an inferred site; null until the sharing answer is in. */
   siteInferenceEpsM?: number | null;
+  /** The scenario the hamlet verdicts are shown in. */
+  scenario?: Scenario;
 }
 
 type CodedLayer = Exclude<SelectableLayer, 'coverage' | 'gaps' | 'measurements'>;
@@ -162,6 +164,7 @@ export function InspectorPanel(props: InspectorPanelProps) {
             onChooseCoverage={props.onChooseCoverage}
             onOpenGap={props.onOpenGap}
             onShowHistory={props.onShowHistory}
+            scenario={props.scenario ?? 'current'}
           />
         );
       case 'gaps': {

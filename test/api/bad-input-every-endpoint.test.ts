@@ -67,7 +67,9 @@ const validWhatIf = {
   bts: [{ lon: 106.05, lat: 10.05, operator: 'viettel', technology: '4G', bandMHz: 1800, antennaHeightM: 30, eirpDbm: 58, environment: 'rural', sectors: [{ azimuthDeg: 0, beamwidthDeg: 65 }] }],
   operator: '*',
   technologyGroup: 'broadband',
+  scenario: 'planned',
 };
+const badScenarios = ['future', 'Planned', 'current,planned', 'approved'];
 // MobiFone looking for a structure around S1 (S1 and S2 carry no MobiFone BTS).
 const validColocation = { lon: 106.05, lat: 10.05, operator: 'mobifone', radiusM: 2000, technology: '4G', bandMHz: 1800, antennaHeightM: 30, eirpDbm: 60, scenario: 'current' };
 const validSitePlanner = { operator: 'mobifone', k: 2, technology: '4G', bandMHz: 1800, antennaHeightM: 30, unit: 'C1', boundarySet: 'T', gridM: 2000 };
@@ -121,6 +123,20 @@ const endpoints: Endpoint[] = [
     method: 'GET', path: '/api/layers/:layer', params: { layer: 'sites' },
     query: { bbox: '106,10,106.2,10.2', operator: 'viettel', technology: '4G', status: 'on_air', unit: 'C1', boundarySet: 'T' },
   },
+  // The coverage readers take scenario=current|planned: anything else, in any case, or both at once is a 400.
+  {
+    method: 'GET', path: '/api/layers/:layer', params: { layer: 'coverage' },
+    query: { bbox: '106,10,106.2,10.2', operator: '*', technology: 'broadband', scenario: 'planned' }, extraQuery: { scenario: badScenarios },
+  },
+  {
+    method: 'GET', path: '/api/layers/:layer', params: { layer: 'gaps' },
+    query: { bbox: '106,10,106.2,10.2', unit: 'C1', boundarySet: 'T', scenario: 'planned' }, extraQuery: { scenario: badScenarios },
+  },
+  { method: 'GET', path: '/api/layers/:layer', params: { layer: 'hamlets' }, query: { unit: 'C1', scenario: 'current' }, extraQuery: { scenario: badScenarios } },
+  {
+    method: 'GET', path: '/api/indicators', query: { unit: 'C1', boundarySet: 'T', scenario: 'planned' },
+    extraQuery: { scenario: badScenarios, unit: ['C9', 'NC1'], boundarySet: ['X', 't'] },
+  },
   { method: 'GET', path: '/api/sites/:code', params: { code: 'S1' } },
   { method: 'GET', path: '/api/sharing', query: { level: 'district', boundarySet: 'T', scenario: 'planned' } },
   { method: 'GET', path: '/api/sharing/conflicts' },
@@ -134,7 +150,7 @@ const endpoints: Endpoint[] = [
     query: { technology: '4G', bandMHz: '1800', antennaHeightM: '30', environment: 'rural', maplDb: '140', eirpDbm: '58', mobileHeightM: '1.5' },
   },
   { method: 'GET', path: '/api/coverage/model' },
-  { method: 'POST', path: '/api/coverage/what-if', body: () => structuredClone(validWhatIf) },
+  { method: 'POST', path: '/api/coverage/what-if', body: () => structuredClone(validWhatIf), extraBody: { scenario: badScenarios } },
   {
     method: 'POST', path: '/api/colocation/candidates', body: () => structuredClone(validColocation),
     // Outside the province (and swapped coordinates), a radius of 0, negative or above the 10 km limit,
@@ -145,8 +161,11 @@ const endpoints: Endpoint[] = [
     method: 'POST', path: '/api/site-planner', body: () => structuredClone(validSitePlanner),
     extraBody: { k: [0, 51, 2.5], operator: ['towerco'], bandMHz: [1234], gridM: [0, 100, 20_000], unit: ['C9'], boundarySet: ['X'] },
   },
-  { method: 'GET', path: '/api/hamlets/coverage', query: { technology: '4G', operator: 'viettel', unit: 'C1', boundarySet: 'T', verdict: 'covered' } },
-  { method: 'GET', path: '/api/hamlets/:code', params: { code: 'H1' } },
+  {
+    method: 'GET', path: '/api/hamlets/coverage', query: { technology: '4G', operator: 'viettel', unit: 'C1', boundarySet: 'T', verdict: 'covered', scenario: 'planned' },
+    extraQuery: { scenario: badScenarios },
+  },
+  { method: 'GET', path: '/api/hamlets/:code', params: { code: 'H1' }, query: { scenario: 'planned' }, extraQuery: { scenario: badScenarios } },
   { method: 'GET', path: '/api/hamlets/:code/inspections', params: { code: 'H1' } },
   {
     method: 'POST', path: '/api/hamlets/:code/inspections', params: { code: 'H1' }, alsoAs: 'inspector', body: () => ({ ...validInspection }),

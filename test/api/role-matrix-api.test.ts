@@ -58,6 +58,13 @@ const matrix: [method: string, path: string, options: RequestOptions, expected: 
   ['GET', '/api/fiber/F1', {}, publicRead],
   ['GET', '/api/search?q=cai%20be', {}, publicRead],
   ['GET', '/api/hamlets/coverage', {}, publicRead],
+  ['GET', '/api/hamlets/coverage?scenario=planned', {}, publicRead],
+  ['GET', '/api/layers/coverage?scenario=planned', {}, publicRead],
+  ['GET', '/api/layers/gaps?scenario=planned', {}, publicRead],
+  // The plan's indicators are public, like the map they summarise.
+  ['GET', '/api/indicators', {}, publicRead],
+  ['GET', '/api/indicators?scenario=planned&unit=C2', {}, publicRead],
+  ['POST', '/api/coverage/what-if', { body: { ...whatIf, scenario: 'planned' } }, publicRead],
   ['GET', '/api/hamlets/H1', {}, publicRead],
   ['GET', '/api/coverage/model', {}, publicRead],
   ['GET', '/api/coverage/range?technology=4G&bandMHz=1800&antennaHeightM=30&maplDb=140', {}, publicRead],

@@ -32,6 +32,26 @@ let target: { lon: number; lat: number };
 /** The operator whose engineer proposes (of the two with test accounts), and its short name. */
 let operator: { code: 'viettel' | 'vnpt'; username: string; shortName: string };
 let submitted: Proposal;
+let decidedMeanwhile: Proposal;
+let toWithdraw: Proposal;
+
+/** A new site at the target, straight through the API (the browser covers the form elsewhere). */
+async function newSiteProposal(engineer: ApiSession, justification: string): Promise<Proposal> {
+  const answer = await engineer.request('POST', '/api/proposals', {
+    body: {
+      kind: 'new_site',
+      operator: operator.code,
+      lon: target.lon + 0.002,
+      lat: target.lat,
+      structureType: 'monopole',
+      heightM: 30,
+      radio: { technology: '4G', bandMHz: 1800, antennaHeightM: 30 },
+      justification,
+    },
+  });
+  if (answer.status !== 201) throw new Error(`proposal: ${answer.status} ${await answer.text()}`);
+  return (await answer.json()) as Proposal;
+}
 
 function screenshot(name: string): Promise<unknown> {
   fs.mkdirSync(artifactsDir, { recursive: true });
@@ -268,6 +288,54 @@ describe('co-location proposals in the browser', () => {
     await waitForMapIdle(page);
     await screenshot('proposals-site-planner.png');
   }, 180_000);
+
+  it('refuses a decision on a proposal another planner decided meanwhile, says why and shows it as it is now', async () => {
+    const engineer = await apiSession(hatang.url, operator.username);
+    const [first, second] = await Promise.all([newSiteProposal(engineer, 'Khu dân cư mới, cột hiện có đã đủ tải.'), newSiteProposal(engineer, 'Cần phủ sóng khu công nghiệp.')]);
+    decidedMeanwhile = first;
+    toWithdraw = second;
+    await page.getByTestId('open-proposals').click();
+    const panel = page.getByTestId('proposals-panel');
+    await panel.getByTestId('proposal-status-submitted').click();
+    await panel.locator(`[data-testid="proposal-row"][data-code="${first.code}"]`).click();
+    const detail = page.locator(`[data-testid="proposal-detail"][data-code="${first.code}"]`);
+    await detail.getByTestId('proposal-review').waitFor();
+    // A new site with a candidate with room in the radius carries its justification.
+    expect(await detail.textContent()).toContain('Khu dân cư mới, cột hiện có đã đủ tải.');
+
+    const other = await planner.request('POST', `/api/proposals/${first.code}/decision`, { body: { decision: 'reject', reason: 'Trùng vùng phủ.', version: first.version } });
+    expect(other.status).toBe(200);
+    await detail.getByTestId('review-reason').fill(reason);
+    await detail.getByTestId('review-approve').click();
+    await page.locator(`[data-testid="proposal-detail"][data-code="${first.code}"][data-status="rejected"]`).waitFor();
+    expect(await detail.getByTestId('proposal-error').textContent()).toContain(`Đề xuất ${first.code} không còn chờ duyệt (trạng thái hiện tại: rejected)`);
+    expect(await detail.getByTestId('proposal-review').count()).toBe(0);
+    expect(await detail.getByTestId('proposal-decision-reason').textContent()).toBe('Trùng vùng phủ.');
+    expect(((await (await planner.request('GET', `/api/proposals/${first.code}`)).json()) as Proposal).status).toBe('rejected');
+  });
+
+  it("lets the operator's engineer withdraw a proposal still submitted", async () => {
+    await signOutThroughUi(page);
+    await signInThroughUi(page, operator.username);
+    const panel = page.getByTestId('proposals-panel');
+    await panel.getByTestId('proposal-back').click();
+    await panel.getByTestId('proposal-status-submitted').click();
+    await panel.locator(`[data-testid="proposal-row"][data-code="${toWithdraw.code}"]`).click();
+    const detail = page.locator(`[data-testid="proposal-detail"][data-code="${toWithdraw.code}"]`);
+    await detail.getByTestId('proposal-withdraw').click();
+    await page.getByTestId('withdraw-dialog-confirm').click();
+    await page.locator(`[data-testid="proposal-detail"][data-code="${toWithdraw.code}"][data-status="withdrawn"]`).waitFor();
+    expect(await detail.getByTestId('proposal-event').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-action')))).toEqual(['submitted', 'withdrawn']);
+    expect(await detail.getByTestId('proposal-withdraw').count()).toBe(0);
+    expect(((await (await planner.request('GET', `/api/proposals/${toWithdraw.code}`)).json()) as Proposal).status).toBe('withdrawn');
+    // The decided one cannot be withdrawn any more.
+    await detail.getByTestId('proposal-back').click();
+    await panel.getByTestId('proposal-status-rejected').click();
+    await panel.locator(`[data-testid="proposal-row"][data-code="${decidedMeanwhile.code}"]`).click();
+    await page.locator(`[data-testid="proposal-detail"][data-code="${decidedMeanwhile.code}"]`).waitFor();
+    expect(await page.getByTestId('proposal-withdraw').count()).toBe(0);
+    await screenshot('proposals-withdrawn-list.png');
+  });
 
   it('throws no page error and asks no other host for anything', () => {
     expect(pageErrors).toEqual([]);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { describeError } from '../api/api-client.js';
+import { ApiError, describeError } from '../api/api-client.js';
 import { withdrawProposal } from '../api/proposal-api.js';
 import { useSession } from '../auth/use-session.js';
 import type { Meta, Proposal } from '../domain/contract-types.js';
@@ -39,7 +39,7 @@ export function ProposalDetail({ meta, proposal, onBack, onChanged, onReload, on
       onChanged(await withdrawProposal(p.code, p.version, lang));
     } catch (e: unknown) {
       // Decided or changed meanwhile: show it as it is now, and say why nothing happened.
-      if (versionConflictOf(e)) {
+      if (versionConflictOf(e) || (e instanceof ApiError && e.status === 409)) {
         setConfirming(false);
         setError(describeError(e));
         onReload();
@@ -145,7 +145,7 @@ export function ProposalDetail({ meta, proposal, onBack, onChanged, onReload, on
       </ol>
 
       {error ? (
-        <p className="form-message form-message--error" role="alert">
+        <p className="form-message form-message--error" role="alert" data-testid="proposal-error">
           {error}
         </p>
       ) : null}
@@ -154,7 +154,16 @@ export function ProposalDetail({ meta, proposal, onBack, onChanged, onReload, on
           {t('proposal.withdraw')}
         </button>
       ) : null}
-      {mayDecide(session.info, p) ? <ProposalReview key={`${p.code}:${p.version}`} meta={meta} proposal={p} onDecided={onChanged} onReload={onReload} /> : null}
+      {mayDecide(session.info, p) ? <ProposalReview
+          key={`${p.code}:${p.version}`}
+          meta={meta}
+          proposal={p}
+          onDecided={onChanged}
+          onReload={(refusedBecause) => {
+            if (refusedBecause) setError(refusedBecause);
+            onReload();
+          }}
+        /> : null}
       {confirming ? (
         <ConfirmDialog
           title={t('proposal.withdrawTitle', { code: p.code })}

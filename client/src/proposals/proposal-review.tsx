@@ -13,8 +13,8 @@ interface Props {
   meta: Meta;
   proposal: Proposal;
   onDecided: (proposal: Proposal) => void;
-  /** "Dùng bản hiện tại" after a conflict: show the proposal as it is now. */
-  onReload: () => void;
+  /** Show the proposal as it is now ("Dùng bản hiện tại" after a conflict), with why the decision was refused when it was. */
+  onReload: (refusedBecause?: string) => void;
 }
 
 /** The fields a decision changes: the rows of the conflict dialog. */
@@ -55,9 +55,9 @@ export function ProposalReview({ meta, proposal, onDecided, onReload }: Props) {
           setConflict({ ...found, decision });
           return;
         }
-        setError(describeError(e));
-        // Decided meanwhile by someone else (409 without a version to retry on): show the proposal as it is now.
-        if (e instanceof ApiError && e.status === 409) onReload();
+        // Decided meanwhile by someone else (409 without a version to retry on): show the proposal as it is now, and why.
+        if (e instanceof ApiError && e.status === 409) onReload(t('review.failed', { detail: describeError(e) }));
+        else setError(describeError(e));
       })
       .finally(() => setSending(null));
   };

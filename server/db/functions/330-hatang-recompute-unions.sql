@@ -6,9 +6,9 @@
 -- NULL rebuilds everything. Every combination of an operator with BTS and a
 -- group is written in both scenarios, empty when nothing covers it, so that
 -- verdicts exist for it.
--- A planned union whose inputs hold no approved footprint is the current one:
--- it is copied (geometry and parts), not recomputed, so the planned scenario
--- costs only what approved BTS change.
+-- A planned union is the current one plus the approved footprints among its
+-- inputs; without any it is the current one, copied (geometry, area and parts),
+-- so the planned scenario costs only what approved BTS change.
 -- The overlay is planar in lon/lat: footprint edges are at most 5° arc chords,
 -- so the result differs from a metric CRS by well under a metre; areas are
 -- measured on the spheroid. Unions are also stored subdivided (<= 128 vertices
@@ -32,7 +32,7 @@ BEGIN
   -- Built bottom-up so that no footprint is unioned more than once:
   -- (operator, technology) from footprints; (*, technology) from those;
   -- (operator, broadband) and (*, broadband) from the technology unions.
-  -- Current first: the planned unions copy them where nothing approved differs.
+  -- Current first: the planned unions build on them.
   INSERT INTO coverage_unions (scenario, operator_code, tech_group, geom, area_m2)
   SELECT 'current', o.code, t.tech,
          coalesce((SELECT ST_Multi(ST_CollectionExtract(ST_Union(f.geom, hatang_overlay_grid()), 3)) FROM coverage_footprints f
@@ -43,36 +43,12 @@ BEGIN
    WHERE EXISTS (SELECT 1 FROM bts b WHERE b.operator_id = o.id)
      AND (p_operator_codes IS NULL OR o.code = ANY (p_operator_codes));
 
-  -- CASE evaluates the union only when the operator has an approved footprint of the technology.
-  INSERT INTO coverage_unions (scenario, operator_code, tech_group, geom, area_m2)
-  SELECT 'planned', c.operator_code, c.tech_group,
-         CASE WHEN EXISTS (SELECT 1 FROM coverage_footprints f
-                            WHERE f.operator_id = o.id AND f.technology = c.tech_group AND f.bts_status = 'approved')
-              THEN (SELECT ST_Multi(ST_CollectionExtract(ST_Union(f.geom, hatang_overlay_grid()), 3)) FROM coverage_footprints f
-                     WHERE f.operator_id = o.id AND f.technology = c.tech_group)
-              ELSE c.geom END,
-         0
-    FROM coverage_unions c JOIN operators o ON o.code = c.operator_code
-   WHERE c.scenario = 'current' AND c.tech_group IN ('2G', '3G', '4G', '5G')
-     AND (p_operator_codes IS NULL OR o.code = ANY (p_operator_codes));
-
   INSERT INTO coverage_unions (scenario, operator_code, tech_group, geom, area_m2)
   SELECT 'current', '*', t.tech,
          coalesce((SELECT ST_Multi(ST_CollectionExtract(ST_Union(u.geom, hatang_overlay_grid()), 3)) FROM coverage_unions u
                     WHERE u.scenario = 'current' AND u.tech_group = t.tech AND NOT ST_IsEmpty(u.geom)),
                   'SRID=4326;MULTIPOLYGON EMPTY'::geometry), 0
     FROM (VALUES ('2G'), ('3G'), ('4G'), ('5G')) AS t(tech);
-
-  INSERT INTO coverage_unions (scenario, operator_code, tech_group, geom, area_m2)
-  SELECT 'planned', '*', c.tech_group,
-         CASE WHEN EXISTS (SELECT 1 FROM coverage_footprints f WHERE f.technology = c.tech_group AND f.bts_status = 'approved')
-              THEN coalesce((SELECT ST_Multi(ST_CollectionExtract(ST_Union(u.geom, hatang_overlay_grid()), 3)) FROM coverage_unions u
-                              WHERE u.scenario = 'planned' AND u.operator_code <> '*' AND u.tech_group = c.tech_group AND NOT ST_IsEmpty(u.geom)),
-                            'SRID=4326;MULTIPOLYGON EMPTY'::geometry)
-              ELSE c.geom END,
-         0
-    FROM coverage_unions c
-   WHERE c.scenario = 'current' AND c.operator_code = '*';
 
   INSERT INTO coverage_unions (scenario, operator_code, tech_group, geom, area_m2)
   SELECT 'current', k.operator_code, 'broadband',
@@ -83,19 +59,23 @@ BEGIN
     FROM (SELECT DISTINCT operator_code FROM coverage_unions
            WHERE scenario = 'current' AND (p_operator_codes IS NULL OR operator_code = '*' OR operator_code = ANY (p_operator_codes))) k;
 
+  -- Planned = current ∪ the approved footprints among the union's inputs (the
+  -- operator's, or any operator's for '*'; the group's technologies): a large
+  -- union joined with a few small footprints, not all footprints again. Without
+  -- approved input the current union is copied as it is.
   INSERT INTO coverage_unions (scenario, operator_code, tech_group, geom, area_m2)
-  SELECT 'planned', c.operator_code, 'broadband',
-         CASE WHEN EXISTS (SELECT 1 FROM coverage_footprints f
-                            WHERE f.technology IN ('3G', '4G', '5G') AND f.bts_status = 'approved'
-                              AND (c.operator_code = '*' OR f.operator_id = (SELECT o.id FROM operators o WHERE o.code = c.operator_code)))
-              THEN coalesce((SELECT ST_Multi(ST_CollectionExtract(ST_Union(u.geom, hatang_overlay_grid()), 3)) FROM coverage_unions u
-                              WHERE u.scenario = 'planned' AND u.operator_code = c.operator_code AND u.tech_group IN ('3G', '4G', '5G')
-                                AND NOT ST_IsEmpty(u.geom)),
-                            'SRID=4326;MULTIPOLYGON EMPTY'::geometry)
-              ELSE c.geom END,
+  SELECT 'planned', c.operator_code, c.tech_group,
+         CASE WHEN a.geom IS NULL THEN c.geom
+              ELSE ST_Multi(ST_CollectionExtract(ST_Union(c.geom, a.geom, hatang_overlay_grid()), 3)) END,
          0
     FROM coverage_unions c
-   WHERE c.scenario = 'current' AND c.tech_group = 'broadband'
+   CROSS JOIN LATERAL (
+     SELECT ST_Union(f.geom, hatang_overlay_grid()) AS geom
+       FROM coverage_footprints f
+      WHERE f.bts_status = 'approved'
+        AND f.technology = ANY (CASE c.tech_group WHEN 'broadband' THEN ARRAY['3G', '4G', '5G'] ELSE ARRAY[c.tech_group] END)
+        AND (c.operator_code = '*' OR f.operator_id = (SELECT o.id FROM operators o WHERE o.code = c.operator_code))) a
+   WHERE c.scenario = 'current'
      AND (p_operator_codes IS NULL OR c.operator_code = '*' OR c.operator_code = ANY (p_operator_codes));
 
   -- Copied planned unions take the current area and parts instead of measuring and

@@ -8,9 +8,10 @@
 --                   default 0.9), else 'lom_song';
 --   population covered = round(share × hamlet population).
 -- Per scenario: 'current' against the current unions; 'planned' against the
--- planned unions for the hamlets an approved footprint touches
--- (hatang_hamlets_under_approved), a copy of the current rows for the others
--- (nothing approved reaches them, so their planned coverage is the current one).
+-- planned unions that differ from the current ones (approved footprints among
+-- their inputs), for the hamlets an approved footprint touches
+-- (hatang_hamlets_under_approved). Every other planned row is a copy of the
+-- current one: the same union parts over the same hamlet give the same numbers.
 CREATE OR REPLACE FUNCTION hatang_recompute_hamlet_coverage(p_params jsonb, p_hamlet_ids integer[])
 RETURNS integer
 LANGUAGE plpgsql
@@ -38,7 +39,11 @@ BEGIN
   -- (ST_Multi copies them into the CTE) instead of once per test. Only partly
   -- covered polygons pay for an intersection.
   WITH unions AS MATERIALIZED (
-    SELECT operator_code, tech_group, ST_Multi(geom) AS geom FROM coverage_unions WHERE scenario = sc
+    SELECT u.operator_code, u.tech_group, ST_Multi(u.geom) AS geom FROM coverage_unions u
+     WHERE u.scenario = sc
+       AND (sc = 'current' OR NOT ST_OrderingEquals(u.geom, (
+             SELECT c.geom FROM coverage_unions c
+              WHERE c.scenario = 'current' AND c.operator_code = u.operator_code AND c.tech_group = u.tech_group)))
   ),
   target AS MATERIALIZED (
     SELECT h.id, h.population, h.geom, h.ref_point,
@@ -94,9 +99,11 @@ BEGIN
 
   INSERT INTO hamlet_coverage (hamlet_id, scenario, operator_code, tech_group, ref_covered, covered_share, share_basis,
                                population_covered, verdict)
-  SELECT hamlet_id, 'planned', operator_code, tech_group, ref_covered, covered_share, share_basis, population_covered, verdict
-    FROM hamlet_coverage
-   WHERE scenario = 'current' AND (p_hamlet_ids IS NULL OR hamlet_id = ANY (p_hamlet_ids)) AND NOT hamlet_id = ANY (under_approved);
+  SELECT c.hamlet_id, 'planned', c.operator_code, c.tech_group, c.ref_covered, c.covered_share, c.share_basis, c.population_covered, c.verdict
+    FROM hamlet_coverage c
+   WHERE c.scenario = 'current' AND (p_hamlet_ids IS NULL OR c.hamlet_id = ANY (p_hamlet_ids))
+     AND NOT EXISTS (SELECT 1 FROM hamlet_coverage p
+                      WHERE p.hamlet_id = c.hamlet_id AND p.scenario = 'planned' AND p.operator_code = c.operator_code AND p.tech_group = c.tech_group);
   GET DIAGNOSTICS n = ROW_COUNT;
   RETURN written + n;
 END

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/src/config.js';
 import { coverageParamsFrom } from '../../server/src/coverage/coverage-recompute.js';
 import { hataRange } from '../../server/src/coverage/range-model.js';
+import { candidateGains } from '../../server/src/colocation/candidate-gains.js';
 import { findColocationCandidates } from '../../server/src/colocation/colocation-finder.js';
 import { planSites } from '../../server/src/colocation/site-planner.js';
 import { sharingSettingsFrom } from '../../server/src/sharing/sharing-settings.js';
@@ -77,6 +78,26 @@ describe.each(databaseTargets())('co-location finder and site planner on the $la
     ]);
     expect(g.hamletsNewlyCovered).toBe(2);
     expect(g.footprint?.type).toBe('Polygon');
+  });
+
+  it('gains the population the coverage what-if finds for the same BTS, also where shares are areas of polygons', async () => {
+    const points = [
+      [106.155, 10.155], [106.158, 10.152], [106.174, 10.174], [106.178, 10.172], [106.05, 10.153], [106.05, 10.15],
+    ];
+    const radio = { technology: '4G' as const, bandMHz: 1800, eirpDbm: 60 };
+    const gains = await candidateGains(db.knex, {
+      operator: 'vnpt', radio, candidates: points.map(([lon, lat]) => ({ lon: lon!, lat: lat!, antennaHeightM: 30 })), scenario: 'current', params: coverage,
+    });
+    const found: number[] = [];
+    for (const [lon, lat] of points) {
+      const bts = [{ lon, lat, operator: 'vnpt', ...radio, antennaHeightM: 30 }];
+      const whatIf = (await db.knex.raw(`SELECT hatang_what_if(?::jsonb, ?::jsonb, 'vnpt', '4G', 'current') AS r`, [JSON.stringify(bts), JSON.stringify(coverage)])).rows[0].r;
+      found.push(Number((typeof whatIf === 'string' ? JSON.parse(whatIf) : whatIf).populationNewlyCovered));
+    }
+    expect(gains.map((g) => g.populationGain)).toEqual(found);
+    // The points in C3 (suburban: 4G range 1.46 km at 30 m) each add people in HP or HQ, partly covered already or not.
+    expect(found.slice(0, 4).every((n) => n > 0)).toBe(true);
+    expect(found[4]).toBe(2500);
   });
 
   it('plans K = 1 as the best single structure and K = 2 by marginal gains, not standalone ones', async () => {

@@ -8,8 +8,9 @@
 -- budget, θ, mobile height). Footprints are built exactly as for real BTS and
 -- in the what-if (hatang_range_km, hatang_sector_footprint; environment from
 -- the commune's type unless given; three 65° sectors by default), and every
--- touched hamlet is re-assessed as the what-if does (600), against its stored
--- verdict for (p_scenario, p_operator, p_technology).
+-- touched hamlet is re-assessed with the what-if's rule (reference point; share
+-- over clusters by population, else area, else the point; θ), against its
+-- stored verdict for (p_scenario, p_operator, p_technology).
 --
 -- p_base (may be NULL or empty): coverage already added by earlier picks of the
 -- site planner. Gains are then marginal: a hamlet's population covered before is
@@ -75,24 +76,82 @@ AS $$
       LEFT JOIN hamlet_coverage hc ON hc.hamlet_id = h.id AND hc.scenario = p_scenario AND hc.operator_code = p_operator AND hc.tech_group = p_technology
      WHERE coalesce(hc.population_covered, 0) < h.population OR coalesce(hc.verdict, 'trang_song') <> 'covered'
   ),
-  -- Hamlets the earlier picks reach: their "before" is computed with p_base, once per hamlet.
+  -- Each hamlet's population as pieces (its clusters, weighted by population, else its polygon, else its reference
+  -- point), each with the share today's union covers and the rest it leaves uncovered, once per hamlet rather than
+  -- per candidate: a candidate then only adds the part of the rest under its footprint. This is the what-if's
+  -- share (area of the piece under union ∪ added ÷ area of the piece), factored: union ∪ added = union + (rest ∩ added).
+  hamlet_ids AS MATERIALIZED (
+    SELECT DISTINCT o.hamlet_id, h.ref_point,
+           EXISTS (SELECT 1 FROM coverage_union_parts p
+                    WHERE p.scenario = p_scenario AND p.operator_code = p_operator AND p.tech_group = p_technology
+                      AND ST_Intersects(p.geom, h.ref_point)) AS ref_before
+      FROM open_hamlets o JOIN hamlets h ON h.id = o.hamlet_id
+  ),
+  raw_pieces AS MATERIALIZED (
+    SELECT hi.hamlet_id, pc.population::float8 / nullif(sum(pc.population) OVER (PARTITION BY hi.hamlet_id), 0) AS weight, pc.geom
+      FROM hamlet_ids hi JOIN population_clusters pc ON pc.hamlet_id = hi.hamlet_id
+     WHERE EXISTS (SELECT 1 FROM population_clusters x WHERE x.hamlet_id = hi.hamlet_id AND x.population > 0)
+    UNION ALL
+    SELECT hi.hamlet_id, 1.0, coalesce(h.geom, h.ref_point)
+      FROM hamlet_ids hi JOIN hamlets h ON h.id = hi.hamlet_id
+     WHERE NOT EXISTS (SELECT 1 FROM population_clusters x WHERE x.hamlet_id = hi.hamlet_id AND x.population > 0)
+  ),
+  pieces AS MATERIALIZED (
+    SELECT r.hamlet_id, r.weight, r.is_point, r.area_m2,
+           CASE WHEN r.rest IS NULL OR ST_IsEmpty(r.rest) THEN NULL ELSE r.rest END AS rest,
+           CASE WHEN r.is_point THEN CASE WHEN r.rest IS NULL THEN 1.0 ELSE 0.0 END
+                ELSE least(1.0, greatest(0.0, 1.0 - coalesce(ST_Area(r.rest::geography), 0) / nullif(r.area_m2, 0))) END AS covered_before
+      FROM (
+        SELECT rp.hamlet_id, coalesce(rp.weight, 0) AS weight, ST_Dimension(rp.geom) = 0 AS is_point,
+               CASE WHEN ST_Dimension(rp.geom) = 0 THEN 0 ELSE ST_Area(rp.geom::geography) END AS area_m2,
+               CASE WHEN ST_Dimension(rp.geom) = 0 THEN
+                      CASE WHEN EXISTS (SELECT 1 FROM coverage_union_parts p
+                                         WHERE p.scenario = p_scenario AND p.operator_code = p_operator AND p.tech_group = p_technology
+                                           AND ST_Intersects(p.geom, rp.geom)) THEN NULL ELSE rp.geom END
+                    ELSE ST_Difference(rp.geom,
+                           coalesce((SELECT ST_Union(ST_Intersection(p.geom, rp.geom, hatang_overlay_grid()), hatang_overlay_grid())
+                                       FROM coverage_union_parts p
+                                      WHERE p.scenario = p_scenario AND p.operator_code = p_operator AND p.tech_group = p_technology
+                                        AND ST_Intersects(p.geom, rp.geom)), 'SRID=4326;POLYGON EMPTY'::geometry),
+                           hatang_overlay_grid()) END AS rest
+          FROM raw_pieces rp) r
+  ),
+  -- With earlier picks (p_base), the rest each piece still leaves uncovered after them, once per piece; a
+  -- candidate's gain is then marginal: only what its footprint adds to stored coverage ∪ p_base.
+  based AS MATERIALIZED (
+    SELECT pc.hamlet_id, pc.weight, pc.is_point, pc.area_m2,
+           (b.geom IS NOT NULL AND pc.rest IS NOT NULL AND ST_Intersects(pc.rest, b.geom)) AS base_reaches,
+           CASE WHEN b.geom IS NULL OR pc.rest IS NULL OR NOT ST_Intersects(pc.rest, b.geom) THEN pc.rest
+                WHEN pc.is_point THEN NULL
+                ELSE ST_Difference(pc.rest, b.geom, hatang_overlay_grid()) END AS rest
+      FROM pieces pc, base b
+  ),
+  based_pieces AS MATERIALIZED (
+    SELECT x.hamlet_id, x.weight, x.is_point, x.area_m2, x.base_reaches,
+           CASE WHEN x.rest IS NULL OR ST_IsEmpty(x.rest) THEN NULL ELSE x.rest END AS rest,
+           CASE WHEN x.is_point THEN CASE WHEN x.rest IS NULL THEN 1.0 ELSE 0.0 END
+                ELSE least(1.0, greatest(0.0, 1.0 - coalesce(ST_Area(x.rest::geography), 0) / nullif(x.area_m2, 0))) END AS covered
+      FROM based x
+  ),
   with_base AS MATERIALIZED (
-    SELECT o.hamlet_id, s.ref_covered, s.share
-      FROM (SELECT DISTINCT hamlet_id FROM open_hamlets) o
-      JOIN hamlets h ON h.id = o.hamlet_id, base b
-     CROSS JOIN LATERAL hatang_hamlet_share_with_added(o.hamlet_id, p_operator, p_technology, b.geom, p_scenario) s
-     WHERE b.geom IS NOT NULL
-       AND (ST_Intersects(b.geom, h.ref_point) OR ST_Intersects(b.geom, h.geom)
-            OR EXISTS (SELECT 1 FROM population_clusters pc WHERE pc.hamlet_id = h.id AND ST_Intersects(b.geom, pc.geom)))
+    SELECT hi.hamlet_id, hi.ref_before OR coalesce(ST_Intersects(b.geom, hi.ref_point), false) AS ref_covered,
+           (SELECT sum(bp.weight * bp.covered) FROM based_pieces bp WHERE bp.hamlet_id = hi.hamlet_id) AS share,
+           coalesce(ST_Intersects(b.geom, hi.ref_point), false)
+             OR EXISTS (SELECT 1 FROM based_pieces bp WHERE bp.hamlet_id = hi.hamlet_id AND bp.base_reaches) AS base_reaches
+      FROM hamlet_ids hi, base b
   ),
   assessed AS MATERIALIZED (
-    SELECT o.*, s.ref_covered, s.share, wb.hamlet_id IS NOT NULL AS base_reaches, wb.ref_covered AS base_ref_covered, wb.share AS base_share
+    SELECT o.*, wb.ref_covered OR ST_Intersects(f.fp, hi.ref_point) AS ref_covered,
+           (SELECT sum(bp.weight * least(1.0, bp.covered + CASE
+                      WHEN bp.rest IS NULL OR NOT ST_Intersects(bp.rest, f.fp) THEN 0.0
+                      WHEN bp.is_point THEN 1.0
+                      ELSE ST_Area(ST_Intersection(bp.rest, f.fp, hatang_overlay_grid())::geography) / nullif(bp.area_m2, 0) END))
+              FROM based_pieces bp WHERE bp.hamlet_id = o.hamlet_id) AS share,
+           wb.base_reaches, wb.ref_covered AS base_ref_covered, wb.share AS base_share
       FROM open_hamlets o
       JOIN footprints f ON f.idx = o.idx
-      LEFT JOIN with_base wb ON wb.hamlet_id = o.hamlet_id
-      CROSS JOIN base b
-     CROSS JOIN LATERAL hatang_hamlet_share_with_added(o.hamlet_id, p_operator, p_technology,
-                          CASE WHEN b.geom IS NULL THEN f.fp ELSE ST_Union(f.fp, b.geom, hatang_overlay_grid()) END, p_scenario) s
+      JOIN hamlet_ids hi ON hi.hamlet_id = o.hamlet_id
+      JOIN with_base wb ON wb.hamlet_id = o.hamlet_id
   ),
   compared AS (
     SELECT a.idx, a.code, a.name, a.commune_name, a.population,

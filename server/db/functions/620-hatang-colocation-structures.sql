@@ -15,13 +15,18 @@ RETURNS TABLE (physical_site_id integer, site_key text, site_code text, inferred
                structure_type text, height_m float8, tenants text[], distance_m float8, lon float8, lat float8)
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
-  WITH near AS MATERIALIZED (
+  -- The search area once (a caller's parameters may be expressions, not constants the planner folds).
+  WITH q AS MATERIALIZED (
+    SELECT p_center::geography AS center,
+           CASE WHEN p_center IS NOT NULL THEN ST_Envelope(ST_Buffer(p_center::geography, p_radius_m * 1.01)::geometry) END AS envelope,
+           p_within AS within
+  ),
+  near AS MATERIALIZED (
     SELECT ps.id, ps.site_key, ps.site_id, ps.inferred, ps.geom,
-           CASE WHEN p_center IS NULL THEN 0::float8 ELSE ST_Distance(ps.geom::geography, p_center::geography) END AS distance_m
-      FROM physical_sites ps
-     WHERE (p_center IS NULL OR (ps.geom && ST_Envelope(ST_Buffer(p_center::geography, p_radius_m * 1.01)::geometry)
-                                 AND ST_DWithin(ps.geom::geography, p_center::geography, p_radius_m)))
-       AND (p_within IS NULL OR ST_Intersects(p_within, ps.geom))
+           CASE WHEN q.center IS NULL THEN 0::float8 ELSE ST_Distance(ps.geom::geography, q.center) END AS distance_m
+      FROM q, physical_sites ps
+     WHERE (q.center IS NULL OR (ps.geom && q.envelope AND ST_DWithin(ps.geom::geography, q.center, p_radius_m)))
+       AND (q.within IS NULL OR ST_Intersects(q.within, ps.geom))
   ),
   described AS MATERIALIZED (
     SELECT n.*,

@@ -153,6 +153,9 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
       update((prev) => ({
         ...prev,
         whatIf: open,
+        // One tool over the map at a time: the what-if tool takes the place of a proposal tool.
+        tool: open ? null : prev.tool,
+        proposal: open ? null : prev.proposal,
         // Its results are hamlet verdicts: show them.
         layers: !open || prev.layers.includes('hamlets') || prev.layers.includes('hamlet-verdicts') ? prev.layers : [...prev.layers, 'hamlet-verdicts'],
       }));

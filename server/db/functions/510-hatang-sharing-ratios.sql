@@ -13,7 +13,17 @@ RETURNS TABLE (unit_id integer, code text, name text, level text, parent_code te
                sites_active integer, sites_shared integer, tenancies integer, bts_active integer, bts_shared integer)
 LANGUAGE sql STABLE
 AS $$
-  WITH site_ops AS (
+  -- From the units' side: each polygon is read once and tested against the
+  -- sites its GiST bbox finds (PostGIS reuses the prepared polygon across
+  -- them), instead of one polygon lookup per site.
+  WITH placed AS MATERIALIZED (
+    SELECT DISTINCT ON (p.id) p.id AS physical_site_id, u.id AS unit_id
+      FROM admin_units u
+      JOIN physical_sites p ON ST_Intersects(u.geom, p.geom)
+     WHERE u.boundary_set = p_boundary_set AND u.level = p_level
+     ORDER BY p.id, u.id
+  ),
+  site_ops AS MATERIALIZED (
     SELECT a.physical_site_id, b.operator_id, count(*) AS n
       FROM bts_physical_sites a
       JOIN bts b ON b.id = a.bts_id
@@ -23,23 +33,14 @@ AS $$
   site_stats AS (
     SELECT o.physical_site_id, count(*) AS operators, sum(o.n) AS bts FROM site_ops o GROUP BY o.physical_site_id
   ),
-  placed AS (
-    -- A key lookup per site on the GiST index, not a join whose row estimate PostgreSQL 15's generic plan may collapse.
-    SELECT s.operators, s.bts,
-           (SELECT u.id FROM admin_units u
-             WHERE u.boundary_set = p_boundary_set AND u.level = p_level AND ST_Intersects(u.geom, p.geom)
-             ORDER BY u.id LIMIT 1) AS unit_id
-      FROM site_stats s
-      JOIN physical_sites p ON p.id = s.physical_site_id
-  ),
   per_unit AS (
     SELECT pl.unit_id,
            count(*) AS sites_active,
-           count(*) FILTER (WHERE pl.operators >= 2) AS sites_shared,
-           sum(pl.operators) AS tenancies,
-           sum(pl.bts) AS bts_active,
-           coalesce(sum(pl.bts) FILTER (WHERE pl.operators >= 2), 0) AS bts_shared
-      FROM placed pl WHERE pl.unit_id IS NOT NULL
+           count(*) FILTER (WHERE s.operators >= 2) AS sites_shared,
+           sum(s.operators) AS tenancies,
+           sum(s.bts) AS bts_active,
+           coalesce(sum(s.bts) FILTER (WHERE s.operators >= 2), 0) AS bts_shared
+      FROM site_stats s JOIN placed pl ON pl.physical_site_id = s.physical_site_id
      GROUP BY pl.unit_id
   )
   SELECT u.id, u.code, u.name, u.level, (SELECT p.code FROM admin_units p WHERE p.id = u.parent_id),

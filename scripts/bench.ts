@@ -9,6 +9,7 @@
 //     hatang_bench is created there and dropped after), and the same unions and
 //     hamlet differences written straightforwardly with @turf/turf.
 //   - site inference plus the sharing ratios of every level (scripts/bench-sharing.ts), on both databases.
+//   - one co-location query and the site planner with K = 10 (scripts/bench-colocation.ts), on both databases.
 // A benchmark, not a test: it prints numbers and asserts nothing.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +22,7 @@ import { migrate } from '../server/src/db/migrate.js';
 import { seedDemoProvince } from '../server/src/demo/seed-demo-province.js';
 import { measureCoverage, measureTurf, type CoverageFigures } from './bench-coverage.js';
 import { describeSharing, measureSharing, measureSharingOnPostgres, type SharingFigures } from './bench-sharing.js';
+import { describeColocation, measureColocation, type ColocationFigures } from './bench-colocation.js';
 import { ensureClientBuilt } from '../server/src/http/client-bundle.js';
 import { measureFirstIdleMs } from './bench-browser.js';
 import { freePort } from './free-port.js';
@@ -108,15 +110,19 @@ try {
     let embeddedCoverage: CoverageFigures;
     let turfFigures: Awaited<ReturnType<typeof measureTurf>>;
     let embeddedSharing: SharingFigures;
+    let embeddedColocation: ColocationFigures;
     try {
       embeddedCoverage = await measureCoverage(embedded.knex);
       turfFigures = await measureTurf(embedded.knex);
       embeddedSharing = await measureSharing(embedded.knex);
+      embeddedColocation = await measureColocation(embedded.knex);
     } finally {
       await embedded.close();
     }
     log('coverage on PostgreSQL…');
-    const postgresCoverage = await measurePostgres();
+    const postgresMeasured = await measurePostgres();
+    const postgresCoverage = 'error' in postgresMeasured ? postgresMeasured : postgresMeasured.coverage;
+    const postgresColocation = 'error' in postgresMeasured ? postgresMeasured : postgresMeasured.colocation;
     log('site inference and sharing on PostgreSQL…');
     const postgresSharing = await measureSharingOnPostgres();
     const result = {
@@ -131,6 +137,7 @@ try {
         turfRatio: Math.round((turfFigures.extrapolatedMs / embeddedCoverage.sqlOverlayMs) * 10) / 10,
       },
       sharing: { embedded: embeddedSharing, postgres: postgresSharing },
+      colocation: { embedded: embeddedColocation, postgres: postgresColocation },
       machine: { cpus: os.cpus().length, node: process.version },
     };
     if (asJson) {
@@ -162,6 +169,9 @@ try {
       console.log('\nsite inference and sharing ratios of the demo province:');
       console.log(describeSharing('embedded', result.sharing.embedded));
       console.log(describeSharing('postgres', result.sharing.postgres));
+      console.log('\nco-location query (a town, 2 km, 4G 1800 MHz, 30 m; median) and site planner (K = 10, whole province), Vietnamobile:');
+      console.log(describeColocation('embedded', result.colocation.embedded));
+      console.log(describeColocation('postgres', result.colocation.postgres));
     }
   } finally {
     await second.stop();
@@ -170,8 +180,8 @@ try {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
-/** Seeds the demo into a fresh database on PostgreSQL and measures coverage there. */
-async function measurePostgres(): Promise<CoverageFigures | { error: string }> {
+/** Seeds the demo into a fresh database on PostgreSQL and measures coverage and co-location there. */
+async function measurePostgres(): Promise<{ coverage: CoverageFigures; colocation: ColocationFigures } | { error: string }> {
   const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const admin = knexFactory({ client: 'pg', connection: adminUrl, pool: { min: 0, max: 1 } });
   try {
@@ -187,7 +197,8 @@ async function measurePostgres(): Promise<CoverageFigures | { error: string }> {
   try {
     await migrate(db.knex);
     await seedDemoProvince(db.knex);
-    return await measureCoverage(db.knex);
+    const coverage = await measureCoverage(db.knex);
+    return { coverage, colocation: await measureColocation(db.knex) };
   } finally {
     await db.close();
     await admin.raw('DROP DATABASE IF EXISTS hatang_bench WITH (FORCE)');

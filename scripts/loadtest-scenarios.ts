@@ -78,18 +78,13 @@ export const scenarios: Scenario[] = [
   },
   {
     name: 'co-location',
-    what: 'an operator’s engineer trying a new BTS',
-    standIn: 'POST /api/colocation/candidates comes with a later issue; POST /api/coverage/what-if with one BTS stands in',
+    what: 'an operator’s engineer clicking on the map: structures within 2 km that could host a 4G BTS, with what each would add',
     requests: (f) =>
       f.whatIfPoints.map(({ lon, lat, label }) => ({
         method: 'POST' as const,
-        path: '/api/coverage/what-if?lang=vi',
-        label: `1 BTS ${label}`,
-        body: {
-          bts: [{ lon, lat, operator: f.operator, technology: '4G', bandMHz: 1800, antennaHeightM: 30, eirpDbm: 58 }],
-          operator: '*',
-          technologyGroup: 'broadband',
-        },
+        path: '/api/colocation/candidates?lang=vi',
+        label: `2 km ${label}`,
+        body: { lon, lat, operator: f.operator, radiusM: 2000, technology: '4G', bandMHz: 1800, antennaHeightM: 30 },
       })),
   },
 ];

@@ -15,6 +15,8 @@ export const defaultPlannerGridM = 1000;
  * costs one footprint and its hamlets per evaluation.
  */
 export const plannerNewSitePointCap = 400;
+/** Candidates per gain statement. */
+const evaluationBatch = 250;
 
 interface PlannerCandidate {
   kind: 'colocation' | 'new_site';
@@ -115,19 +117,24 @@ export async function planSites(
     })),
   ];
 
+  // In statements of at most evaluationBatch candidates: the first evaluation of a whole province would
+  // otherwise be one statement of many seconds (on the embedded database, close to the statement timeout).
   const evaluate = async (subset: PlannerCandidate[], base: string[]) => {
-    const gains = await candidateGains(knex, {
-      operator: options.operator,
-      radio: request,
-      candidates: subset.map((c) => c.point),
-      scenario: options.scenario,
-      params: coverage,
-      base,
-    });
-    for (const g of gains) {
-      const c = subset[g.index]!;
-      c.marginal = g.populationGain;
-      c.lastGain = g;
+    for (let from = 0; from < subset.length; from += evaluationBatch) {
+      const batch = subset.slice(from, from + evaluationBatch);
+      const gains = await candidateGains(knex, {
+        operator: options.operator,
+        radio: request,
+        candidates: batch.map((c) => c.point),
+        scenario: options.scenario,
+        params: coverage,
+        base,
+      });
+      for (const g of gains) {
+        const c = batch[g.index]!;
+        c.marginal = g.populationGain;
+        c.lastGain = g;
+      }
     }
   };
 

@@ -83,7 +83,8 @@ export function proposalRoutes(knex: Knex, coverage: CoverageParams, sharing: Sh
       const proposal = await proposalByCode(trx, code, true);
       if (!visible(req.actor!, proposal)) throw new HttpProblem(404, 'unknown-proposal', { code });
       if (proposal!.status !== 'submitted') {
-        throw new HttpProblem(409, 'proposal-already-decided', { code, status: proposal!.status }).with({ current: auditSnapshot(proposal!) });
+        const key = `proposal-already-${proposal!.status as 'approved' | 'rejected' | 'withdrawn'}` as const;
+        throw new HttpProblem(409, key, { code }).with({ current: auditSnapshot(proposal!), currentVersion: proposal!.version });
       }
       assertVersion(expected, proposal!.version, auditSnapshot(proposal!));
       await act(trx, proposal!);

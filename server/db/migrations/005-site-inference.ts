@@ -38,6 +38,7 @@ export async function up(knex: Knex): Promise<void> {
       geom             geometry(Point, 4326) NOT NULL
     );
     CREATE INDEX bts_physical_sites_site ON bts_physical_sites (physical_site_id);
+    CREATE INDEX bts_physical_sites_geom_gist ON bts_physical_sites USING gist (geom);
 
     -- Register inconsistencies found by inference: a site code whose BTS stand more than ε
     -- from it or from one another (code_spread), two site codes within ε of one another (codes_colocated).

@@ -100,6 +100,26 @@ describe.each(databaseTargets())('co-location finder and site planner on the $la
     expect(found[4]).toBe(2500);
   });
 
+  it('offers new-site points inside the uncovered parts only, one per part first (round-robin), a grid in large parts, capped', async () => {
+    const points = (cap: number) =>
+      db.knex
+        .raw(
+          `SELECT (SELECT h.code FROM hamlets h WHERE h.id = p.hamlet_id) AS hamlet, p.total_points,
+                  ST_Distance(ST_SetSRID(ST_MakePoint(p.lon, p.lat), 4326)::geography, ST_SetSRID(ST_MakePoint(106.15, 10.15), 4326)::geography) AS from_q
+             FROM hatang_planner_new_site_points('vnpt', '4G', 200, 5000, (SELECT geom FROM admin_units WHERE boundary_set = 'T' AND code = 'C3'), ?, 'current') p`,
+          [cap],
+        )
+        .then((r) => r.rows as { hamlet: string; total_points: number; from_q: number }[]);
+    const all = await points(1000);
+    // HP (1.2 km² less VNPT's quarter circle of 400 m) and HQ (1.2 km²) on a 200 m grid: about 30 points each.
+    expect(all.length).toBeGreaterThan(40);
+    expect(new Set(all.map((p) => p.hamlet))).toEqual(new Set(['HP', 'HQ']));
+    expect(all.filter((p) => p.hamlet === 'HP').every((p) => p.from_q > 400)).toBe(true);
+    const two = await points(2);
+    expect(two.map((p) => p.hamlet).sort()).toEqual(['HP', 'HQ']);
+    expect(Number(two[0]!.total_points)).toBe(all.length);
+  });
+
   it('plans K = 1 as the best single structure and K = 2 by marginal gains, not standalone ones', async () => {
     const plan = (k: number) =>
       planSites(db.knex, coverage, sharing, { ...finderRequest, k }, { operator: 'vnpt', scenario: 'current', unitId: c1Id, radiusOverrideM: 1000 });
@@ -113,7 +133,7 @@ describe.each(databaseTargets())('co-location finder and site planner on the $la
       ['colocation', 'Z', 900, 900, 2400],
     ]);
     expect(two.picks.map((p) => p.hamlets)).toEqual([['H1', 'H2'], ['H4']]);
-    expect(two.candidatesConsidered).toEqual({ colocation: 3, newSite: 4 });
+    expect(two.candidatesConsidered).toEqual({ colocation: 3, newSite: 4, newSiteFound: 4, newSiteCap: 400 });
     // K = 3: Y and a new site at H3 both add H3's 200 people; the tie goes to co-location.
     const three = await plan(3);
     expect(three.picks.map((p) => [p.kind, p.siteKey, p.marginalGain, p.standaloneGain])).toEqual([

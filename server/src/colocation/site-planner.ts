@@ -77,10 +77,10 @@ export async function planSites(
     .sort((a, b) => (a.s.siteKey < b.s.siteKey ? -1 : a.s.siteKey > b.s.siteKey ? 1 : 0));
   const points = (
     await knex.raw(
-      `SELECT lon, lat FROM hatang_planner_new_site_points(?, ?, ?::float8, ?::float8, (SELECT u.geom FROM admin_units u WHERE u.id = ?::integer), ?::integer, ?)`,
+      `SELECT lon, lat, total_points FROM hatang_planner_new_site_points(?, ?, ?::float8, ?::float8, (SELECT u.geom FROM admin_units u WHERE u.id = ?::integer), ?::integer, ?)`,
       [options.operator, request.technology, request.gridM ?? defaultPlannerGridM, coverage.minGapAreaM2, options.unitId, plannerNewSitePointCap, options.scenario],
     )
-  ).rows as { lon: number; lat: number }[];
+  ).rows as { lon: number; lat: number; total_points: number }[];
 
   const pool: PlannerCandidate[] = [
     ...structures.map(({ s, warnings, effectiveAntennaHeightM }) => ({
@@ -185,7 +185,12 @@ export async function planSites(
     operator: options.operator,
     technology: request.technology,
     k: request.k,
-    candidatesConsidered: { colocation: structures.length, newSite: points.length },
+    candidatesConsidered: {
+      colocation: structures.length,
+      newSite: points.length,
+      newSiteFound: points.length ? Number(points[0]!.total_points) : 0,
+      newSiteCap: plannerNewSitePointCap,
+    },
     picks,
     totalGain: cumulative,
     ms: Math.round(performance.now() - t0),

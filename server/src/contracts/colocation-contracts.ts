@@ -126,7 +126,14 @@ export const sitePlannerResponseSchema = z.object({
   operator: z.string(),
   technology: technologySchema,
   k: z.number().int(),
-  candidatesConsidered: z.object({ colocation: z.number().int(), newSite: z.number().int() }),
+  candidatesConsidered: z.object({
+    colocation: z.number().int(),
+    newSite: z.number().int(),
+    /** New-site points found in the uncovered areas before the cap; newSite < newSiteFound when capped. */
+    newSiteFound: z.number().int().optional(),
+    /** The cap on new-site points (round-robin over the uncovered parts, most populated first). */
+    newSiteCap: z.number().int().optional(),
+  }),
   picks: z.array(sitePlannerPickSchema),
   totalGain: z.number().int(),
   ms: z.number(),

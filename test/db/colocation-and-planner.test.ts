@@ -5,6 +5,7 @@ import { hataRange } from '../../server/src/coverage/range-model.js';
 import { candidateGains } from '../../server/src/colocation/candidate-gains.js';
 import { findColocationCandidates } from '../../server/src/colocation/colocation-finder.js';
 import { planSites } from '../../server/src/colocation/site-planner.js';
+import { inferSites } from '../../server/src/sharing/site-inference.js';
 import { sharingSettingsFrom } from '../../server/src/sharing/sharing-settings.js';
 import { finderRequest, loadColocationFixture } from '../fixtures/colocation-fixture.js';
 import { databaseTargets, type TestDatabase } from '../support/prepared-databases.js';
@@ -60,6 +61,29 @@ describe.each(databaseTargets())('co-location finder and site planner on the $la
     expect(by.C).toMatchObject({ warnings: ['structure_lower_than_antenna'], heightM: 20, effectiveAntennaHeightM: 20 });
     expect(by['SUY-MB-G-4G']).toMatchObject({ warnings: ['structure_unknown'], inferred: true, siteCode: null, structureType: null, heightM: null });
     expect(by.A).toMatchObject({ warnings: [], tenants: ['viettel'], tenantLimit: 4, heightM: 40, effectiveAntennaHeightM: 30 });
+  });
+
+  it('counts a structure with only approved BTS as active in the planned scenario, not in the current one', async () => {
+    const seen: Record<string, string[]> = {};
+    await db.knex
+      .transaction(async (trx) => {
+        // K: an approved MobiFone monopole 332 m south of P (an approved proposal's records).
+        await trx.raw(`INSERT INTO sites (code, geom, structure_type, height_m, owner_id, status, source, source_date)
+                       VALUES ('K', ST_SetSRID(ST_MakePoint(106.05, 10.147), 4326), 'monopole', 30, (SELECT id FROM operators WHERE code = 'mobifone'), 'approved', 'test', '2026-01-01')`);
+        await trx.raw(`INSERT INTO bts (code, site_id, operator_id, geom, technology, band_mhz, antenna_height_m, eirp_dbm, status, source, source_date)
+                       SELECT 'MB-K-4G', s.id, s.owner_id, s.geom, '4G', 1800, 30, 60, 'approved', 'test', '2026-01-01' FROM sites s WHERE s.code = 'K'`);
+        await inferSites(trx, config.siteInferenceEpsM);
+        for (const scenario of ['current', 'planned'] as const) {
+          seen[scenario] = (await findColocationCandidates(trx, coverage, sharing, { ...finderRequest, scenario })).candidates.map((c) => c.siteKey);
+        }
+        throw new Error('roll back');
+      })
+      .catch((error: Error) => {
+        if (error.message !== 'roll back') throw error;
+      });
+    expect(seen.current).not.toContain('K');
+    // K reaches only HD (232 m), which VNPT covers already: last, with nothing to add.
+    expect(seen.planned).toEqual([...seen.current!, 'K']);
   });
 
   it('lists the newly covered hamlets with population and verdict before and after', async () => {

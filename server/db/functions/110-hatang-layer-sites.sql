@@ -16,9 +16,12 @@ AS $$
      WHERE (p_bbox IS NULL OR s.geom && p_bbox)
        AND (p_statuses IS NULL OR s.status = ANY (p_statuses))
        AND (p_unit_id IS NULL OR ST_Intersects(s.geom, (SELECT geom FROM unit)))
+       -- The site's BTS: its coded ones and those site inference joined to it.
        AND ((p_operators IS NULL AND p_technologies IS NULL) OR EXISTS (
-             SELECT 1 FROM bts b JOIN operators o ON o.id = b.operator_id
-              WHERE b.site_id = s.id AND b.status <> 'decommissioned'
+             SELECT 1 FROM physical_sites ps
+               JOIN bts_physical_sites bp ON bp.physical_site_id = ps.id
+               JOIN bts b ON b.id = bp.bts_id JOIN operators o ON o.id = b.operator_id
+              WHERE ps.site_id = s.id AND b.status <> 'decommissioned'
                 AND (p_operators IS NULL OR o.code = ANY (p_operators))
                 AND (p_technologies IS NULL OR b.technology = ANY (p_technologies))))
   ),

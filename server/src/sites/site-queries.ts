@@ -26,14 +26,14 @@ interface SiteDetailRow {
   version: number;
 }
 
-/** The site and every BTS on it (all statuses, decommissioned last), or null. */
+/** The site and every BTS on it (its coded ones of every status, and those inference joined to it; decommissioned last), or null. */
 export async function findSiteDetail(knex: Knex, code: string): Promise<SiteDetail | null> {
   const row = (await knex.raw('SELECT * FROM hatang_site_detail(?)', [code])).rows[0] as SiteDetailRow | undefined;
   if (!row) return null;
   const bts = (
     await knex.raw(
       `SELECT json_build_object(
-                'code', b.code, 'siteCode', ?::text, 'operator', o.code, 'technology', b.technology,
+                'code', b.code, 'siteCode', CASE WHEN b.site_id = ? THEN ?::text END, 'operator', o.code, 'technology', b.technology,
                 'bandMHz', b.band_mhz, 'antennaHeightM', b.antenna_height_m::float8, 'eirpDbm', b.eirp_dbm::float8,
                 'status', b.status,
                 'sectors', coalesce((SELECT json_agg(json_build_object('azimuthDeg', sc.azimuth_deg::float8,
@@ -41,9 +41,12 @@ export async function findSiteDetail(knex: Knex, code: string): Promise<SiteDeta
                                      ORDER BY sc.sector_no) FROM bts_sectors sc WHERE sc.bts_id = b.id), '[]'::json)
               ) AS bts
          FROM bts b JOIN operators o ON o.id = b.operator_id
+        -- Its coded BTS (every status), and those without a code site inference joined to it (siteCode null).
         WHERE b.site_id = ?
+           OR b.id IN (SELECT bp.bts_id FROM bts_physical_sites bp JOIN physical_sites ps ON ps.id = bp.physical_site_id
+                        WHERE ps.site_id = ? AND bp.assignment = 'joined')
         ORDER BY b.status = 'decommissioned', o.code, b.technology, b.code`,
-      [row.code, row.id],
+      [row.id, row.code, row.id, row.id],
     )
   ).rows.map((r: { bts: BtsProperties | string }) => (typeof r.bts === 'string' ? JSON.parse(r.bts) : r.bts) as BtsProperties);
   return {

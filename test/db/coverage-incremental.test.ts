@@ -81,8 +81,10 @@ describe('incremental coverage recompute on the demo province (embedded)', () =>
     expect(incremental.gaps.map((g: any) => [g.hamlet_id, g.scenario, g.part_no])).toEqual(full.gaps.map((g: any) => [g.hamlet_id, g.scenario, g.part_no]));
     full.gaps.forEach((g: any, i: number) => {
       const other = incremental.gaps[i];
-      expect(Math.abs(other.area - g.area)).toBeLessThanOrEqual(1e-6 * g.area + 1e-6);
-      expect(Math.abs(other.pop - g.pop)).toBeLessThanOrEqual(1e-6 * g.pop + 1e-6);
+      const part = `gap ${g.hamlet_id}/${g.scenario}/${g.part_no}: ${JSON.stringify(other)} vs ${JSON.stringify(g)}`;
+      expect(Math.abs(other.area - g.area), part).toBeLessThanOrEqual(1e-6 * g.area + 1e-6);
+      // A polygon cluster's sliver in a gap turns the same ~1e-7 area noise into more on its people: a thousandth of a person.
+      expect(Math.abs(other.pop - g.pop), part).toBeLessThanOrEqual(1e-6 * g.pop + 1e-3);
     });
     expect(incremental.verdicts.length).toBe(full.verdicts.length);
     for (let i = 0; i < full.verdicts.length; i++) {

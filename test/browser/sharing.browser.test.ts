@@ -166,6 +166,10 @@ describe('the sharing panel', () => {
     const members = inspector.getByTestId('inferred-members').locator('tbody tr');
     await members.first().waitFor();
     expect(await members.count()).toBe(inferred!.properties.btsCount);
+    // Exactly the BTS inference grouped there (the layer names them).
+    expect(inferred!.properties.btsCodes).toHaveLength(inferred!.properties.btsCount);
+    const listed = await inspector.getByTestId('inferred-members').textContent();
+    for (const code of inferred!.properties.btsCodes) expect(listed).toContain(code);
     await waitForMapIdle(page);
     await screenshot('sharing-inferred-site.png');
     expect(await page.getByTestId('shared-site-legend').textContent()).toContain(`Vị trí suy luận từ BTS không có mã trạm (ε = ${api.siteInferenceEpsM} m)`);

@@ -145,9 +145,9 @@ describe('the members of an inferred site', () => {
     expect(metresBetween([106.3, 10.4], [106.3, 10.4001])).toBeCloseTo(11.1195, 3);
   });
 
-  it('are the uncoded BTS of its operators nearest its point, as many as it has', () => {
-    // Site at (106.3, 10.4) with 2 BTS of viettel and vnpt: A 5.6 m north, B 5.6 m south, C coded (not a member),
-    // D of mobifone (not a tenant), E of vnpt 111 m away (a third uncoded BTS, not among the nearest 2).
+  it('are the BTS the server lists as its members, nearest first, each with its distance', () => {
+    // Site at (106.3, 10.4) whose members are B (5.6 m south) and A (5.6 m north); C, D and E stand around it
+    // but are not members (C coded, D of another operator, E 111 m away).
     const features = [
       bts('E', 'vnpt', 106.3, 10.401),
       bts('A', 'viettel', 106.3, 10.40005),
@@ -155,7 +155,7 @@ describe('the members of an inferred site', () => {
       bts('D', 'mobifone', 106.3, 10.40002),
       bts('B', 'vnpt', 106.3, 10.39995),
     ];
-    const members = inferredMembers([106.3, 10.4], 2, ['viettel', 'vnpt'], features);
+    const members = inferredMembers([106.3, 10.4], ['B', 'A'], features);
     expect(members.map((m) => m.bts.code)).toEqual(['A', 'B']);
     expect(members[0]?.distanceM).toBeCloseTo(5.56, 2);
   });

@@ -33,12 +33,12 @@ export function InferredSiteInspector({ site, epsM, operators, onClose, onZoomTo
     const controller = new AbortController();
     setMembers({ status: 'loading' });
     fetchLayer('bts', { bbox: bboxAround(point, searchM).map((v) => v.toFixed(6)).join(',') }, i18n.lang, controller.signal)
-      .then((fc) => setMembers({ status: 'ready', members: inferredMembers(point, p.btsCount, p.operators, fc.features) }))
+      .then((fc) => setMembers({ status: 'ready', members: inferredMembers(point, p.btsCodes, fc.features) }))
       .catch((error: unknown) => {
         if (!controller.signal.aborted) setMembers({ status: 'error', error: describeError(error) });
       });
     return () => controller.abort();
-  }, [p.siteKey, p.btsCount, point[0], point[1], searchM, i18n.lang]);
+  }, [p.siteKey, p.btsCodes, point[0], point[1], searchM, i18n.lang]);
 
   const fields: Field[] = [
     { label: t('field.code'), value: p.siteKey },

@@ -22,21 +22,18 @@ export interface InferredMember {
 }
 
 /**
- * The BTS of an inferred site, as far as the layers tell: an inferred site is
- * its BTS without a site code, its point their centroid, so its members are the
- * `btsCount` uncoded BTS nearest the point (of the site's operators). The
- * server's assignment table holds the exact membership; this reads it back from
- * the BTS layer, nearest first.
+ * The BTS of an inferred site — the codes the server's assignment lists
+ * (`btsCodes` of the shared-sites layer) — read from the BTS layer around it,
+ * with their distance to the site's point, nearest first.
  */
 export function inferredMembers(
   point: readonly [number, number],
-  btsCount: number,
-  operators: readonly string[],
+  btsCodes: readonly string[],
   features: readonly Feature<BtsProperties>[],
 ): InferredMember[] {
+  const members = new Set(btsCodes);
   return features
-    .filter((f) => f.properties.siteCode === null && f.geometry.type === 'Point' && (operators.length === 0 || operators.includes(f.properties.operator)))
+    .filter((f) => members.has(f.properties.code) && f.geometry.type === 'Point')
     .map((f) => ({ bts: f.properties, distanceM: metresBetween(point, f.geometry.coordinates as [number, number]) }))
-    .sort((a, b) => a.distanceM - b.distanceM || (a.bts.code < b.bts.code ? -1 : 1))
-    .slice(0, Math.max(0, btsCount));
+    .sort((a, b) => a.distanceM - b.distanceM || (a.bts.code < b.bts.code ? -1 : 1));
 }

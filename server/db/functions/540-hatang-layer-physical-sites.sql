@@ -5,7 +5,8 @@
 -- sites layer (NULL = all): bbox (&& on the GiST index), operators and
 -- technologies of the site's BTS, status (a site record's own; an inferred
 -- site's is the most advanced of its BTS), an administrative unit;
--- p_shared_only keeps sites with active BTS of >= 2 distinct operators.
+-- p_shared_only keeps sites with active BTS of >= 2 distinct operators. An
+-- inferred site lists its member BTS (btsCodes): nothing else names them.
 CREATE OR REPLACE FUNCTION hatang_layer_physical_sites(
   p_bbox geometry, p_operators text[], p_technologies text[], p_statuses text[],
   p_unit_id integer, p_shared_only boolean, p_active_statuses text[], p_limit integer)
@@ -19,7 +20,7 @@ AS $$
        AND (p_unit_id IS NULL OR ST_Intersects(p.geom, (SELECT geom FROM unit)))
   ),
   members AS MATERIALIZED (
-    SELECT a.physical_site_id, b.status, b.technology, o.code AS operator
+    SELECT a.physical_site_id, b.code, b.status, b.technology, o.code AS operator
       FROM candidates c
       JOIN bts_physical_sites a ON a.physical_site_id = c.id
       JOIN bts b ON b.id = a.bts_id
@@ -30,6 +31,7 @@ AS $$
            coalesce(array_agg(DISTINCT m.operator ORDER BY m.operator) FILTER (WHERE m.status = ANY (p_active_statuses)), '{}') AS operators,
            coalesce(array_agg(DISTINCT m.technology ORDER BY m.technology) FILTER (WHERE m.status = ANY (p_active_statuses)), '{}') AS technologies,
            count(*)::integer AS bts_count,
+           array_agg(m.code ORDER BY m.code COLLATE "C") AS bts_codes,
            CASE WHEN bool_or(m.status = 'on_air') THEN 'on_air' WHEN bool_or(m.status = 'approved') THEN 'approved' ELSE 'planned' END AS bts_status,
            bool_or((p_operators IS NULL OR m.operator = ANY (p_operators)) AND (p_technologies IS NULL OR m.technology = ANY (p_technologies))) AS matches
       FROM members m GROUP BY m.physical_site_id
@@ -38,6 +40,7 @@ AS $$
     SELECT c.id, c.site_key, c.inferred, c.geom, s.name, s.structure_type, s.height_m, ow.code AS owner_code, ow.name AS owner_name,
            coalesce(s.status, t.bts_status) AS status, s.address,
            coalesce(t.operators, '{}') AS operators, coalesce(t.technologies, '{}') AS technologies, coalesce(t.bts_count, 0) AS bts_count,
+           CASE WHEN c.inferred THEN t.bts_codes ELSE '{}'::text[] END AS bts_codes,
            row_number() OVER (ORDER BY c.site_key) AS rn
       FROM candidates c
       LEFT JOIN site_records s ON s.id = c.site_id
@@ -59,7 +62,7 @@ AS $$
           'heightM', r.height_m::float8, 'owner', r.owner_code, 'ownerName', r.owner_name,
           'status', r.status, 'address', r.address,
           'operators', r.operators, 'operatorCount', cardinality(r.operators),
-          'technologies', r.technologies, 'btsCount', r.bts_count,
+          'technologies', r.technologies, 'btsCount', r.bts_count, 'btsCodes', r.bts_codes,
           'shared', cardinality(r.operators) >= 2))
       ORDER BY r.site_key) FILTER (WHERE r.rn <= p_limit), '[]'::json),
     'numberReturned', least(count(*), p_limit),

@@ -68,6 +68,8 @@ export const physicalSitePropertiesSchema = sitePropertiesSchema.extend({
   heightM: z.number().nullable(),
   owner: z.string().nullable(),
   ownerName: z.string().nullable(),
+  /** An inferred site's BTS (site inference grouped them); empty for a site record, whose BTS its detail lists. */
+  btsCodes: z.array(z.string()),
 });
 export type PhysicalSiteProperties = z.infer<typeof physicalSitePropertiesSchema>;
 

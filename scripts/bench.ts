@@ -65,12 +65,16 @@ async function timedStart(dataDir: string): Promise<Started> {
   return {
     readyMs,
     url,
-    stop: () =>
-      new Promise<void>((resolve) => {
+    stop: async () => {
+      await new Promise<void>((resolve) => {
         if (exited) return resolve();
         child.once('exit', () => resolve());
         process.kill(-child.pid!, 'SIGTERM');
-      }),
+      });
+      // npm exits before the server under it has closed the database: wait for its lock to go.
+      const lock = path.join(dataDir, 'hatang.lock');
+      for (let i = 0; i < 300 && fs.existsSync(lock); i++) await new Promise((r) => setTimeout(r, 100));
+    },
   };
 }
 

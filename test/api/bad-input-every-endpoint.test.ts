@@ -51,7 +51,7 @@ interface Endpoint {
   /** More bad values for one body field (by name). */
   extraBody?: Record<string, unknown[]>;
   /** Needs a permission the planner lacks: also sent as the account whose role has it. */
-  alsoAs?: 'admin' | 'inspector';
+  alsoAs?: 'admin' | 'inspector' | 'viettel';
 }
 
 const validSite = { code: 'BAD-S9', name: 'Trạm thử', lon: 106.05, lat: 10.05, structureType: 'monopole', heightM: 30, owner: 'viettel', address: 'Ấp Mỹ Lợi', status: 'planned' };
@@ -77,6 +77,10 @@ const validCsv = 'lon,lat,operator,technology,signal_dbm,download_mbps,time\n106
 const validInspection = {
   inspectedOn: '2026-11-20', operator: 'viettel', technologyGroup: '4G', observedVerdict: 'covered', note: 'Sóng yếu trong nhà', measurementBatch: 'dot-1',
 };
+// Viettel co-locating on S4, a tower company's monopole carrying MobiFone (S1 and S2 already carry Viettel).
+const validProposal = { kind: 'colocation', operator: 'viettel', siteKey: 'S4', radio: { technology: '4G', bandMHz: 1800, antennaHeightM: 28, eirpDbm: 58 }, note: 'Đề xuất dùng chung' };
+const proposalYear = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date());
+const firstProposalCode = `DX-${proposalYear}-0001`;
 const badDays = ['0000-01-01', '2026-02-30', '2026-13-01', '2999-01-01', '+02026-01-01'];
 const dates = ['2026-02-30', '2026-13-01', '0000-01-01', '2026-01-01T25:00', '2026-01-01T10:00+99:99', '99999-01-01', '1e3'];
 
@@ -177,6 +181,14 @@ const endpoints: Endpoint[] = [
     freeText: ['note', 'measurementBatch'], nullable: ['note', 'measurementBatch'],
   },
   { method: 'DELETE', path: '/api/inspections/:id', params: { id: '1' }, alsoAs: 'inspector', versioned: true, body: () => ({ version: 1 }) },
+  { method: 'GET', path: '/api/proposals', query: { status: 'submitted,approved', operator: 'viettel', kind: 'colocation' } },
+  { method: 'GET', path: '/api/proposals/:code', params: { code: firstProposalCode } },
+  { method: 'POST', path: '/api/proposals', alsoAs: 'viettel', freeText: ['note', 'justification'], body: () => structuredClone(validProposal) },
+  {
+    method: 'POST', path: '/api/proposals/:code/decision', params: { code: firstProposalCode }, versioned: true, freeText: ['reason'],
+    body: () => ({ decision: 'reject', reason: 'Cột không đủ tải trọng', version: 1 }),
+  },
+  { method: 'POST', path: '/api/proposals/:code/withdraw', params: { code: firstProposalCode }, alsoAs: 'viettel', versioned: true, body: () => ({ version: 1 }) },
 ];
 
 const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
@@ -708,7 +720,7 @@ describe.each(databaseTargets())('bad input against every endpoint on the $label
   let port: number;
   let agent: http.Agent;
   let planner: SignedInClient;
-  let extra: Record<'admin' | 'inspector', SignedInClient>;
+  let extra: Record<'admin' | 'inspector' | 'viettel', SignedInClient>;
   let baseline: TableChecksums;
   let auditEntries: number;
   const countAudit = async () =>
@@ -720,13 +732,16 @@ describe.each(databaseTargets())('bad input against every endpoint on the $label
     app = await startInProcessApp(db);
     port = Number(new URL(app.base).port);
     agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-    const [p, admin, inspector] = await Promise.all([signIn(app, 'quyhoach'), signIn(app, 'quantri'), signIn(app, 'kiemtra')]);
+    const [p, admin, inspector, viettel] = await Promise.all([signIn(app, 'quyhoach'), signIn(app, 'quantri'), signIn(app, 'kiemtra'), signIn(app, 'viettel.kt')]);
     planner = p!;
-    extra = { admin: admin!, inspector: inspector! };
+    extra = { admin: admin!, inspector: inspector!, viettel: viettel! };
     // Real records for the endpoints that change one: the planner's API token 1 and the inspector's inspection 1.
     const token = await planner.request('POST', '/api/auth/tokens', { body: { name: 'Mã của kịch bản' } });
     const inspection = await inspector!.request('POST', '/api/hamlets/H1/inspections', { body: validInspection });
     if (token.body?.id !== 1 || inspection.body?.id !== 1) throw new Error(`setup: token ${token.text}, inspection ${inspection.text}`);
+    // …and Viettel's proposal 1, open, for the decision and withdrawal endpoints.
+    const proposal = await viettel!.request('POST', '/api/proposals', { body: { ...validProposal, siteKey: 'S4' } });
+    if (proposal.body?.code !== firstProposalCode) throw new Error(`setup: proposal ${proposal.text}`);
     baseline = await tableChecksums(db.knex, checksumOptions);
     auditEntries = await countAudit();
   });

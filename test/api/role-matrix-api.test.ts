@@ -34,6 +34,11 @@ const measurements: Record<Who, Expect> = { anonymous: 401, admin: 403, planner:
 const auditReaders: Record<Who, Expect> = { anonymous: 401, admin: 'pass', planner: 'pass', viettel: 403, vnpt: 403, inspector: 403 };
 const inspectors: Record<Who, Expect> = { anonymous: 401, admin: 403, planner: 403, viettel: 403, vnpt: 403, inspector: 'pass' };
 const admins: Record<Who, Expect> = { anonymous: 401, admin: 'pass', planner: 403, viettel: 403, vnpt: 403, inspector: 403 };
+/** proposals.submit: operators' engineers (for their own operator: Viettel's body refuses VNPT's engineer at the record check). */
+const operators: Record<Who, Expect> = { anonymous: 401, admin: 403, planner: 403, viettel: 'pass', vnpt: 'pass', inspector: 403 };
+const viettelProposal: Record<Who, Expect> = { ...operators, vnpt: 403 };
+const deciders: Record<Who, Expect> = { anonymous: 401, admin: 403, planner: 'pass', viettel: 403, vnpt: 403, inspector: 403 };
+const colocateOnS1 = { kind: 'colocation', operator: 'viettel', siteKey: 'S1', radio: { technology: '4G', bandMHz: 1800, antennaHeightM: 30 } };
 
 const matrix: [method: string, path: string, options: RequestOptions, expected: Record<Who, Expect>][] = [
   ['GET', '/api/health', {}, publicRead],
@@ -98,6 +103,12 @@ const matrix: [method: string, path: string, options: RequestOptions, expected: 
   ['POST', '/api/auth/tokens', { body: { name: '' } }, signedIn],
   ['DELETE', '/api/auth/tokens/999999', {}, signedIn],
   ['POST', '/api/auth/password', { body: { currentPassword: 'x', newPassword: 'ngan' } }, signedIn],
+  ['GET', '/api/proposals', {}, signedIn],
+  ['GET', '/api/proposals/DX-2026-9999', {}, signedIn],
+  // S1 already carries Viettel: a permitted submission stops at 409.
+  ['POST', '/api/proposals', { body: colocateOnS1 }, viettelProposal],
+  ['POST', '/api/proposals/DX-2026-9999/decision', { body: { decision: 'reject', reason: 'x', ...stale } }, deciders],
+  ['POST', '/api/proposals/DX-2026-9999/withdraw', { body: stale }, operators],
 ];
 
 let db: TestDatabase;
@@ -124,7 +135,7 @@ const checksum = async () =>
     await db.knex.raw(`SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS h FROM (
       SELECT s::text AS t FROM site_records s UNION ALL SELECT b::text FROM bts_records b UNION ALL SELECT f::text FROM fiber_route_records f
       UNION ALL SELECT u::text FROM users u UNION ALL SELECT m::text FROM field_measurements m UNION ALL SELECT k::text FROM api_tokens k
-      UNION ALL SELECT i::text FROM hamlet_inspections i) x`)
+      UNION ALL SELECT i::text FROM hamlet_inspections i UNION ALL SELECT p::text FROM proposals p) x`)
   ).rows[0].h as string;
 
 describe('who may do what: every role × every endpoint', () => {

@@ -8,6 +8,7 @@ import * as fieldMeasurements from '../../db/migrations/003-field-measurements.j
 import * as accountsAudit from '../../db/migrations/004-accounts-audit.js';
 import * as siteInference from '../../db/migrations/005-site-inference.js';
 import * as coverageScenarios from '../../db/migrations/006-coverage-scenarios.js';
+import * as proposals from '../../db/migrations/007-proposals.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const functionsDir = path.resolve(here, '../../db/functions');
@@ -26,6 +27,7 @@ const migrations: [string, Migration][] = [
   ['004-accounts-audit', accountsAudit],
   ['005-site-inference', siteInference],
   ['006-coverage-scenarios', coverageScenarios],
+  ['007-proposals', proposals],
 ];
 
 const migrationSource: Knex.MigrationSource<[string, Migration]> = {

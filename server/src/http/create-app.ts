@@ -25,6 +25,7 @@ import { inspectionRoutes } from '../inspections/inspection-routes.js';
 import { measurementRoutes } from '../measurements/measurement-routes.js';
 import { layerRoutes } from '../layers/layer-routes.js';
 import { metaRoutes } from '../meta/meta-routes.js';
+import { proposalRoutes } from '../proposals/proposal-routes.js';
 import { searchRoutes } from '../search/search-routes.js';
 import { siteRoutes } from '../sites/site-routes.js';
 import { refuseInvalidUtf8 } from './body-validation.js';
@@ -74,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(inspectionRoutes(deps.knex));
   api.use(hamletRoutes(deps.knex, deps.coverage.theta));
   api.use(indicatorRoutes(deps.knex, { theta: deps.coverage.theta, indicators: deps.indicators, sharing: deps.sharing }));
+  api.use(proposalRoutes(deps.knex, deps.coverage, deps.sharing));
   api.use(colocationRoutes(deps.knex, deps.coverage, deps.sharing));
   api.use(unknownApiRoute);
   app.use('/api', api);

@@ -72,7 +72,7 @@ const validWhatIf = {
 const badScenarios = ['future', 'Planned', 'current,planned', 'approved'];
 // MobiFone looking for a structure around S1 (S1 and S2 carry no MobiFone BTS).
 const validColocation = { lon: 106.05, lat: 10.05, operator: 'mobifone', radiusM: 2000, technology: '4G', bandMHz: 1800, antennaHeightM: 30, eirpDbm: 60, scenario: 'current' };
-const validSitePlanner = { operator: 'mobifone', k: 2, technology: '4G', bandMHz: 1800, antennaHeightM: 30, unit: 'C1', boundarySet: 'T', gridM: 2000 };
+const validSitePlanner = { operator: 'mobifone', k: 2, technology: '4G', bandMHz: 1800, antennaHeightM: 30, unit: 'C1', boundarySet: 'T', gridM: 2000, scenario: 'planned', newSitePreference: 2 };
 const validCsv = 'lon,lat,operator,technology,signal_dbm,download_mbps,time\n106.05,10.05,viettel,4G,-95,12.5,2026-11-20T09:30:00+07:00\n';
 const validInspection = {
   inspectedOn: '2026-11-20', operator: 'viettel', technologyGroup: '4G', observedVerdict: 'covered', note: 'Sóng yếu trong nhà', measurementBatch: 'dot-1',

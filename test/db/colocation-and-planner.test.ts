@@ -4,7 +4,7 @@ import { coverageParamsFrom } from '../../server/src/coverage/coverage-recompute
 import { hataRange } from '../../server/src/coverage/range-model.js';
 import { candidateGains } from '../../server/src/colocation/candidate-gains.js';
 import { findColocationCandidates } from '../../server/src/colocation/colocation-finder.js';
-import { planSites } from '../../server/src/colocation/site-planner.js';
+import { betterPick, planSites } from '../../server/src/colocation/site-planner.js';
 import { inferSites } from '../../server/src/sharing/site-inference.js';
 import { sharingSettingsFrom } from '../../server/src/sharing/sharing-settings.js';
 import { finderRequest, loadColocationFixture } from '../fixtures/colocation-fixture.js';
@@ -167,5 +167,27 @@ describe.each(databaseTargets())('co-location finder and site planner on the $la
     ]);
     // Nothing is left to add: K = 5 stops after three picks.
     expect((await plan(5)).picks).toHaveLength(3);
+  });
+});
+
+describe('the site planner\'s choice between a co-location and a new site', () => {
+  const colocation = (marginal: number) => ({ kind: 'colocation' as const, marginal, standalone: marginal });
+  const newSite = (marginal: number) => ({ kind: 'new_site' as const, marginal, standalone: marginal });
+
+  it('takes the co-location unless the new site adds more than the preference times as many people', () => {
+    // Preference 1.5: a new site adding 1,000 people loses to a co-location adding 800 (1,000 / 1.5 = 667 < 800)
+    // and wins over one adding 600 (667 > 600); at 1,200 against 800 the two are even and co-location wins the tie.
+    expect(betterPick(colocation(800), newSite(1000), 1.5)).toBe(true);
+    expect(betterPick(newSite(1000), colocation(600), 1.5)).toBe(true);
+    expect(betterPick(colocation(800), newSite(1200), 1.5)).toBe(true);
+    expect(betterPick(newSite(1200), colocation(800), 1.5)).toBe(false);
+    // Preference 1: gains alone decide, ties to co-location.
+    expect(betterPick(newSite(1000), colocation(800), 1)).toBe(true);
+    expect(betterPick(colocation(900), newSite(900), 1)).toBe(true);
+  });
+
+  it('between two of a kind takes the larger marginal gain, then the larger standalone gain', () => {
+    expect(betterPick(colocation(500), colocation(400), 1.5)).toBe(true);
+    expect(betterPick({ kind: 'new_site', marginal: 300, standalone: 900 }, { kind: 'new_site', marginal: 300, standalone: 400 }, 1.5)).toBe(true);
   });
 });

@@ -420,6 +420,7 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
               onFlyTo={flyTo}
               onDecided={onProposalDecided}
               onShowPlanned={showPlanned}
+              scenario={state.scenario}
             />
             {notice ? <RecordNotice key={`${notice.entity}:${notice.code}:${notice.action}:${registerRevision}`} change={notice} onDismiss={() => setNotice(null)} onChanged={onRegisterChanged} /> : null}
             <p className="map-attribution">{t('map.attribution')}</p>

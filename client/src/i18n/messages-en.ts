@@ -621,6 +621,7 @@ export const messagesEn: MessageCatalogue = {
   'planner.running': 'Planning…',
   'planner.failed': 'Could not plan: {detail}',
   'planner.definition': 'Marginal gain = population newly covered ({technology}) a pick adds after the picks before it; cumulative = the total up to that pick.',
+  'planner.preference': 'Co-location first: a new site is picked only when it adds more than {factor} times the people of the best co-location. Counted against the {scenario} network.',
   'planner.total': 'Total population newly covered',
   'planner.picksOfBudget': 'Picks / K',
   'planner.considered': 'Co-location + new-site candidates considered',

@@ -619,6 +619,7 @@ export const messagesVi = {
   'planner.running': 'Đang tính…',
   'planner.failed': 'Không lập được phương án: {detail}',
   'planner.definition': 'Mức tăng biên = dân số được phủ mới (sóng {technology}) mà lựa chọn thêm vào, sau các lựa chọn trước nó; lũy kế = tổng đến lựa chọn đó.',
+  'planner.preference': 'Ưu tiên dùng chung: trạm mới chỉ được chọn khi phủ thêm hơn {factor} lần số dân của vị trí dùng chung tốt nhất. Tính trên mạng {scenario}.',
   'planner.total': 'Tổng dân số được phủ mới',
   'planner.picksOfBudget': 'Số vị trí chọn / K',
   'planner.considered': 'Ứng viên dùng chung + trạm mới đã xét',

@@ -5,7 +5,7 @@ import { useSession } from '../auth/use-session.js';
 import { RadioFields } from '../colocation/radio-fields.js';
 import { candidateWarningKeys } from '../colocation/candidate-labels.js';
 import { defaultColocationParams } from '../colocation/use-colocation.js';
-import type { Meta, Proposal, SitePlannerRequest, SitePlannerResponse, Technology } from '../domain/contract-types.js';
+import type { Meta, Proposal, Scenario, SitePlannerRequest, SitePlannerResponse, Technology } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { OperatorLabel } from '../inspector/operator-label.js';
 import { lonLat, withUnit } from '../inspector/value-formats.js';
@@ -35,6 +35,8 @@ interface Props {
   unit: string | null;
   /** Units the search may be limited to (districts, then communes), by name. */
   units: readonly { code: string; name: string }[];
+  /** The scenario the map shows: gains are counted against it. */
+  scenario: Scenario;
   onClose: () => void;
   onFlyTo: (lon: number, lat: number, zoom?: number) => void;
   onSubmitted: (proposal: Proposal) => void;
@@ -44,7 +46,7 @@ interface Props {
 const pickSearchRadiusM = 1000;
 
 /** "Quy hoạch vị trí": for an operator and a budget K, the greedy best K locations, each one click from a proposal. */
-export function SitePlannerPanel({ meta, map, unit, units, onClose, onFlyTo, onSubmitted }: Props) {
+export function SitePlannerPanel({ meta, map, unit, units, scenario, onClose, onFlyTo, onSubmitted }: Props) {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const session = useSession();
@@ -73,6 +75,7 @@ export function SitePlannerPanel({ meta, map, unit, units, onClose, onFlyTo, onS
       antennaHeightM: params.antennaHeightM,
       k: params.k,
       ...(params.unit.trim() ? { unit: params.unit.trim() } : {}),
+      ...(scenario === 'planned' ? { scenario } : {}),
     };
     setRun({ status: 'running' });
     setActive(null);
@@ -156,6 +159,9 @@ export function SitePlannerPanel({ meta, map, unit, units, onClose, onFlyTo, onS
         {response ? (
           <div className="planner-result" data-testid="planner-result">
             <p className="tool-panel__definition">{t('planner.definition', { technology: response.technology })}</p>
+            <p className="tool-panel__definition" data-testid="planner-preference">
+              {t('planner.preference', { factor: i18n.formatNumber(response.newSitePreference, 2), scenario: t(response.scenario === 'planned' ? 'scenario.planned' : 'scenario.current') })}
+            </p>
             <dl className="stat-cards">
               <div className="stat-card">
                 <dd data-testid="planner-total">{i18n.formatNumber(response.totalGain)}</dd>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ColocationPanel } from '../colocation/colocation-panel.js';
 import type { Colocation } from '../colocation/use-colocation.js';
-import type { Meta, Proposal } from '../domain/contract-types.js';
+import type { Meta, Proposal, Scenario } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { HatangMap } from '../map/hatang-map.js';
 import { SitePlannerPanel } from '../planner/site-planner-panel.js';
@@ -23,13 +23,15 @@ interface Props {
   /** A proposal decided or withdrawn: an approval adds planned records to the register. */
   onDecided: (proposal: Proposal) => void;
   onShowPlanned?: (() => void) | undefined;
+  /** The scenario the map shows: the site planner counts gains against it. */
+  scenario: Scenario;
 }
 
 const toolIcons: Record<ProposalTool, string> = { colocation: '⌖', proposals: '☰', 'site-planner': '◎' };
 const toolLabels = { colocation: 'tools.colocation', proposals: 'tools.proposals', 'site-planner': 'tools.sitePlanner' } as const;
 
 /** The launcher of the proposal tools over the map, and the one tool open. */
-export function ProposalTools({ meta, tool, proposal, map, colocation, unit, units, onToolChange, onFlyTo, onDecided, onShowPlanned }: Props) {
+export function ProposalTools({ meta, tool, proposal, map, colocation, unit, units, onToolChange, onFlyTo, onDecided, onShowPlanned, scenario }: Props) {
   const { t } = useI18n();
   // Bumped by a submission from the search or the planner: the proposals list is read again when it opens.
   const [submissions, setSubmissions] = useState(0);
@@ -69,7 +71,7 @@ export function ProposalTools({ meta, tool, proposal, map, colocation, unit, uni
         />
       ) : null}
       {tool === 'site-planner' ? (
-        <SitePlannerPanel meta={meta} map={map} unit={unit} units={units} onClose={() => onToolChange(null)} onFlyTo={onFlyTo} onSubmitted={onSubmitted} />
+        <SitePlannerPanel meta={meta} map={map} unit={unit} units={units} scenario={scenario} onClose={() => onToolChange(null)} onFlyTo={onFlyTo} onSubmitted={onSubmitted} />
       ) : null}
     </>
   );

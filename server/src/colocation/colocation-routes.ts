@@ -65,7 +65,7 @@ export function colocationRoutes(knex: Knex, coverage: CoverageParams, sharing: 
     assertMayWriteRecord(actor, request.operator);
     const boundarySet = await resolveBoundarySet(knex, request.boundarySet);
     const unitId = await resolveUnitId(knex, request.unit, boundarySet);
-    res.json(await planSites(knex, coverage, sharing, request, { operator: request.operator, scenario: 'current', unitId }));
+    res.json(await planSites(knex, coverage, sharing, request, { operator: request.operator, scenario: request.scenario ?? 'current', unitId }));
   });
 
   return router;

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { CandidateWarning, SitePlannerPick, SitePlannerRequest, SitePlannerResponse } from '../contracts/colocation-contracts.js';
+import { defaultNewSitePreference, type CandidateWarning, type SitePlannerPick, type SitePlannerRequest, type SitePlannerResponse } from '../contracts/colocation-contracts.js';
 import type { StructureType } from '../contracts/domain-enums.js';
 import type { Scenario } from '../contracts/sharing-contracts.js';
 import type { CoverageParams } from '../coverage/coverage-recompute.js';
@@ -37,6 +37,24 @@ interface PlannerCandidate {
   lastGain: CandidateGain | null;
 }
 
+/**
+ * Whether `a` is a better next pick than `b`: the larger marginal gain, a new
+ * site's divided by the co-location preference (co-location first); on a tie
+ * co-location, then the larger standalone gain.
+ */
+export function betterPick(
+  a: Pick<PlannerCandidate, 'kind' | 'marginal' | 'standalone'>,
+  b: Pick<PlannerCandidate, 'kind' | 'marginal' | 'standalone'>,
+  newSitePreference: number,
+): boolean {
+  const score = (c: Pick<PlannerCandidate, 'kind' | 'marginal'>) => (c.kind === 'new_site' ? c.marginal / newSitePreference : c.marginal);
+  const sa = score(a);
+  const sb = score(b);
+  if (sa !== sb) return sa > sb;
+  if (a.kind !== b.kind) return a.kind === 'colocation';
+  return a.standalone > b.standalone;
+}
+
 export interface PlannerOptions {
   operator: string;
   scenario: Scenario;
@@ -51,8 +69,9 @@ export interface PlannerOptions {
  * inside the operator's uncovered areas. Each step takes the candidate with the
  * largest marginal gain — the population newly covered given the picks so far,
  * each hamlet re-assessed with the union of the picked footprints (610 with a
- * base), so people are counted once — a tie going to co-location, then to the
- * larger standalone gain, then to the list order (structures by distance-free
+ * base), so people are counted once — co-location first (betterPick: a new
+ * site must add more than newSitePreference times as many), a tie going to
+ * co-location, then to the larger standalone gain, then to the list order (structures by distance-free
  * site key, points by rank). Stops at K picks or when nothing adds anyone.
  *
  * A pick can only change the marginal gain of candidates that gain people in
@@ -144,8 +163,8 @@ export async function planSites(
     c.hamletCodes = new Set(c.lastGain?.hamlets.filter((h) => h.populationCoveredAfter > h.populationCoveredBefore).map((h) => h.code));
   }
 
-  const better = (a: PlannerCandidate, b: PlannerCandidate) =>
-    a.marginal !== b.marginal ? a.marginal > b.marginal : a.kind !== b.kind ? a.kind === 'colocation' : a.standalone > b.standalone;
+  const preference = request.newSitePreference ?? defaultNewSitePreference;
+  const better = (a: PlannerCandidate, b: PlannerCandidate) => betterPick(a, b, preference);
 
   const picks: SitePlannerPick[] = [];
   const base: string[] = [];
@@ -185,6 +204,8 @@ export async function planSites(
     operator: options.operator,
     technology: request.technology,
     k: request.k,
+    scenario: options.scenario,
+    newSitePreference: preference,
     candidatesConsidered: {
       colocation: structures.length,
       newSite: points.length,

@@ -89,6 +89,14 @@ export const colocationResponseSchema = z.object({
 });
 export type ColocationResponse = z.infer<typeof colocationResponseSchema>;
 
+/**
+ * A new tower costs several times a tenancy on an existing one, and every
+ * duplicated tower is what the plan wants to end: by default the planner takes
+ * a new site only when it adds more than 1.5 times the people the best
+ * co-location would.
+ */
+export const defaultNewSitePreference = 1.5;
+
 /** POST /api/site-planner: for an operator and a budget K, the best up to K locations (greedy maximum coverage). */
 export const sitePlannerRequestSchema = plannedRadioSchema.extend({
   operator: z.string().min(1).max(32),
@@ -99,6 +107,13 @@ export const sitePlannerRequestSchema = plannedRadioSchema.extend({
   boundarySet: z.string().min(1).max(32).optional(),
   /** Spacing of candidate new-site points inside uncovered areas, m (default 1000). */
   gridM: z.number().min(200).max(10_000).optional(),
+  /** The network gains are counted against (default current; planned: with approved proposals). */
+  scenario: z.enum(['current', 'planned']).optional(),
+  /**
+   * Co-location first: a new site is picked over a co-location only when its marginal gain is more
+   * than this many times the co-location's (default defaultNewSitePreference; 1 = gains alone decide).
+   */
+  newSitePreference: z.number().min(1).max(10).optional(),
 });
 export type SitePlannerRequest = z.infer<typeof sitePlannerRequestSchema>;
 
@@ -126,6 +141,8 @@ export const sitePlannerResponseSchema = z.object({
   operator: z.string(),
   technology: technologySchema,
   k: z.number().int(),
+  scenario: z.enum(['current', 'planned']),
+  newSitePreference: z.number(),
   candidatesConsidered: z.object({
     colocation: z.number().int(),
     newSite: z.number().int(),

@@ -9,9 +9,10 @@
 --   population covered = round(share × hamlet population).
 -- Per scenario: 'current' against the current unions; 'planned' against the
 -- planned unions that differ from the current ones (approved footprints among
--- their inputs), for the hamlets an approved footprint touches
+-- their inputs), each for the hamlets that its approved inputs touch
 -- (hatang_hamlets_under_approved). Every other planned row is a copy of the
--- current one: the same union parts over the same hamlet give the same numbers.
+-- current one: where no approved footprint of a union reaches a hamlet, the
+-- planned union covers the hamlet exactly as the current one does.
 CREATE OR REPLACE FUNCTION hatang_recompute_hamlet_coverage(p_params jsonb, p_hamlet_ids integer[])
 RETURNS integer
 LANGUAGE plpgsql
@@ -21,7 +22,7 @@ SET jit = off
 AS $$
 DECLARE
   theta float8 := coalesce((p_params->>'theta')::float8, 0.9);
-  under_approved integer[] := hatang_hamlets_under_approved(p_hamlet_ids);
+  under_approved integer[] := hatang_hamlets_under_approved(p_hamlet_ids, NULL, NULL);
   sc text;
   ids integer[];
   n integer;
@@ -39,7 +40,9 @@ BEGIN
   -- (ST_Multi copies them into the CTE) instead of once per test. Only partly
   -- covered polygons pay for an intersection.
   WITH unions AS MATERIALIZED (
-    SELECT u.operator_code, u.tech_group, ST_Multi(u.geom) AS geom FROM coverage_unions u
+    SELECT u.operator_code, u.tech_group, ST_Multi(u.geom) AS geom,
+           CASE WHEN sc = 'planned' THEN hatang_hamlets_under_approved(ids, u.operator_code, u.tech_group) END AS hamlet_ids
+      FROM coverage_unions u
      WHERE u.scenario = sc
        AND (sc = 'current' OR NOT ST_OrderingEquals(u.geom, (
              SELECT c.geom FROM coverage_unions c
@@ -64,7 +67,7 @@ BEGIN
                    WHEN NOT ST_Intersects(u.geom, t.geom) THEN 0.0
                    WHEN ST_Covers(u.geom, t.geom) THEN 1.0
                    ELSE hatang_partly_covered_fraction(t.geom, u.operator_code, u.tech_group, sc) END AS area_share
-         FROM target t OFFSET 0) x
+         FROM target t WHERE u.hamlet_ids IS NULL OR t.id = ANY (u.hamlet_ids) OFFSET 0) x
   ),
   by_clusters AS MATERIALIZED (
     SELECT u.operator_code, u.tech_group, x.hamlet_id,
@@ -75,7 +78,7 @@ BEGIN
               CASE WHEN NOT ST_Intersects(u.geom, c.geom) THEN 0.0
                    WHEN ST_Dimension(c.geom) = 0 OR ST_Covers(u.geom, c.geom) THEN 1.0
                    ELSE hatang_partly_covered_fraction(c.geom, u.operator_code, u.tech_group, sc) END AS fraction
-         FROM clusters c OFFSET 0) x
+         FROM clusters c WHERE u.hamlet_ids IS NULL OR c.hamlet_id = ANY (u.hamlet_ids) OFFSET 0) x
      GROUP BY u.operator_code, u.tech_group, x.hamlet_id
   ),
   shares AS (

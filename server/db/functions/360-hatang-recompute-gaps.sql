@@ -18,7 +18,8 @@ SET jit = off
 AS $$
 DECLARE
   min_area float8 := coalesce((p_params->>'minGapAreaM2')::float8, 5000);
-  under_approved integer[] := hatang_hamlets_under_approved(p_hamlet_ids);
+  -- Gaps are of the any-operator broadband union: only its approved inputs (3G/4G/5G) matter.
+  under_approved integer[] := hatang_hamlets_under_approved(p_hamlet_ids, '*', 'broadband');
   sc text;
   ids integer[];
   n integer;

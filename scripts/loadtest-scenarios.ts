@@ -61,10 +61,10 @@ export const scenarios: Scenario[] = [
   {
     name: 'indicators',
     what: 'the planner’s figures',
-    standIn: 'GET /api/indicators comes with a later issue; the hamlet coverage summary and /api/meta stand in',
     requests: () => [
-      { method: 'GET', path: '/api/hamlets/coverage?operator=*&technology=broadband&lang=vi' },
-      { method: 'GET', path: '/api/meta?lang=vi' },
+      { method: 'GET', path: '/api/indicators?lang=vi' },
+      { method: 'GET', path: '/api/indicators?scenario=planned&lang=vi' },
+      { method: 'GET', path: '/api/sharing?level=district&lang=vi' },
     ],
   },
   {

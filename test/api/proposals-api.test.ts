@@ -109,15 +109,26 @@ describe.each(databaseTargets())('proposals on the $label database', ({ open }) 
 
   it('an approved proposal changes the planned scenario and leaves the current one as it was', async () => {
     const current = (await app.get('/api/hamlets/coverage?scenario=current')).body.summary;
+    const indicatorsCurrent = (await app.get('/api/indicators?scenario=current')).body;
     const sharingCurrent = (await app.get('/api/sharing?level=province&scenario=current')).body.province.siteRatio;
     const approved = await planner.request('POST', `/api/proposals/${firstCode}/decision`, { body: { decision: 'approve', reason: 'Phủ sóng ấp Cái Bè', version: 1 } });
     expect(approved.status, approved.text).toBe(200);
     expect(approved.body).toMatchObject({ status: 'approved', createdSiteCode: firstCode, createdBtsCode: `${firstCode}-4G`, createdStatus: 'approved' });
 
     expect((await app.get('/api/hamlets/coverage?scenario=current')).body.summary).toEqual(current);
+    expect((await app.get('/api/indicators?scenario=current')).body).toEqual(indicatorsCurrent);
     expect(current).toMatchObject({ hamlets: 3, covered: 0, populationCovered: 2400 });
     const planned = (await app.get('/api/hamlets/coverage?scenario=planned')).body.summary;
     expect(planned).toMatchObject({ hamlets: 3, covered: 1, populationCovered: 2500 });
+
+    // The plan's indicators: hamlets covered by mobile broadband 0/3 → 1/3 in the planned scenario only;
+    // the site sharing ratio 1/3 → 1/4 (a new site, unshared).
+    const indicator = async (scenario: string, code: string) =>
+      ((await app.get(`/api/indicators?scenario=${scenario}`)).body.indicators as { code: string; numerator: number; denominator: number }[]).find((i) => i.code === code);
+    expect(await indicator('current', 'hamlets-mobile-broadband')).toMatchObject({ numerator: 0, denominator: 3 });
+    expect(await indicator('planned', 'hamlets-mobile-broadband')).toMatchObject({ numerator: 1, denominator: 3 });
+    expect(await indicator('current', 'site-sharing-ratio')).toMatchObject({ numerator: 1, denominator: 3 });
+    expect(await indicator('planned', 'site-sharing-ratio')).toMatchObject({ numerator: 1, denominator: 4 });
 
     expect((await app.get('/api/sharing?level=province&scenario=current')).body.province.siteRatio).toEqual(sharingCurrent);
     expect(sharingCurrent).toEqual({ numerator: 1, denominator: 3, value: 1 / 3 });

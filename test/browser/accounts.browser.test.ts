@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SiteDetail } from '../../server/src/contracts/api-contracts.js';
 import type { AuditPage } from '../../server/src/contracts/auth-contracts.js';
 import type { BtsRecord } from '../../server/src/contracts/record-contracts.js';
 import type { RunningHatang } from '../../server/src/start-hatang.js';
-import { openWatchedPage, startDemoWithAccounts } from './demo-browser-session.js';
+import { openDemoInBrowser, type DemoInBrowser } from './demo-browser-session.js';
 import { apiSession, openAccountMenuItem, signInThroughUi, signOutThroughUi, type ApiSession } from './browser-accounts.js';
-import { launchHeadlessChromium, waitForMapIdle } from './headless-chromium.js';
+import { waitForMapIdle } from './headless-chromium.js';
 
 // Accounts in the browser against the whole server on a copy of the demo
 // province: signing in and out, what each role is offered, editing the
@@ -18,8 +18,7 @@ import { launchHeadlessChromium, waitForMapIdle } from './headless-chromium.js';
 const artifactsDir = path.resolve('test-artifacts');
 
 let hatang: RunningHatang;
-let demo: Awaited<ReturnType<typeof startDemoWithAccounts>>;
-let browser: Browser;
+let demo: DemoInBrowser | undefined;
 let page: Page;
 let planner: ApiSession;
 let pageErrors: string[] = [];
@@ -70,16 +69,15 @@ async function openSite(code: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  demo = await startDemoWithAccounts();
-  hatang = demo.hatang;
-  await findOperatorTestSite();
-  planner = await apiSession(hatang.url, 'quyhoach');
-  browser = await launchHeadlessChromium();
-  ({ page, pageErrors, foreignRequests } = await openWatchedPage(browser, hatang.url, 'lang=vi'));
+  demo = await openDemoInBrowser(async (running) => {
+    hatang = running;
+    await findOperatorTestSite();
+    planner = await apiSession(hatang.url, 'quyhoach');
+  });
+  ({ page, pageErrors, foreignRequests } = demo);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
   await demo?.close();
 });
 

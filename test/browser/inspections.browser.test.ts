@@ -1,15 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchResponse } from '../../server/src/contracts/api-contracts.js';
 import type { AuditPage } from '../../server/src/contracts/auth-contracts.js';
 import type { HamletCoverageResponse, HamletCoverageRow } from '../../server/src/contracts/coverage-contracts.js';
 import type { Inspection } from '../../server/src/contracts/inspection-contracts.js';
 import type { RunningHatang } from '../../server/src/start-hatang.js';
-import { openWatchedPage, startDemoWithAccounts } from './demo-browser-session.js';
+import { openDemoInBrowser, type DemoInBrowser } from './demo-browser-session.js';
 import { apiSession, signInThroughUi, signOutThroughUi, type ApiSession } from './browser-accounts.js';
-import { launchHeadlessChromium } from './headless-chromium.js';
 
 // Field inspections of a hamlet in the browser, on a copy of the demo province:
 // a visitor is told to sign in; the inspector records one that contradicts the
@@ -20,8 +19,7 @@ import { launchHeadlessChromium } from './headless-chromium.js';
 const artifactsDir = path.resolve('test-artifacts');
 
 let hatang: RunningHatang;
-let demo: Awaited<ReturnType<typeof startDemoWithAccounts>>;
-let browser: Browser;
+let demo: DemoInBrowser | undefined;
 let page: Page;
 let inspector: ApiSession;
 let planner: ApiSession;
@@ -75,17 +73,16 @@ function vietnamTodayText(offsetDays = 0): string {
 }
 
 beforeAll(async () => {
-  demo = await startDemoWithAccounts();
-  hatang = demo.hatang;
-  await findHamlet();
-  inspector = await apiSession(hatang.url, 'kiemtra');
-  planner = await apiSession(hatang.url, 'quyhoach');
-  browser = await launchHeadlessChromium();
-  ({ page, pageErrors, foreignRequests } = await openWatchedPage(browser, hatang.url, 'lang=vi'));
+  demo = await openDemoInBrowser(async (running) => {
+    hatang = running;
+    await findHamlet();
+    inspector = await apiSession(hatang.url, 'kiemtra');
+    planner = await apiSession(hatang.url, 'quyhoach');
+  });
+  ({ page, pageErrors, foreignRequests } = demo);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
   await demo?.close();
 });
 

@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ColocationResponse, SitePlannerResponse } from '../../server/src/contracts/colocation-contracts.js';
 import type { FeatureCollection, SiteProperties } from '../../server/src/contracts/layer-contracts.js';
 import type { Proposal, ProposalList } from '../../server/src/contracts/proposal-contracts.js';
 import type { RunningHatang } from '../../server/src/start-hatang.js';
 import { apiSession, signInThroughUi, signOutThroughUi, type ApiSession } from './browser-accounts.js';
-import { openWatchedPage, startDemoWithAccounts } from './demo-browser-session.js';
-import { launchHeadlessChromium, waitForMapIdle } from './headless-chromium.js';
+import { openDemoInBrowser, type DemoInBrowser } from './demo-browser-session.js';
+import { waitForMapIdle } from './headless-chromium.js';
 
 // The proposal workflow in the browser, on a copy of the demo province: Viettel's
 // engineer clicks the map near a site Viettel is not on, sees the candidates the
@@ -21,8 +21,7 @@ const artifactsDir = path.resolve('test-artifacts');
 const reason = 'Phù hợp quy hoạch; cột còn chỗ, không phải xây trạm mới.';
 
 let hatang: RunningHatang;
-let demo: Awaited<ReturnType<typeof startDemoWithAccounts>>;
-let browser: Browser;
+let demo: DemoInBrowser | undefined;
 let page: Page;
 let planner: ApiSession;
 let pageErrors: string[] = [];
@@ -115,16 +114,15 @@ async function targetPixel(): Promise<{ x: number; y: number }> {
 }
 
 beforeAll(async () => {
-  demo = await startDemoWithAccounts();
-  hatang = demo.hatang;
-  await findTarget();
-  planner = await apiSession(hatang.url, 'quyhoach');
-  browser = await launchHeadlessChromium();
-  ({ page, pageErrors, foreignRequests } = await openWatchedPage(browser, hatang.url, 'lang=vi'));
+  demo = await openDemoInBrowser(async (running) => {
+    hatang = running;
+    await findTarget();
+    planner = await apiSession(hatang.url, 'quyhoach');
+  });
+  ({ page, pageErrors, foreignRequests } = demo);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
   await demo?.close();
 });
 

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FeatureCollection, PhysicalSiteProperties } from '../../server/src/contracts/layer-contracts.js';
 import type { z } from 'zod';
 import type { consolidationResponseSchema, SharingResponse } from '../../server/src/contracts/sharing-contracts.js';
-import { openWatchedPage, startDemoWithAccounts } from './demo-browser-session.js';
-import { launchHeadlessChromium, waitForMapIdle } from './headless-chromium.js';
+import { openDemoInBrowser, type DemoInBrowser } from './demo-browser-session.js';
+import { waitForMapIdle } from './headless-chromium.js';
 
 // The sharing panel in the browser, on a copy of the demo province: the
 // province's site sharing ratio shown is the API's numerator ÷ denominator; the
@@ -18,9 +18,8 @@ type ConsolidationResponse = z.infer<typeof consolidationResponseSchema>;
 
 const artifactsDir = path.resolve('test-artifacts');
 
-let demo: Awaited<ReturnType<typeof startDemoWithAccounts>>;
+let demo: DemoInBrowser | undefined;
 let baseUrl: string;
-let browser: Browser;
 let page: Page;
 let pageErrors: string[] = [];
 let foreignRequests: string[] = [];
@@ -60,14 +59,12 @@ async function waitForCameraAt(lon: number, lat: number, metres: number): Promis
 }
 
 beforeAll(async () => {
-  demo = await startDemoWithAccounts();
+  demo = await openDemoInBrowser();
   baseUrl = demo.hatang.url;
-  browser = await launchHeadlessChromium();
-  ({ page, pageErrors, foreignRequests } = await openWatchedPage(browser, baseUrl, 'lang=vi'));
+  ({ page, pageErrors, foreignRequests } = demo);
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
   await demo?.close();
 });
 

@@ -1,10 +1,10 @@
 import type { ConsolidationGroup, ConsolidationResponse, Operator } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { OperatorLabel } from '../inspector/operator-label.js';
-import type { SharingAnswerLoad } from './use-sharing-answer.js';
+import type { CachedAnswerLoad } from '../api/use-cached-answer.js';
 
 interface ConsolidationTableProps {
-  load: SharingAnswerLoad<ConsolidationResponse>;
+  load: CachedAnswerLoad<ConsolidationResponse>;
   operators: readonly Operator[];
   selectedId: number | null;
   onGroupClick: (group: ConsolidationGroup) => void;

@@ -1,13 +1,13 @@
 import type { SharingResponse, SiteConflict } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { MessageKey } from '../i18n/messages-vi.js';
-import type { SharingAnswerLoad } from './use-sharing-answer.js';
+import type { CachedAnswerLoad } from '../api/use-cached-answer.js';
 import type { SiteConflictsResponse } from '../domain/contract-types.js';
 
 interface InferenceSummaryProps {
   inference: SharingResponse['inference'];
   epsM: number;
-  conflicts: SharingAnswerLoad<SiteConflictsResponse>;
+  conflicts: CachedAnswerLoad<SiteConflictsResponse>;
   onConflictClick: (conflict: SiteConflict) => void;
 }
 

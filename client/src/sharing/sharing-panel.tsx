@@ -12,7 +12,7 @@ import { fractionText } from './sharing-formats.js';
 import { levelsOfSet, nextSort, sortSharingUnits } from './sharing-table-order.js';
 import { SharingUnitTable } from './sharing-unit-table.js';
 import { useElementWidth } from './use-element-width.js';
-import type { SharingAnswerLoad } from './use-sharing-answer.js';
+import type { CachedAnswerLoad } from '../api/use-cached-answer.js';
 
 interface SharingPanelProps {
   meta: Meta;
@@ -20,9 +20,9 @@ interface SharingPanelProps {
   view: SharingView;
   /** The level actually asked for (the view's, or the finest the set has). */
   level: UnitLevel | null;
-  sharing: SharingAnswerLoad<SharingResponse>;
-  conflicts: SharingAnswerLoad<SiteConflictsResponse>;
-  consolidation: SharingAnswerLoad<ConsolidationResponse>;
+  sharing: CachedAnswerLoad<SharingResponse>;
+  conflicts: CachedAnswerLoad<SiteConflictsResponse>;
+  consolidation: CachedAnswerLoad<ConsolidationResponse>;
   selectedUnit: string | null;
   onViewChange: (view: SharingView) => void;
   onScenarioChange: (scenario: Scenario) => void;

@@ -12,7 +12,7 @@ import { SharingPanel } from './sharing-panel.js';
 import { SharingSection } from './sharing-section.js';
 import { effectiveLevel, levelsOfSet } from './sharing-table-order.js';
 import { useConsolidation, useSharing, useSiteConflicts } from './use-sharing-data.js';
-import type { SharingAnswerLoad } from './use-sharing-answer.js';
+import type { CachedAnswerLoad } from '../api/use-cached-answer.js';
 
 interface SharingScreenInput {
   meta: Meta;
@@ -27,7 +27,7 @@ interface SharingScreenInput {
 }
 
 export interface SharingScreen {
-  sharing: SharingAnswerLoad<SharingResponse>;
+  sharing: CachedAnswerLoad<SharingResponse>;
   scenarioSwitch: ReactNode;
   section: ReactNode;
   legend: ReactNode;

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { describeError, isAbort } from '../api/api-client.js';
+import type { Lang } from '../i18n/i18n-context.js';
+import { describeError, isAbort } from './api-client.js';
 
-export interface SharingAnswerLoad<T> {
+export interface CachedAnswerLoad<T> {
   status: 'idle' | 'loading' | 'ready' | 'error';
-  /** The last answer; kept while another one loads, so the panel does not flash empty. */
+  /** The last answer; kept while another one loads, so the panel, map or table does not flash empty. */
   data: T | null;
   error: string | null;
 }
@@ -11,13 +12,20 @@ export interface SharingAnswerLoad<T> {
 const cacheLimit = 12;
 
 /**
- * Loads one GET answer of the sharing API per key and keeps the answers, so
- * switching the scenario or level back costs nothing. `key` names the request
- * (its URL without the language: errors are the only text the language changes,
- * and with the register revision: a write to the register changes the ratios).
+ * Loads one GET answer per key and keeps the last answers, so switching a
+ * choice back costs nothing; a request of a key no longer wanted is aborted.
+ * `key` names the request (its URL without the language: errors are the only
+ * text the language changes, and with the register revision: a write to the
+ * register changes the answers). With `errorLang`, a change of language loads
+ * an answer not cached again, so an error reads in the new language.
  */
-export function useSharingAnswer<T>(enabled: boolean, key: string, fetcher: (signal: AbortSignal) => Promise<T>): SharingAnswerLoad<T> {
-  const [load, setLoad] = useState<SharingAnswerLoad<T>>({ status: 'idle', data: null, error: null });
+export function useCachedAnswer<T>(
+  enabled: boolean,
+  key: string,
+  fetcher: (signal: AbortSignal) => Promise<T>,
+  errorLang?: Lang,
+): CachedAnswerLoad<T> {
+  const [load, setLoad] = useState<CachedAnswerLoad<T>>({ status: 'idle', data: null, error: null });
   const cache = useRef(new Map<string, T>());
   const fetcherRef = useRef(fetcher);
   fetcherRef.current = fetcher;
@@ -44,7 +52,7 @@ export function useSharingAnswer<T>(enabled: boolean, key: string, fetcher: (sig
         if (!isAbort(error)) setLoad((prev) => ({ status: 'error', data: prev.data, error: describeError(error) }));
       });
     return () => controller.abort();
-  }, [enabled, key]);
+  }, [enabled, key, errorLang]);
 
   return load;
 }

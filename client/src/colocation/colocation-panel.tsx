@@ -6,7 +6,7 @@ import { OperatorLabel } from '../inspector/operator-label.js';
 import { lonLat, withUnit } from '../inspector/value-formats.js';
 import type { HatangMap } from '../map/hatang-map.js';
 import { mapPalette } from '../map/map-palette.js';
-import { ProposalFormDialog } from '../proposals/proposal-form-dialog.js';
+import { ProposalDraftDialog } from '../proposals/proposal-form-dialog.js';
 import { draftForCandidate, draftForNewSite, type ProposalDraft } from '../proposals/proposal-draft.js';
 import { submittingOperator } from '../proposals/proposal-formats.js';
 import { ProposalMapOverlay, type OverlayMarker, type ProposalOverlay } from '../proposals/proposal-map-overlay.js';
@@ -149,17 +149,7 @@ export function ColocationPanel({ meta, colocation, map, onClose, onSubmitted }:
           />
         ) : null}
       </div>
-      {draft ? (
-        <ProposalFormDialog
-          meta={meta}
-          initial={draft}
-          onClose={() => setDraft(null)}
-          onSubmitted={(proposal) => {
-            setDraft(null);
-            onSubmitted(proposal);
-          }}
-        />
-      ) : null}
+      <ProposalDraftDialog meta={meta} draft={draft} onClose={() => setDraft(null)} onSubmitted={onSubmitted} />
     </section>
   );
 }

@@ -13,7 +13,7 @@ import type { HatangMap } from '../map/hatang-map.js';
 import { radioOperators } from '../map/operator-colours.js';
 import { draftForPick, type ProposalDraft } from '../proposals/proposal-draft.js';
 import { submittingOperator } from '../proposals/proposal-formats.js';
-import { ProposalFormDialog } from '../proposals/proposal-form-dialog.js';
+import { ProposalDraftDialog } from '../proposals/proposal-form-dialog.js';
 import { ProposalMapOverlay, type ProposalOverlay } from '../proposals/proposal-map-overlay.js';
 import { CumulativeGainChart } from './cumulative-gain-chart.js';
 
@@ -246,17 +246,7 @@ export function SitePlannerPanel({ meta, map, unit, units, scenario, onClose, on
           </div>
         ) : null}
       </div>
-      {draft ? (
-        <ProposalFormDialog
-          meta={meta}
-          initial={draft}
-          onClose={() => setDraft(null)}
-          onSubmitted={(proposal) => {
-            setDraft(null);
-            onSubmitted(proposal);
-          }}
-        />
-      ) : null}
+      <ProposalDraftDialog meta={meta} draft={draft} onClose={() => setDraft(null)} onSubmitted={onSubmitted} />
     </section>
   );
 }

@@ -207,3 +207,19 @@ export function ProposalFormDialog({ meta, initial, onClose, onSubmitted }: Prop
     </ModalDialog>
   );
 }
+
+/** The form for `draft` while there is one; `onClose` ends the draft, also once it is submitted. */
+export function ProposalDraftDialog({ meta, draft, onClose, onSubmitted }: Omit<Props, 'initial'> & { draft: ProposalDraft | null }) {
+  if (!draft) return null;
+  return (
+    <ProposalFormDialog
+      meta={meta}
+      initial={draft}
+      onClose={onClose}
+      onSubmitted={(proposal) => {
+        onClose();
+        onSubmitted(proposal);
+      }}
+    />
+  );
+}

@@ -1,8 +1,8 @@
 import type { Operator, Technology } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { OperatorLabel } from '../inspector/operator-label.js';
+import { RadioOperatorOptions } from '../coverage/radio-operator-options.js';
 import { TechnologyBandFields } from '../coverage/technology-band-fields.js';
-import { radioOperators } from '../map/operator-colours.js';
 
 export interface RadioFieldValues {
   operator: string;
@@ -23,7 +23,6 @@ interface Props<V extends RadioFieldValues> {
 /** Operator, technology, band and antenna height: what the co-location search, the site planner and a proposal ask about. */
 export function RadioFields<V extends RadioFieldValues>({ value, operators, fixedOperator, testIdPrefix, onChange }: Props<V>) {
   const { t } = useI18n();
-  const mnos = radioOperators(operators);
   return (
     <>
       <label className="field">
@@ -34,11 +33,7 @@ export function RadioFields<V extends RadioFieldValues>({ value, operators, fixe
           </span>
         ) : (
           <select value={value.operator} onChange={(event) => onChange({ ...value, operator: event.target.value })} data-testid={`${testIdPrefix}-operator`}>
-            {mnos.map((o) => (
-              <option key={o.code} value={o.code}>
-                {o.shortName}
-              </option>
-            ))}
+            <RadioOperatorOptions operators={operators} />
           </select>
         )}
       </label>

@@ -4,6 +4,7 @@ import { anyOperator, environmentValues, type Environment } from '../domain/enum
 import { useI18n } from '../i18n/i18n-context.js';
 import { lonLat } from '../inspector/value-formats.js';
 import { radioOperators } from '../map/operator-colours.js';
+import { RadioOperatorOptions } from './radio-operator-options.js';
 import { TechnologyBandFields } from './technology-band-fields.js';
 
 /** Sector presets: three 65° sectors at 0°, 120°, 240° (the usual macro site), or one omnidirectional antenna. */
@@ -76,11 +77,7 @@ export function WhatIfForm({ lon, lat, operators, coverageOperator, previous, on
         <label className="field">
           <span className="field__label">{t('whatIf.operator')}</span>
           <select value={operator} onChange={(event) => setOperator(event.target.value)} data-testid="what-if-operator">
-            {mnos.map((o) => (
-              <option key={o.code} value={o.code}>
-                {o.shortName}
-              </option>
-            ))}
+            <RadioOperatorOptions operators={operators} />
           </select>
         </label>
         <TechnologyBandFields

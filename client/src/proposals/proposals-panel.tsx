@@ -1,10 +1,10 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useSession } from '../auth/use-session.js';
+import { RadioOperatorOptions } from '../coverage/radio-operator-options.js';
 import type { Meta, Proposal, ProposalKind, ProposalStatus } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { OperatorLabel } from '../inspector/operator-label.js';
 import type { HatangMap } from '../map/hatang-map.js';
-import { radioOperators } from '../map/operator-colours.js';
 import { ProposalDetail } from './proposal-detail.js';
 import { statusChips, submittingOperator } from './proposal-formats.js';
 import { ProposalMapOverlay, type ProposalOverlay } from './proposal-map-overlay.js';
@@ -143,11 +143,7 @@ export function ProposalsPanel({ meta, selected, map, revision, onSelect, onClos
                   <span className="field__label">{t('recordField.operator')}</span>
                   <select value={operator ?? ''} onChange={(e) => setOperator(e.target.value || null)} data-testid="proposal-operator-filter">
                     <option value="">{t('proposals.allOperators')}</option>
-                    {radioOperators(meta.operators).map((o) => (
-                      <option key={o.code} value={o.code}>
-                        {o.shortName}
-                      </option>
-                    ))}
+                    <RadioOperatorOptions operators={meta.operators} />
                   </select>
                 </label>
               )}

@@ -9,6 +9,7 @@ import {
   unitLevelSchema,
   unitTypeSchema,
 } from './domain-enums.js';
+import { consolidationGroupFacts } from './sharing-contracts.js';
 
 /** Layers served as GeoJSON by GET /api/layers/{layer}. */
 export const layerNames = ['sites', 'bts', 'shared-sites', 'fiber', 'hamlets', 'communes', 'districts', 'coverage', 'gaps', 'consolidation'] as const;
@@ -78,13 +79,7 @@ export const consolidationPropertiesSchema = z.object({
   groupNo: z.number().int(),
   siteKeys: z.array(z.string()),
   siteCount: z.number().int(),
-  owners: z.array(z.string()),
-  operators: z.array(z.string()),
-  /** Largest distance between two sites of the group, m. */
-  spanM: z.number(),
-  structuresSaved: z.number().int(),
-  communeCode: z.string().nullable(),
-  communeName: z.string().nullable(),
+  ...consolidationGroupFacts,
 });
 export type ConsolidationProperties = z.infer<typeof consolidationPropertiesSchema>;
 

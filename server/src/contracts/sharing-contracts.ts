@@ -87,6 +87,18 @@ export const siteConflictSchema = z.object({
 export type SiteConflict = z.infer<typeof siteConflictSchema>;
 export const siteConflictsResponseSchema = z.object({ epsM: z.number(), conflicts: z.array(siteConflictSchema) });
 
+/** What the consolidation answer and the consolidation map layer both say about a group. */
+export const consolidationGroupFacts = {
+  owners: z.array(z.string()),
+  operators: z.array(z.string()),
+  /** Largest distance between two sites of the group, m. */
+  spanM: z.number(),
+  /** Structures that would no longer be needed: sites − 1. */
+  structuresSaved: z.number().int(),
+  communeCode: z.string().nullable(),
+  communeName: z.string().nullable(),
+};
+
 /** GET /api/sharing/consolidation: groups of sites of different owners within D metres that could become one. */
 export const consolidationGroupSchema = z.object({
   id: z.number().int(),
@@ -98,14 +110,7 @@ export const consolidationGroupSchema = z.object({
     heightM: z.number().nullable(),
     operators: z.array(z.string()),
   })),
-  owners: z.array(z.string()),
-  operators: z.array(z.string()),
-  /** Largest distance between two sites of the group, m. */
-  spanM: z.number(),
-  /** Structures that would no longer be needed: sites − 1. */
-  structuresSaved: z.number().int(),
-  communeCode: z.string().nullable(),
-  communeName: z.string().nullable(),
+  ...consolidationGroupFacts,
   lon: z.number(),
   lat: z.number(),
 });

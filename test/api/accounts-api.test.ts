@@ -52,7 +52,7 @@ describe('sign-in and sessions', () => {
     expect(cookie).toMatch(/^hatang_session=[A-Za-z0-9_-]{43};/);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Strict');
-    expect(r.body.permissions).toEqual(['infrastructure.write', 'measurements.import', 'proposals.decide', 'targets.edit', 'audit.read']);
+    expect(r.body.permissions).toEqual(['infrastructure.write', 'measurements.import', 'proposals.decide', 'sites.plan', 'targets.edit', 'audit.read']);
     const value = cookie.split(';')[0]!.split('=')[1]!;
     const stored = (await db.knex.raw('SELECT token_hash FROM sessions')).rows.map((row: { token_hash: string }) => row.token_hash);
     expect(stored).not.toContain(value);

@@ -43,9 +43,10 @@ async function getJson<T>(pathname: string): Promise<T> {
 }
 
 async function findOperatorTestSite(): Promise<void> {
-  const shared = await getJson<{ features: { properties: { code: string; owner: string } }[] }>('/api/layers/shared-sites?operator=viettel');
+  const shared = await getJson<{ features: { properties: { code: string; owner: string | null; inferred: boolean } }[] }>('/api/layers/shared-sites?operator=viettel');
   for (const feature of shared.features) {
-    if (feature.properties.owner === 'viettel') continue;
+    // A site record (an inferred site has no record to edit) not owned by Viettel.
+    if (feature.properties.owner === 'viettel' || feature.properties.inferred) continue;
     const detail = await getJson<SiteDetail>(`/api/sites/${feature.properties.code}`);
     const own = detail.bts.filter((b) => b.operator === 'viettel' && b.status === 'on_air');
     const other = detail.bts.find((b) => b.operator !== 'viettel');

@@ -306,7 +306,7 @@ describe('co-location proposals in the browser', () => {
     await detail.getByTestId('review-reason').fill(reason);
     await detail.getByTestId('review-approve').click();
     await page.locator(`[data-testid="proposal-detail"][data-code="${first.code}"][data-status="rejected"]`).waitFor();
-    expect(await detail.getByTestId('proposal-error').textContent()).toContain(`Đề xuất ${first.code} không còn chờ duyệt (trạng thái hiện tại: rejected)`);
+    expect(await detail.getByTestId('proposal-error').textContent()).toContain(`Đề xuất ${first.code} đã bị từ chối: không còn chờ quyết định.`);
     expect(await detail.getByTestId('proposal-review').count()).toBe(0);
     expect(await detail.getByTestId('proposal-decision-reason').textContent()).toBe('Trùng vùng phủ.');
     expect(((await (await planner.request('GET', `/api/proposals/${first.code}`)).json()) as Proposal).status).toBe('rejected');

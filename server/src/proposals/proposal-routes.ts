@@ -84,7 +84,8 @@ export function proposalRoutes(knex: Knex, coverage: CoverageParams, sharing: Sh
       if (!visible(req.actor!, proposal)) throw new HttpProblem(404, 'unknown-proposal', { code });
       if (proposal!.status !== 'submitted') {
         const key = `proposal-already-${proposal!.status as 'approved' | 'rejected' | 'withdrawn'}` as const;
-        throw new HttpProblem(409, key, { code }).with({ current: auditSnapshot(proposal!), currentVersion: proposal!.version });
+        // No currentVersion: a decided proposal is not a version to retry on, whatever the client sends.
+        throw new HttpProblem(409, key, { code }).with({ current: auditSnapshot(proposal!) });
       }
       assertVersion(expected, proposal!.version, auditSnapshot(proposal!));
       await act(trx, proposal!);

@@ -78,6 +78,19 @@ export function InspectorPanel(props: InspectorPanelProps) {
     </>
   );
 
+  // A site record, selected on the sites layer or as a shared site.
+  const siteInspector = () => (
+    <SiteInspector
+      key={`${code}#${props.registerRevision}`}
+      code={code}
+      operators={meta.operators}
+      onClose={onClose}
+      onZoomTo={onFlyTo}
+      onRegisterChanged={props.onRegisterChanged}
+      onShowHistory={props.onShowHistory}
+    />
+  );
+
   const content = (() => {
     switch (selection.layer) {
       case 'shared-sites': {
@@ -97,30 +110,10 @@ export function InspectorPanel(props: InspectorPanelProps) {
           );
         }
         if (!feature && load?.status === 'loading') return missing('shared-sites', true);
-        return (
-          <SiteInspector
-            key={`${code}#${props.registerRevision}`}
-            code={code}
-            operators={meta.operators}
-            onClose={onClose}
-            onZoomTo={onFlyTo}
-            onRegisterChanged={props.onRegisterChanged}
-            onShowHistory={props.onShowHistory}
-          />
-        );
+        return siteInspector();
       }
       case 'sites':
-        return (
-          <SiteInspector
-            key={`${code}#${props.registerRevision}`}
-            code={code}
-            operators={meta.operators}
-            onClose={onClose}
-            onZoomTo={onFlyTo}
-            onRegisterChanged={props.onRegisterChanged}
-            onShowHistory={props.onShowHistory}
-          />
-        );
+        return siteInspector();
       case 'bts': {
         const { load, feature } = findFeature(loads, 'bts', code);
         if (!feature) return missing('bts', load?.status === 'loading');

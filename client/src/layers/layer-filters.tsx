@@ -3,6 +3,7 @@ import { statusValues, technologyValues } from '../domain/enum-values.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { LayerFilterState } from '../url/view-state.js';
 import { AdminUnitPicker } from './admin-unit-picker.js';
+import { BoundarySetOptions } from './boundary-set-options.js';
 import { ColourDot } from './legend-swatches.js';
 import type { LayerLoads } from './use-layer-data.js';
 
@@ -82,11 +83,7 @@ export function LayerFilters({ meta, filters, loads, onChange, onUnitChosen }: L
               value={filters.boundarySet ?? defaultSet ?? ''}
               onChange={(event) => onChange({ ...filters, unit: null, boundarySet: event.target.value === defaultSet ? null : event.target.value })}
             >
-              {meta.boundarySets.map((set) => (
-                <option key={set.code} value={set.code}>
-                  {set.name}
-                </option>
-              ))}
+              <BoundarySetOptions boundarySets={meta.boundarySets} />
             </select>
           </label>
         ) : null}

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { percent } from '../coverage/coverage-formats.js';
 import type { ConsolidationGroup, ConsolidationResponse, Meta, Scenario, SharingResponse, SiteConflict, SiteConflictsResponse, UnitLevel } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { BoundarySetOptions } from '../layers/boundary-set-options.js';
 import { sharingTabValues, type SharingView } from '../url/view-state.js';
 import { ConsolidationTable } from './consolidation-table.js';
 import { InferenceSummary } from './inference-summary.js';
@@ -66,11 +67,7 @@ export function SharingPanel(props: SharingPanelProps) {
             onChange={(event) => change({ boundarySet: event.target.value === defaultSet?.code ? null : event.target.value, level: null })}
             data-testid="sharing-boundary-set"
           >
-            {meta.boundarySets.map((set) => (
-              <option key={set.code} value={set.code}>
-                {set.name}
-              </option>
-            ))}
+            <BoundarySetOptions boundarySets={meta.boundarySets} />
           </select>
         </label>
         <label className="field field--inline">

@@ -1,13 +1,13 @@
 import type { Knex } from 'knex';
 import type { ProposalImpact, ProposalSubmit } from '../contracts/proposal-contracts.js';
 import type { StructureType } from '../contracts/domain-enums.js';
-import { knownBandsMHz } from '../contracts/known-bands.js';
 import type { Ratio } from '../contracts/sharing-contracts.js';
 import type { CoverageParams } from '../coverage/coverage-recompute.js';
 import { HttpProblem } from '../http/http-problem.js';
 import type { SharingSettings } from '../sharing/sharing-settings.js';
 import { candidateGains } from '../colocation/candidate-gains.js';
 import { findColocationCandidates } from '../colocation/colocation-finder.js';
+import { checkRadioOperator } from '../colocation/radio-operator-check.js';
 import { resolveBoundarySet } from '../layers/admin-unit-lookup.js';
 import { sharingRatioFor } from '../sharing/sharing-queries.js';
 import { assertInsideProvince } from '../layers/inside-province.js';
@@ -36,13 +36,8 @@ const DEFAULT_SEARCH_RADIUS_M = 1000;
  * proposal for the same structure, a new site outside the province.
  */
 export async function checkProposalTarget(trx: Knex.Transaction, body: ProposalSubmit, sharing: SharingSettings): Promise<ProposalTarget> {
-  const operator = (await trx.raw('SELECT id, kind FROM operators WHERE code = ?', [body.operator])).rows[0] as { id: number; kind: string } | undefined;
-  if (!operator) throw new HttpProblem(400, 'unknown-operator', { operator: body.operator }, 'operator');
-  if (operator.kind !== 'mno') throw new HttpProblem(422, 'operator-not-radio', { operator: body.operator }, 'operator');
-  const { technology, bandMHz } = body.radio;
-  if (!knownBandsMHz[technology].includes(bandMHz)) {
-    throw new HttpProblem(400, 'unknown-band', { band: bandMHz, technology, allowed: knownBandsMHz[technology].join(', ') }, 'radio.bandMHz');
-  }
+  const operator = await checkRadioOperator(trx, body.operator, body.radio, 'radio.bandMHz');
+  operator.refuse();
 
   if (body.kind === 'colocation') {
     const site = (
@@ -59,7 +54,7 @@ export async function checkProposalTarget(trx: Knex.Transaction, body: ProposalS
       throw new HttpProblem(409, 'site-carries-operator', { site: body.siteKey, operator: body.operator }, 'siteKey');
     }
     const open = (
-      await trx.raw(`SELECT code FROM proposals WHERE operator_id = ? AND site_key = ? AND status = 'submitted'`, [operator.id, body.siteKey])
+      await trx.raw(`SELECT code FROM proposals WHERE operator_id = ? AND site_key = ? AND status = 'submitted'`, [operator.operatorId, body.siteKey])
     ).rows[0] as { code: string } | undefined;
     if (open) throw new HttpProblem(409, 'proposal-open-exists', { code: open.code, site: body.siteKey }, 'siteKey');
     return {

@@ -168,11 +168,28 @@ describe.each(databaseTargets())('proposals on the $label database', ({ open }) 
     expect((await planner.request('POST', `/api/proposals/${r.body.code}/decision`, { body: { decision: 'approve', reason: 'x', version: 2 } })).status).toBe(409);
   });
 
+  it('refuses to approve a co-location once the operator stands on the site by other means, and changes nothing', async () => {
+    const r = await vnpt.request('POST', '/api/proposals', { body: { kind: 'colocation', operator: 'vnpt', siteKey: 'S4', radio } });
+    expect(r.status, r.text).toBe(201);
+    // Meanwhile VNPT registers a BTS of its own on S4 (planned: it already counts as carrying the operator).
+    const own = await vnpt.request('POST', '/api/bts', {
+      body: { code: 'VN-S4-4G', siteCode: 'S4', operator: 'vnpt', technology: '4G', bandMHz: 1800, antennaHeightM: 25, eirpDbm: 58, status: 'planned' },
+    });
+    expect(own.status, own.text).toBe(201);
+    const before = pick(await tableChecksums(db.knex));
+    const approve = await planner.request('POST', `/api/proposals/${r.body.code}/decision`, { body: { decision: 'approve', reason: 'Dùng chung S4', version: 1 } });
+    expect(approve.status, approve.text).toBe(409);
+    expect(approve.type).toContain('application/problem+json');
+    expect(pick(await tableChecksums(db.knex))).toEqual(before);
+    expect((await planner.request('GET', `/api/proposals/${r.body.code}`)).body.status).toBe('submitted');
+    await vnpt.request('POST', `/api/proposals/${r.body.code}/withdraw`, { body: { version: 1 } });
+  });
+
   it('lists proposals by status with counts; an operator sees its own operator\'s only', async () => {
     const all = await planner.request('GET', '/api/proposals');
-    expect(all.body.counts).toEqual({ submitted: 0, approved: 1, rejected: 1, withdrawn: 1 });
+    expect(all.body.counts).toEqual({ submitted: 0, approved: 1, rejected: 1, withdrawn: 2 });
     const mine = await vnpt.request('GET', '/api/proposals');
-    expect(mine.body.proposals.map((p: { operator: string }) => p.operator)).toEqual(['vnpt']);
+    expect(mine.body.proposals.map((p: { operator: string }) => p.operator)).toEqual(['vnpt', 'vnpt']);
     expect((await vnpt.request('GET', '/api/proposals?operator=viettel')).status).toBe(403);
     expect((await vnpt.request('GET', `/api/proposals/${firstCode}`)).status).toBe(404);
     expect((await inspector.request('GET', '/api/proposals?status=approved')).body.proposals.map((p: { code: string }) => p.code)).toEqual([firstCode]);

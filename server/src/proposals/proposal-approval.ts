@@ -8,6 +8,7 @@ import { HttpProblem } from '../http/http-problem.js';
 import { snapshotOf } from '../records/register-record-routes.js';
 import { inferSites } from '../sharing/site-inference.js';
 import { siteWrites } from '../sites/site-writes.js';
+import { tenantsOf } from './proposal-impact.js';
 import { radioEirpDbm, radioSectors } from '../colocation/default-radio.js';
 
 export interface CreatedRecords {
@@ -49,25 +50,18 @@ export async function createApprovedRecords(
   } else {
     const site = (
       await trx.raw(
-        `SELECT ps.site_id, s.code, ST_X(ps.geom) AS lon, ST_Y(ps.geom) AS lat
+        `SELECT ps.id, ps.site_id, s.code, ST_X(ps.geom) AS lon, ST_Y(ps.geom) AS lat
            FROM physical_sites ps LEFT JOIN site_records s ON s.id = ps.site_id
           WHERE ps.site_key = ?`,
         [proposal.siteKey],
       )
-    ).rows[0] as { site_id: number | null; code: string | null; lon: number; lat: number } | undefined;
+    ).rows[0] as { id: number; site_id: number | null; code: string | null; lon: number; lat: number } | undefined;
     // Since submission the structure was removed, or the inferred site dissolved.
     if (!site) throw new HttpProblem(409, 'proposal-site-gone', { site: proposal.siteKey! });
     siteCode = site.code;
     lon = Number(site.lon);
     lat = Number(site.lat);
-    const carried = (
-      await trx.raw(
-        `SELECT 1 FROM bts_physical_sites bp JOIN physical_sites ps ON ps.id = bp.physical_site_id
-           JOIN bts b ON b.id = bp.bts_id JOIN operators o ON o.id = b.operator_id
-          WHERE ps.site_key = ? AND o.code = ? AND b.status <> 'decommissioned' LIMIT 1`,
-        [proposal.siteKey, proposal.operator],
-      )
-    ).rows.length;
+    const carried = (await tenantsOf(trx, site.id)).all.includes(proposal.operator);
     if (carried) throw new HttpProblem(409, 'site-carries-operator', { site: proposal.siteKey!, operator: proposal.operator });
   }
 

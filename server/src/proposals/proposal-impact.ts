@@ -20,8 +20,6 @@ export interface ProposalTarget {
   lat: number;
   structureType: StructureType | null;
   structureHeightM: number | null;
-  /** Operators with a live, non-decommissioned BTS on the structure. */
-  tenants: string[];
   /** Whether the structure counts as a site with an active BTS in the planned scenario. */
   activeOperatorsPlanned: string[];
   searchRadiusM: number;
@@ -64,7 +62,6 @@ export async function checkProposalTarget(trx: Knex.Transaction, body: ProposalS
       lat: Number(site.lat),
       structureType: site.structure_type,
       structureHeightM: site.height_m === null ? null : Number(site.height_m),
-      tenants: tenants.all,
       activeOperatorsPlanned: tenants.planned,
       searchRadiusM: DEFAULT_SEARCH_RADIUS_M,
     };
@@ -82,13 +79,13 @@ export async function checkProposalTarget(trx: Knex.Transaction, body: ProposalS
     lat: body.lat,
     structureType: body.structureType,
     structureHeightM: body.heightM,
-    tenants: [],
     activeOperatorsPlanned: [],
     searchRadiusM,
   };
 }
 
-async function tenantsOf(trx: Knex.Transaction, physicalSiteId: number): Promise<{ all: string[]; planned: string[] }> {
+/** Operators with a live, non-decommissioned BTS on the structure, and those of them active in the planned scenario. */
+export async function tenantsOf(trx: Knex.Transaction, physicalSiteId: number): Promise<{ all: string[]; planned: string[] }> {
   const rows = (
     await trx.raw(
       `SELECT o.code, bool_or(b.status IN ('on_air', 'approved')) AS active

@@ -90,4 +90,20 @@ describe.runIf(Boolean(adminUrl))('coverage of the demo province on PGlite and P
       expect(Math.abs(b[i]!.pop - g.pop), part).toBeLessThanOrEqual(1e-6 * g.pop + 1e-3);
     });
   });
+
+  it('holds the same sample proposals on both: one approved with its approved BTS, one rejected, the others open', async () => {
+    const proposals = async (db: Database) =>
+      (
+        await db.knex.raw(`SELECT p.code, p.kind, p.status, o.code AS operator, p.site_key, (p.impact->>'populationNewlyCovered')::int AS gain,
+                                  b.code AS bts, b.status AS bts_status
+                             FROM proposals p JOIN operators o ON o.id = p.operator_id LEFT JOIN bts b ON b.id = p.created_bts_id
+                            ORDER BY p.code`)
+      ).rows as { code: string; kind: string; status: string; operator: string; site_key: string | null; gain: number; bts: string | null; bts_status: string | null }[];
+    const [a, b] = [await proposals(embedded), await proposals(postgres)];
+    expect(b).toEqual(a);
+    expect(a.map((p) => p.status).sort()).toEqual(['approved', 'rejected', ...Array(a.length - 2).fill('submitted')].sort());
+    const approved = a.find((p) => p.status === 'approved')!;
+    expect(approved).toMatchObject({ bts: expect.stringMatching(new RegExp(`^${approved.code}-4G$`)), bts_status: 'approved' });
+    expect(a.every((p) => p.gain > 0 || p.kind === 'new_site')).toBe(true);
+  });
 });

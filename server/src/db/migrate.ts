@@ -9,6 +9,7 @@ import * as accountsAudit from '../../db/migrations/004-accounts-audit.js';
 import * as siteInference from '../../db/migrations/005-site-inference.js';
 import * as coverageScenarios from '../../db/migrations/006-coverage-scenarios.js';
 import * as proposals from '../../db/migrations/007-proposals.js';
+import * as imports from '../../db/migrations/008-imports.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const functionsDir = path.resolve(here, '../../db/functions');
@@ -28,6 +29,7 @@ const migrations: [string, Migration][] = [
   ['005-site-inference', siteInference],
   ['006-coverage-scenarios', coverageScenarios],
   ['007-proposals', proposals],
+  ['008-imports', imports],
 ];
 
 const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -2,9 +2,15 @@
  * Messages the server sends to people (problem titles and details), Vietnamese
  * first. Keys are stable; `{name}` placeholders are filled from the problem's params.
  */
+import * as exportsOgc from './messages-exports-ogc.js';
+import * as importFiles from './messages-import-files.js';
+import * as importRows from './messages-import-rows.js';
+import * as importRuns from './messages-import-runs.js';
+import * as vectorTiles from './messages-vector-tiles.js';
+
 export type Language = 'vi' | 'en';
 
-const vi = {
+const coreVi = {
   'bad-request': 'Yêu cầu không hợp lệ',
   'not-found': 'Không tìm thấy',
   'internal': 'Lỗi máy chủ',
@@ -122,9 +128,12 @@ const vi = {
   'request-timeout': 'Yêu cầu gửi đến quá chậm nên kết nối đã bị đóng.',
 } as const;
 
+// Each area keeps its own messages (one file each) so they can grow apart.
+const vi = { ...coreVi, ...importFiles.vi, ...importRows.vi, ...importRuns.vi, ...exportsOgc.vi, ...vectorTiles.vi } as const;
+
 export type MessageKey = keyof typeof vi;
 
-const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof coreVi, string> = {
   'bad-request': 'Invalid request',
   'not-found': 'Not found',
   'internal': 'Server error',
@@ -241,6 +250,8 @@ const en: Record<MessageKey, string> = {
   'request-malformed': 'The HTTP request is malformed.',
   'request-timeout': 'The request arrived too slowly, so the connection was closed.',
 };
+
+const en: Record<MessageKey, string> = { ...coreEn, ...importFiles.en, ...importRows.en, ...importRuns.en, ...exportsOgc.en, ...vectorTiles.en };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { vi, en };
 

@@ -170,7 +170,7 @@ export const importFields: Readonly<Record<ImportLayer, readonly ImportField[]>>
     lon, lat, northing, easting,
     f({ key: 'refKind', vi: 'Loại điểm tham chiếu', en: 'Reference point kind', type: 'enum', required: false,
       synonyms: ['ref_kind', 'refkind', 'loai_diem_tham_chieu', 'diem_tham_chieu'], values: ['cultural_house', 'centre'],
-      valueSynonyms: { cultural_house: 'cultural_house', nha_van_hoa: 'cultural_house', centre: 'centre', center: 'centre', trung_tam: 'centre' } }),
+      valueSynonyms: { cultural_house: 'cultural_house', nha_van_hoa: 'cultural_house', centre: 'centre', center: 'centre', trung_tam: 'centre', tam_ap: 'centre' } }),
     wkt,
   ],
   'population-clusters': [

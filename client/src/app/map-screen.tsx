@@ -50,6 +50,12 @@ import { radioOperators } from '../map/operator-colours.js';
 import type { Proposal } from '../domain/contract-types.js';
 import type { ProposalTool } from '../url/view-state.js';
 import { useSharingScreen } from '../sharing/use-sharing-screen.js';
+import type { ImportLayer } from '../api/import-api.js';
+import { ExportPanel } from '../exports/export-panel.js';
+import { DataToolButtons } from '../imports/data-tool-buttons.js';
+import { importMapEffects } from '../imports/import-layers.js';
+import { ImportPanel } from '../imports/import-panel.js';
+import type { DataTool, ImportTab } from '../url/view-state.js';
 import { AppHeader } from './app-header.js';
 
 /** A camera move asked for by the panels; run after the next layout, when the inspector may have resized the map. */
@@ -95,7 +101,7 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
   }, [meta, state.filters.operators, state.coverage.operator, update]);
 
   // Bumped by every write to the register from this tab: the layers it touches, the coverage and the details are loaded again.
-  const [revisions, setRevisions] = useState<RegisterRevisions>({ fiber: 0, radio: 0 });
+  const [revisions, setRevisions] = useState<RegisterRevisions>({ fiber: 0, radio: 0, areas: 0 });
   const registerRevision = revisions.fiber + revisions.radio;
   const [notice, setNotice] = useState<RegisterChange | null>(null);
   const [accountDialog, setAccountDialog] = useState<'password' | 'tokens' | null>(null);
@@ -156,6 +162,7 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
         // One tool over the map at a time: the what-if tool takes the place of a proposal tool.
         tool: open ? null : prev.tool,
         proposal: open ? null : prev.proposal,
+        dataTool: open ? null : prev.dataTool,
         // Its results are hamlet verdicts: show them.
         layers: !open || prev.layers.includes('hamlets') || prev.layers.includes('hamlet-verdicts') ? prev.layers : [...prev.layers, 'hamlet-verdicts'],
       }));
@@ -285,9 +292,32 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
       if (tool) clearWhatIf();
       // The co-location search starts waiting for a click on the map.
       if (tool === 'colocation') startColocationPlacing();
-      update((prev) => ({ ...prev, tool, proposal: tool === 'proposals' ? proposal : null, whatIf: tool ? false : prev.whatIf }));
+      update((prev) => ({ ...prev, tool, proposal: tool === 'proposals' ? proposal : null, whatIf: tool ? false : prev.whatIf, dataTool: tool ? null : prev.dataTool }));
     },
     [update, clearWhatIf, startColocationPlacing],
+  );
+  // The data tools (import, export) take the place of the other tools over the map.
+  const setDataTool = useCallback(
+    (dataTool: DataTool | null) => {
+      if (dataTool) clearWhatIf();
+      update((prev) => ({ ...prev, dataTool, tool: dataTool ? null : prev.tool, proposal: dataTool ? null : prev.proposal, whatIf: dataTool ? false : prev.whatIf }));
+    },
+    [update, clearWhatIf],
+  );
+  const setImportTab = useCallback((importTab: ImportTab) => update((prev) => ({ ...prev, importTab })), [update]);
+  // A committed import: the layers it wrote load again (and what is computed from them), and its layer is shown.
+  const onImported = useCallback(
+    (layer: ImportLayer) => {
+      const effect = importMapEffects[layer];
+      setRevisions((prev) => {
+        const next = { ...prev };
+        for (const key of effect.revisions) next[key] = (prev[key] ?? 0) + 1;
+        return next;
+      });
+      if (effect.measurements) setMeasurementsVersion((n) => n + 1);
+      update((prev) => (prev.layers.includes(effect.toggle) ? prev : { ...prev, layers: [...prev.layers, effect.toggle] }));
+    },
+    [update],
   );
   // "Xem kịch bản quy hoạch": the layers and coverage with approved proposals.
   const showPlanned = useCallback(() => update((prev) => ({ ...prev, scenario: 'planned' })), [update]);
@@ -421,7 +451,23 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
               onDecided={onProposalDecided}
               onShowPlanned={showPlanned}
               scenario={state.scenario}
+              extraButtons={<DataToolButtons tool={state.dataTool} onToolChange={setDataTool} />}
             />
+            {state.dataTool === 'import' ? (
+              <ImportPanel meta={meta} map={overlayMap} tab={state.importTab} onTabChange={setImportTab} onClose={() => setDataTool(null)} onImported={onImported} />
+            ) : null}
+            {state.dataTool === 'export' ? (
+              <ExportPanel
+                meta={meta}
+                map={overlayMap}
+                camera={state.camera}
+                filters={state.filters}
+                coverage={state.coverage}
+                scenario={state.scenario}
+                unitName={state.filters.unit ? (proposalUnits.find((u) => u.code === state.filters.unit)?.name ?? null) : null}
+                onClose={() => setDataTool(null)}
+              />
+            ) : null}
             {notice ? <RecordNotice key={`${notice.entity}:${notice.code}:${notice.action}:${registerRevision}`} change={notice} onDismiss={() => setNotice(null)} onChanged={onRegisterChanged} /> : null}
             <p className="map-attribution">{t('map.attribution')}</p>
           </div>

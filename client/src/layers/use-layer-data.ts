@@ -24,11 +24,12 @@ const cacheLimit = 24;
 /**
  * How many writes this tab made to the register: fiber routes, and the radio
  * side (sites and BTS, with the coverage computed from them). Admin units and
- * hamlets never change with a write.
+ * hamlets never change with an edit; an import of them bumps `areas`.
  */
 export interface RegisterRevisions {
   fiber: number;
   radio: number;
+  areas?: number;
 }
 
 const revisionOfLayer: Partial<Record<LayerName, keyof RegisterRevisions>> = {
@@ -39,6 +40,9 @@ const revisionOfLayer: Partial<Record<LayerName, keyof RegisterRevisions>> = {
   coverage: 'radio',
   gaps: 'radio',
   consolidation: 'radio',
+  hamlets: 'areas',
+  communes: 'areas',
+  districts: 'areas',
 };
 
 const noRevisions: RegisterRevisions = { fiber: 0, radio: 0 };
@@ -70,7 +74,7 @@ export function useLayerData(
       const url = layerUrl(layer, query);
       // The cache key: the URL, and for register layers the revision they were loaded at.
       const revision = revisionOfLayer[layer];
-      const key = revision ? `${revisions[revision]} ${url}` : url;
+      const key = revision ? `${revisions[revision] ?? 0} ${url}` : url;
       const cached = cache.current.get(key);
       if (cached) {
         setLoads((prev) =>
@@ -101,7 +105,7 @@ export function useLayerData(
         .finally(() => inFlight.current.delete(key));
     }
     // wanted and filters are represented by their keys.
-  }, [wantedKey, filtersKey, revisions.fiber, revisions.radio]);
+  }, [wantedKey, filtersKey, revisions.fiber, revisions.radio, revisions.areas]);
 
   return loads;
 }

@@ -56,6 +56,14 @@ export type WorkspaceScreen = (typeof workspaceScreenValues)[number];
 export const proposalToolValues = ['colocation', 'proposals', 'site-planner'] as const;
 export type ProposalTool = (typeof proposalToolValues)[number];
 
+/** The data tools floating over the map: import (Nhập dữ liệu) and export (Xuất dữ liệu). */
+export const dataToolValues = ['import', 'export'] as const;
+export type DataTool = (typeof dataToolValues)[number];
+
+/** The parts of the import panel: a file to import, the history of imports. */
+export const importTabValues = ['file', 'history'] as const;
+export type ImportTab = (typeof importTabValues)[number];
+
 /** The parts of the sharing panel (Dùng chung hạ tầng). */
 export const sharingTabValues = ['units', 'operators', 'inference', 'consolidation'] as const;
 export type SharingTab = (typeof sharingTabValues)[number];
@@ -101,6 +109,9 @@ export interface ViewState {
   tool: ProposalTool | null;
   /** The proposal open in the proposals tool (its code). */
   proposal: string | null;
+  /** The open data tool, if any (an import's file and report are not part of the link). */
+  dataTool: DataTool | null;
+  importTab: ImportTab;
 }
 
 export const defaultVisibleLayers: readonly MapToggle[] = ['districts', 'communes', 'fiber', 'shared-sites', 'sites'];
@@ -125,6 +136,8 @@ export function defaultViewState(lang: Lang = 'vi'): ViewState {
     sharing: { ...defaultSharingView },
     tool: null,
     proposal: null,
+    dataTool: null,
+    importTab: 'file',
   };
 }
 
@@ -188,6 +201,8 @@ export function parseViewState(hash: string, fallbackLang: Lang = 'vi'): ViewSta
   const tool = params.get('tool') ?? '';
   const proposal = params.get('proposal');
   const scenario = params.get('scenario') ?? '';
+  const dataTool = params.get('data') ?? '';
+  const importTab = params.get('imptab') ?? '';
   return {
     lang: isOneOf(languages, langParam) ? langParam : fallbackLang,
     scenario: isOneOf(scenarioValues, scenario) ? scenario : 'current',
@@ -212,6 +227,8 @@ export function parseViewState(hash: string, fallbackLang: Lang = 'vi'): ViewSta
     sharing: parseSharing(params),
     tool: isOneOf(proposalToolValues, tool) ? tool : null,
     proposal: proposal && codePattern.test(proposal) ? proposal : null,
+    dataTool: isOneOf(dataToolValues, dataTool) ? dataTool : null,
+    importTab: isOneOf(importTabValues, importTab) ? importTab : 'file',
   };
 }
 
@@ -251,6 +268,8 @@ export function serializeViewState(state: ViewState): string {
   if (sharing.group !== null) pairs.push(['group', String(sharing.group)]);
   if (state.tool) pairs.push(['tool', state.tool]);
   if (state.proposal) pairs.push(['proposal', state.proposal]);
+  if (state.dataTool) pairs.push(['data', state.dataTool]);
+  if (state.importTab !== 'file') pairs.push(['imptab', state.importTab]);
   return pairs.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');
 }
 

@@ -57,6 +57,12 @@ const configSchema = z.object({
   sharingTargetRatio: z.coerce.number().min(0).max(1),
   /** r of fiber reach: a hamlet is reached by fiber when a route passes within this many metres of its reference point (DESIGN §3). */
   fiberReachM: z.coerce.number().gt(0).max(10_000),
+  /** Largest file an import accepts, bytes (its own limit: far above the JSON body limit). */
+  importMaxBytes: z.coerce.number().int().min(1024),
+  /** Largest total a zip (KMZ, zipped shapefile, XLSX) may expand to, bytes: the zip-bomb guard. */
+  importMaxExpandedBytes: z.coerce.number().int().min(1024),
+  /** Most rows (features) one import may hold. */
+  importMaxRows: z.coerce.number().int().min(1).max(5_000_000),
 });
 
 export type Config = z.infer<typeof configSchema>;
@@ -89,6 +95,9 @@ const defaults: Record<keyof Config, string> = {
   colocationMaxRadiusM: '10000',
   sharingTargetRatio: '0.3',
   fiberReachM: '200',
+  importMaxBytes: String(64 * 1024 * 1024),
+  importMaxExpandedBytes: String(512 * 1024 * 1024),
+  importMaxRows: '300000',
 };
 
 const envNames: Record<keyof Config, string> = {
@@ -119,6 +128,9 @@ const envNames: Record<keyof Config, string> = {
   colocationMaxRadiusM: 'HATANG_COLOCATION_MAX_RADIUS_M',
   sharingTargetRatio: 'HATANG_SHARING_TARGET',
   fiberReachM: 'HATANG_FIBER_REACH_M',
+  importMaxBytes: 'HATANG_IMPORT_MAX_BYTES',
+  importMaxExpandedBytes: 'HATANG_IMPORT_MAX_EXPANDED_BYTES',
+  importMaxRows: 'HATANG_IMPORT_MAX_ROWS',
 };
 
 export interface LoadedConfig {

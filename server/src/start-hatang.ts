@@ -1,3 +1,4 @@
+import { importLimitsFrom } from './imports/import-settings.js';
 import type { AddressInfo } from 'node:net';
 import { describeConfig, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
@@ -87,6 +88,7 @@ export async function startHatang(overrides: Partial<Config> = {}, clientDir = b
     sharing,
     indicators: indicatorSettingsFrom(config),
     ...authSettingsFrom(config),
+    imports: importLimitsFrom(config),
     clientDir,
   });
   const server = await new Promise<import('node:http').Server>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import { importLimitsFrom } from '../../server/src/imports/import-settings.js';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { authSettingsFrom } from '../../server/src/auth/auth-settings.js';
@@ -18,7 +19,7 @@ export interface Answer {
 }
 
 export interface RequestOptions {
-  /** Sent as JSON unless it is already a string. */
+  /** Sent as JSON unless it is already a string or bytes (a file upload). */
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -63,6 +64,7 @@ export async function startInProcessApp(db: Database, options: InProcessOptions 
     sharing: sharingSettingsFrom(config),
     indicators: indicatorSettingsFrom(config),
     ...authSettingsFrom(config),
+    imports: importLimitsFrom(config),
   });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -72,7 +74,7 @@ export async function startInProcessApp(db: Database, options: InProcessOptions 
   const request = async (method: string, path: string, { body, headers = {} }: RequestOptions = {}) => {
     const init: RequestInit = { method, headers: { ...headers } };
     if (body !== undefined) {
-      init.body = typeof body === 'string' ? body : JSON.stringify(body);
+      init.body = typeof body === 'string' || body instanceof Uint8Array ? (body as BodyInit) : JSON.stringify(body);
       (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
     }
     return readAnswer(await fetch(base + path, init));

@@ -49,6 +49,9 @@ export async function up(knex: Knex): Promise<void> {
       actor_role   text,
       created_at   timestamptz NOT NULL DEFAULT now(),
       finished_at  timestamptz,
+      -- What the reader found (columns, sheets, encoding, CRS, mapping) and the last dry run's report.
+      detected     jsonb,
+      report       jsonb,
       counts       jsonb,
       error        jsonb
     );

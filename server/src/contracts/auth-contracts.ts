@@ -84,7 +84,7 @@ export const auditActions = [
   'submit', 'approve', 'reject', 'withdraw',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
-export const auditEntities = ['site', 'bts', 'fiber', 'user', 'session', 'api_token', 'field_measurements', 'inspection', 'proposal'] as const;
+export const auditEntities = ['site', 'bts', 'fiber', 'user', 'session', 'api_token', 'field_measurements', 'inspection', 'proposal', 'admin_unit', 'hamlet', 'population_cluster'] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
 export const auditEntrySchema = z.object({

@@ -24,10 +24,17 @@ import type { IndicatorSettings } from '../indicators/indicator-settings.js';
 import { inspectionRoutes } from '../inspections/inspection-routes.js';
 import { measurementRoutes } from '../measurements/measurement-routes.js';
 import { layerRoutes } from '../layers/layer-routes.js';
+import { exportRoutes } from '../exports/export-routes.js';
+import { ogcRoutes } from '../ogc/ogc-routes.js';
 import { metaRoutes } from '../meta/meta-routes.js';
 import { proposalRoutes } from '../proposals/proposal-routes.js';
 import { searchRoutes } from '../search/search-routes.js';
 import { siteRoutes } from '../sites/site-routes.js';
+import { tileRoutes } from '../tiles/tile-routes.js';
+import { loadConfig } from '../config.js';
+import { importRoutes } from '../imports/import-routes.js';
+import { importLimitsFrom } from '../imports/import-settings.js';
+import type { ImportLimits } from '../imports/import-table.js';
 import { refuseInvalidUtf8 } from './body-validation.js';
 import { problemMiddleware, unknownApiRoute } from './http-problem.js';
 import { securityHeaders } from './security-headers.js';
@@ -43,6 +50,8 @@ export interface AppDeps {
   indicators: IndicatorSettings;
   auth: AuthSettings;
   loginThrottle: ThrottleSettings;
+  /** Upload limits of imports; the configuration's defaults when omitted. */
+  imports?: ImportLimits;
   /** Built client to serve (dist/client); omitted in API-only tests. */
   clientDir?: string;
 }
@@ -77,8 +86,15 @@ export function createApp(deps: AppDeps): Express {
   api.use(indicatorRoutes(deps.knex, { theta: deps.coverage.theta, indicators: deps.indicators, sharing: deps.sharing }));
   api.use(proposalRoutes(deps.knex, deps.coverage, deps.sharing));
   api.use(colocationRoutes(deps.knex, deps.coverage, deps.sharing));
+  api.use(exportRoutes(deps.knex, deps.sharing));
+  api.use(importRoutes({
+    knex: deps.knex, coverage: deps.coverage, siteInferenceEpsM: deps.sharing.siteInferenceEpsM,
+    limits: deps.imports ?? importLimitsFrom(loadConfig({}).config),
+  }));
   api.use(unknownApiRoute);
   app.use('/api', api);
+  app.use('/ogc', ogcRoutes(deps.knex, deps.auth));
+  app.use(tileRoutes({ knex: deps.knex, databaseKind: deps.databaseKind, auth: deps.auth }));
 
   if (deps.clientDir && fs.existsSync(path.join(deps.clientDir, 'index.html'))) {
     const indexHtml = path.join(deps.clientDir, 'index.html');

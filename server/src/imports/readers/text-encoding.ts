@@ -23,9 +23,36 @@ export function sniffTextEncoding(bytes: Uint8Array): TextEncodingName {
 /** For bytes without a BOM: UTF-8 when they are valid UTF-8, else Windows-1258 when they read as Vietnamese in it. */
 export function sniffUnmarkedEncoding(bytes: Uint8Array): 'utf-8' | 'windows-1258' {
   if (isValidUtf8(bytes)) return 'utf-8';
+  // UTF-8 damaged here and there, or mixed with another encoding: neither code page reading would be right.
+  const { sequences, stray } = utf8Shape(bytes);
+  if (sequences * 10 >= stray) throw new HttpProblem(400, 'import-encoding-unknown');
   if (looksLikeTcvn3Bytes(bytes)) throw new HttpProblem(400, 'import-encoding-tcvn3');
   if (readsAsVietnamese(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1258'))) return 'windows-1258';
   throw new HttpProblem(400, 'import-encoding-unknown');
+}
+
+/** How many well-formed UTF-8 multi-byte sequences the bytes hold, and how many non-ASCII bytes are outside any. */
+function utf8Shape(bytes: Uint8Array): { sequences: number; stray: number } {
+  let sequences = 0;
+  let stray = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const length = lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    let ok = length > 0 && i + length <= bytes.length;
+    for (let k = 1; ok && k < length; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      sequences++;
+      i += length;
+    } else {
+      stray++;
+      i++;
+    }
+  }
+  return { sequences, stray };
 }
 
 /** The text, without its BOM, in Unicode NFC (Windows-1258 writes tone marks as combining characters). */

@@ -1,0 +1,99 @@
+import type { Knex } from 'knex';
+import { activeStatusesOf } from '../contracts/sharing-contracts.js';
+import { encodeMvt, type MvtValue } from './mvt-encoder.js';
+import type { TileGeometry } from './mvt-geometry.js';
+import type { TileAddress } from './tile-address.js';
+import { TILE_BUFFER, TILE_EXTENT, type TileFilter, type TileLayerName } from './tile-layers.js';
+
+/**
+ * How a tile is made from its layer's rows (hatang_tile_<layer>: id, geom in
+ * EPSG:3857, ord, props): 'st_asmvt' by PostGIS on PostgreSQL; 'encoder' on the
+ * embedded database, whose PostGIS has no protobuf — hatang_mvt_geom does what
+ * ST_AsMVTGeom does, and mvt-encoder.ts what ST_AsMVT does. Both read the same
+ * rows, so a feature's properties are the same whichever database serves it.
+ */
+export type TileMethod = 'st_asmvt' | 'encoder';
+
+interface RowSource {
+  /** The call of the layer's row function, z/x/y first. */
+  call: string;
+  bindings(tile: TileAddress, f: TileFilter): Knex.RawBinding[];
+}
+
+const list = (values: readonly string[] | undefined) => (values ? [...values] : null);
+
+// Function names are fixed here: no identifier comes from the request.
+const rowSources: Record<TileLayerName, RowSource> = {
+  sites: {
+    call: 'hatang_tile_sites(?::integer, ?::integer, ?::integer, ?::text[], ?::text[], ?::text[])',
+    bindings: (t, f) => [t.z, t.x, t.y, list(f.operators), list(f.technologies), list(f.statuses)],
+  },
+  'shared-sites': {
+    call: 'hatang_tile_shared_sites(?::integer, ?::integer, ?::integer, ?::text[], ?::text[], ?::text[], ?::text[])',
+    bindings: (t, f) => [t.z, t.x, t.y, list(f.operators), list(f.technologies), list(f.statuses), [...activeStatusesOf[f.scenario]]],
+  },
+  bts: {
+    call: 'hatang_tile_bts(?::integer, ?::integer, ?::integer, ?::text[], ?::text[], ?::text[])',
+    bindings: (t, f) => [t.z, t.x, t.y, list(f.operators), list(f.technologies), list(f.statuses)],
+  },
+  fiber: {
+    call: 'hatang_tile_fiber(?::integer, ?::integer, ?::integer, ?::text[], ?::text[], ?::text[], ?::text[])',
+    bindings: (t, f) => [t.z, t.x, t.y, list(f.operators), list(f.statuses), list(f.kinds), list(f.layings)],
+  },
+  hamlets: {
+    call: 'hatang_tile_hamlets(?::integer, ?::integer, ?::integer, ?::text)',
+    bindings: (t, f) => [t.z, t.x, t.y, f.scenario],
+  },
+  coverage: {
+    call: 'hatang_tile_coverage(?::integer, ?::integer, ?::integer, ?::text[], ?::text[], ?::text)',
+    bindings: (t, f) => [t.z, t.x, t.y, list(f.operators), list(f.technologyGroups), f.scenario],
+  },
+  gaps: {
+    call: 'hatang_tile_gaps(?::integer, ?::integer, ?::integer, ?::text)',
+    bindings: (t, f) => [t.z, t.x, t.y, f.scenario],
+  },
+};
+
+const envelope = 'ST_TileEnvelope(?::integer, ?::integer, ?::integer)';
+
+async function tileByPostgis(knex: Knex, layer: TileLayerName, tile: TileAddress, filter: TileFilter): Promise<Uint8Array> {
+  const source = rowSources[layer];
+  // ST_AsMVT takes every column but geom and id as a property: the jsonb column's members.
+  const sql = `
+    SELECT ST_AsMVT(t, ?::text, ${TILE_EXTENT}, 'geom', 'id') AS tile FROM (
+      SELECT r.id, ST_AsMVTGeom(r.geom, ${envelope}, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom, r.props
+        FROM ${source.call} r ORDER BY r.ord) t
+     WHERE t.geom IS NOT NULL`;
+  const bindings = [layer, tile.z, tile.x, tile.y, ...source.bindings(tile, filter)];
+  const row = (await knex.raw(sql, bindings)).rows[0] as { tile: Uint8Array | null };
+  return new Uint8Array(row.tile ?? []);
+}
+
+interface TileRow {
+  id: number | null;
+  geometry: string;
+  props: Record<string, MvtValue | null>;
+}
+
+async function tileByEncoder(knex: Knex, layer: TileLayerName, tile: TileAddress, filter: TileFilter): Promise<Uint8Array> {
+  const source = rowSources[layer];
+  const sql = `
+    SELECT r.id, ST_AsGeoJSON(g.geom) AS geometry, r.props
+      FROM ${source.call} r
+     CROSS JOIN LATERAL (SELECT hatang_mvt_geom(r.geom, ${envelope}, ${TILE_EXTENT}, ${TILE_BUFFER}) AS geom) g
+     WHERE g.geom IS NOT NULL
+     ORDER BY r.ord`;
+  const rows = (await knex.raw(sql, [...source.bindings(tile, filter), tile.z, tile.x, tile.y])).rows as TileRow[];
+  return encodeMvt([
+    {
+      name: layer,
+      extent: TILE_EXTENT,
+      features: rows.map((r) => ({ id: r.id, geometry: JSON.parse(r.geometry) as TileGeometry, properties: r.props })),
+    },
+  ]);
+}
+
+/** The tile's bytes (zero bytes when no feature is in it), made with `method`. */
+export function tileBytes(knex: Knex, method: TileMethod, layer: TileLayerName, tile: TileAddress, filter: TileFilter): Promise<Uint8Array> {
+  return method === 'st_asmvt' ? tileByPostgis(knex, layer, tile, filter) : tileByEncoder(knex, layer, tile, filter);
+}

@@ -1,0 +1,167 @@
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCoverageFixture } from '../fixtures/coverage-fixture.js';
+import { startInProcessApp, type InProcessApp } from '../support/in-process-app.js';
+import { databaseTargets, type TestDatabase } from '../support/prepared-databases.js';
+import { createTestAccounts, signIn } from '../support/test-accounts.js';
+
+// The register fixture with the coverage fixture (test/fixtures/*). At z10 the
+// fixture lies in tiles x 813–814, y 482–483 (x = (lon + 180) / 360 · 1024;
+// y = (1 − ln(tan φ + sec φ) / π) / 2 · 1024, and y = 483 from 10.142° N
+// southwards). Tile 10/813/483 holds S1 (106.05, 10.05) and S3 (106.15, 10.1),
+// and of the BTS VT-S1-4G, VT-S1-2G (at S1), MB-S3-2G (at S3) and MB-S4-4G
+// (moved to 106.144, 10.05 by the coverage fixture). Tile 10/813/454 is over
+// Hà Nội (21.03 N): empty.
+
+const S1_TILE = '/tiles/sites/10/813/483.mvt';
+const EMPTY_TILE = '/tiles/sites/10/813/454.mvt';
+
+async function tileOf(app: InProcessApp, path: string, headers: Record<string, string> = {}) {
+  const response = await fetch(app.base + path, { headers });
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { status: response.status, headers: response.headers, bytes };
+}
+
+function features(bytes: Uint8Array, layer: string): Record<string, string | number | boolean | undefined>[] {
+  const l = new VectorTile(new PbfReader(bytes)).layers[layer];
+  if (!l) return [];
+  return Array.from({ length: l.length }, (_, i) => l.feature(i)).map((f) => ({ id: f.id, ...f.properties }));
+}
+
+describe.each(databaseTargets())('GET /tiles/{layer}/{z}/{x}/{y}.mvt on the $label database', ({ open }) => {
+  let db: TestDatabase;
+  let app: InProcessApp;
+  beforeAll(async () => {
+    db = await open();
+    await loadCoverageFixture(db.knex);
+    app = await startInProcessApp(db);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  it('answers a tile with features as a Mapbox vector tile with a strong ETag and a short public cache lifetime', async () => {
+    const tile = await tileOf(app, S1_TILE);
+    expect(tile.status).toBe(200);
+    expect(tile.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
+    expect(tile.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    expect(tile.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300');
+    expect(Number(tile.headers.get('content-length'))).toBe(tile.bytes.length);
+    expect(features(tile.bytes, 'sites').map((f) => f.code)).toEqual(['S1', 'S3']);
+  });
+
+  it('gives the same ETag for the same tile, and 304 without a body when If-None-Match holds it', async () => {
+    const first = await tileOf(app, S1_TILE);
+    const etag = first.headers.get('etag')!;
+    expect((await tileOf(app, S1_TILE)).headers.get('etag')).toBe(etag);
+    for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
+      const again = await tileOf(app, S1_TILE, { 'if-none-match': ifNoneMatch });
+      expect(again.status, ifNoneMatch).toBe(304);
+      expect(again.bytes.length).toBe(0);
+      expect(again.headers.get('etag')).toBe(etag);
+      expect(again.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300');
+    }
+    const otherTag = await tileOf(app, S1_TILE, { 'if-none-match': '"not-this-one"' });
+    expect(otherTag.status).toBe(200);
+    expect(otherTag.bytes).toEqual(first.bytes);
+  });
+
+  it('changes the ETag when the tile changes', async () => {
+    const before = (await tileOf(app, S1_TILE)).headers.get('etag');
+    await db.knex.raw(`UPDATE site_records SET height_m = 46 WHERE code = 'S1'`);
+    try {
+      const after = await tileOf(app, S1_TILE, { 'if-none-match': before! });
+      expect(after.status).toBe(200);
+      expect(after.headers.get('etag')).not.toBe(before);
+      expect(features(after.bytes, 'sites').find((f) => f.code === 'S1')?.heightM).toBe(46);
+    } finally {
+      await db.knex.raw(`UPDATE site_records SET height_m = 45 WHERE code = 'S1'`);
+    }
+  });
+
+  it('answers an empty tile with 204 and no body, cacheable like any tile', async () => {
+    const tile = await tileOf(app, EMPTY_TILE);
+    expect(tile.status).toBe(204);
+    expect(tile.bytes.length).toBe(0);
+    expect(tile.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    expect(tile.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300');
+    expect((await tileOf(app, EMPTY_TILE, { 'if-none-match': tile.headers.get('etag')! })).status).toBe(304);
+  });
+
+  it('applies the layer filters: operator and technology of BTS, status, scenario and technology group of coverage', async () => {
+    const bts = async (query: string) => features((await tileOf(app, `/tiles/bts/10/813/483.mvt${query}`)).bytes, 'bts').map((f) => f.code);
+    expect(await bts('')).toEqual(['VT-S1-4G', 'VT-S1-2G', 'MB-S3-2G', 'MB-S4-4G']);
+    expect(await bts('?operator=viettel&technology=2G')).toEqual(['VT-S1-2G']);
+    expect(await bts('?status=on_air')).toEqual(['VT-S1-4G', 'MB-S4-4G']);
+    expect(await bts('?operator=mobifone,vnpt&technology=4G')).toEqual(['MB-S4-4G']);
+    const coverage = async (query: string) =>
+      features((await tileOf(app, `/tiles/coverage/10/813/483.mvt${query}`)).bytes, 'coverage').map((f) => `${f.operator}/${f.technologyGroup}/${f.scenario}`);
+    expect(await coverage('')).toEqual(['*/broadband/current']);
+    expect(await coverage('?operator=viettel,mobifone&technology=4G&scenario=planned')).toEqual(['mobifone/4G/planned', 'viettel/4G/planned']);
+    // The coverage fixture's site S1 carries Viettel and VNPT on air: a shared site, in the tile.
+    expect(features((await tileOf(app, '/tiles/shared-sites/10/813/483.mvt?scenario=planned')).bytes, 'shared-sites').map((f) => f.code)).toEqual(['S1']);
+    expect(features((await tileOf(app, '/tiles/fiber/10/813/483.mvt?kind=backbone&laying=underground')).bytes, 'fiber').map((f) => f.code)).toEqual(['F1']);
+  });
+
+  it('refuses a bad layer, zoom, x, y or parameter with a 4xx problem in the caller\'s language', async () => {
+    const cases: [path: string, status: number, parameter: string | null][] = [
+      ['/tiles/communes/10/813/483.mvt', 404, null],
+      ['/tiles/nope/10/813/483.mvt', 404, null],
+      ['/tiles/sites/23/0/0.mvt', 400, 'z'],
+      ['/tiles/sites/-1/0/0.mvt', 400, 'z'],
+      ['/tiles/sites/010/813/483.mvt', 400, 'z'],
+      ['/tiles/sites/1e1/813/483.mvt', 400, 'z'],
+      ['/tiles/sites/10/1024/483.mvt', 400, 'x'],
+      ['/tiles/sites/10/813.5/483.mvt', 400, 'x'],
+      ['/tiles/sites/10/813/1024.mvt', 400, 'y'],
+      ['/tiles/sites/10/813/%20483.mvt', 400, 'y'],
+      ['/tiles/sites/0/0/1.mvt', 400, 'y'],
+      ['/tiles/sites/10/813/483.mvt?bbox=106,10,106.2,10.2', 400, 'bbox'],
+      ['/tiles/sites/10/813/483.mvt?scenario=planned', 400, 'scenario'],
+      ['/tiles/sites/10/813/483.mvt?operator=unknown', 400, 'operator'],
+      ['/tiles/coverage/10/813/483.mvt?technology=6G', 400, 'technology'],
+      ['/tiles/gaps/10/813/483.mvt?scenario=future', 400, 'scenario'],
+      ['/tiles/bts/10/813/483.mvt?status=on_air&status=planned', 400, 'status'],
+      ['/tiles/sites/10/813/483.pbf', 404, null],
+      ['/tiles/sites/10/813', 404, null],
+      ['/tiles', 404, null],
+    ];
+    for (const [path, status, parameter] of cases) {
+      const r = await app.get(path);
+      expect(r.status, path).toBe(status);
+      expect(r.type, path).toContain('application/problem+json');
+      expect(r.body.detail, path).toMatch(/[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/u);
+      if (parameter) expect(r.body.errors?.[0]?.parameter, path).toBe(parameter);
+    }
+    expect((await app.get('/tiles/sites/10/1024/483.mvt?lang=en')).body.detail).toBe('Tile index x must be a whole number from 0 to 1023 at zoom 10, got "1024".');
+    expect((await app.get('/tiles/sites/23/0/0.mvt')).body.detail).toBe('Mức thu phóng z phải là số nguyên từ 0 đến 22, nhận được "23".');
+  });
+});
+
+describe('tiles of a closed map (HATANG_ANONYMOUS_READ=false)', () => {
+  let db: TestDatabase;
+  let app: InProcessApp;
+  beforeAll(async () => {
+    db = await databaseTargets()[0]!.open();
+    await createTestAccounts(db.knex);
+    app = await startInProcessApp(db, { env: { HATANG_ANONYMOUS_READ: 'false' } });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  it('asks an anonymous caller to sign in, and serves a signed-in one a privately cached tile', async () => {
+    const anonymous = await app.get(S1_TILE);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.type).toContain('application/problem+json');
+    const planner = await signIn(app, 'quyhoach');
+    const tile = await tileOf(app, S1_TILE, { cookie: planner.cookie });
+    expect(tile.status).toBe(200);
+    expect(tile.headers.get('cache-control')).toBe('private, max-age=60, stale-while-revalidate=300');
+    expect(tile.headers.get('vary')).toContain('Cookie');
+    expect(features(tile.bytes, 'sites').map((f) => f.code)).toEqual(['S1', 'S3']);
+  });
+});

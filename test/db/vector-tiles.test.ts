@@ -1,0 +1,206 @@
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tileBytes, type TileMethod } from '../../server/src/tiles/tile-queries.js';
+import { tileLayerNames, type TileFilter, type TileLayerName } from '../../server/src/tiles/tile-layers.js';
+import type { TileAddress } from '../../server/src/tiles/tile-address.js';
+import { loadCoverageFixture } from '../fixtures/coverage-fixture.js';
+import { databaseTargets, type TestDatabase } from '../support/prepared-databases.js';
+
+// The register fixture with the coverage fixture's footprints (test/fixtures/*),
+// inside 106.0–106.2 E × 10.0–10.2 N. Web Mercator tile of (lon, lat) at zoom z:
+//   x = (lon + 180) / 360 · 2^z,  y = (1 − ln(tan φ + sec φ) / π) / 2 · 2^z,
+// the tile is the integer part, the pixel the fraction · 4096 (rounded).
+// The province square spans tiles x 813–814, y 482–483 at z10; 3254–3256 ×
+// 1931–1933 at z12; 13016–13025 × 7725–7734 at z14.
+
+interface DecodedFeature {
+  id: number | undefined;
+  type: number;
+  properties: Record<string, string | number | boolean>;
+  rings: { x: number; y: number }[][];
+}
+interface DecodedTile {
+  layers: string[];
+  name?: string;
+  extent?: number;
+  version?: number;
+  features: DecodedFeature[];
+}
+
+function decode(bytes: Uint8Array): DecodedTile {
+  const tile = new VectorTile(new PbfReader(bytes));
+  const layers = Object.keys(tile.layers);
+  const layer = tile.layers[layers[0] ?? ''];
+  if (!layer) return { layers, features: [] };
+  const features: DecodedFeature[] = [];
+  for (let i = 0; i < layer.length; i++) {
+    const f = layer.feature(i);
+    features.push({ id: f.id, type: f.type, properties: f.properties, rings: f.loadGeometry().map((ring) => ring.map((p) => ({ x: p.x, y: p.y }))) });
+  }
+  return { layers, name: layer.name, extent: layer.extent, version: layer.version, features };
+}
+
+/** Surveyor's formula on tile coordinates (y down): positive for an exterior ring (vector_tile.proto §4.3.4.4). */
+const signedArea = (ring: { x: number; y: number }[]) =>
+  ring.reduce((sum, p, i) => {
+    const q = ring[(i + 1) % ring.length]!;
+    return sum + (p.x * q.y - q.x * p.y);
+  }, 0) / 2;
+
+const tilesOver = (z: number, xs: [number, number], ys: [number, number]): TileAddress[] => {
+  const out: TileAddress[] = [];
+  for (let x = xs[0]; x <= xs[1]; x++) for (let y = ys[0]; y <= ys[1]; y++) out.push({ z, x, y });
+  return out;
+};
+// Every tile over the fixture at z10 and z12, and a z14 row through S1 and H1.
+const fixtureTiles: TileAddress[] = [
+  ...tilesOver(10, [813, 814], [482, 483]),
+  ...tilesOver(12, [3254, 3256], [1931, 1933]),
+  ...tilesOver(14, [13017, 13019], [7732, 7732]),
+];
+const filters: Record<TileLayerName, TileFilter[]> = {
+  sites: [{ scenario: 'current' }, { scenario: 'current', operators: ['vnpt'], statuses: ['on_air'] }],
+  'shared-sites': [{ scenario: 'current' }, { scenario: 'planned', technologies: ['4G'] }],
+  bts: [{ scenario: 'current' }, { scenario: 'current', operators: ['viettel'], technologies: ['4G', '2G'] }],
+  fiber: [{ scenario: 'current' }, { scenario: 'current', kinds: ['access'] }],
+  hamlets: [{ scenario: 'current' }, { scenario: 'planned' }],
+  coverage: [{ scenario: 'current' }, { scenario: 'current', operators: ['*', 'viettel', 'vnpt'], technologyGroups: ['4G', '3G', 'broadband'] }],
+  gaps: [{ scenario: 'current' }],
+};
+
+/**
+ * The same tile from the two paths. Points: the same pixels. Lines: clipped by
+ * GEOS's rectangle clipping in both, so the same vertices (checked within one
+ * unit each, the rounding of a crossing point). Polygons: PostGIS clips them
+ * with wagyu, the encoder path with ST_ClipByBox2D + ST_ReducePrecision, which
+ * start a ring at another vertex and may round a point where an edge crosses
+ * the buffer's border to the neighbouring unit; so each ring is compared by its
+ * signed area (same sign: exterior rings positive, holes negative), within one
+ * unit of area per unit of the ring's perimeter, and by its bounding box
+ * within one unit.
+ */
+function expectSameTile(a: DecodedTile, b: DecodedTile, label: string): void {
+  expect(b.layers, label).toEqual(a.layers);
+  expect([b.name, b.extent, b.version], label).toEqual([a.name, a.extent, a.version]);
+  expect(b.features.map((f) => [f.id, f.type, f.properties]), label).toEqual(a.features.map((f) => [f.id, f.type, f.properties]));
+  a.features.forEach((fa, i) => {
+    const fb = b.features[i]!;
+    const where = `${label} feature ${i} (${String(fa.properties.code ?? fa.properties.hamletCode ?? fa.properties.operator)})`;
+    if (fa.type === 1) {
+      expect(fb.rings, where).toEqual(fa.rings);
+    } else if (fa.type === 2) {
+      expect(fb.rings.map((r) => r.length), where).toEqual(fa.rings.map((r) => r.length));
+      fa.rings.forEach((ring, r) => ring.forEach((p, v) => {
+        const q = fb.rings[r]![v]!;
+        expect(Math.max(Math.abs(p.x - q.x), Math.abs(p.y - q.y)), `${where} vertex ${r}.${v}`).toBeLessThanOrEqual(1);
+      }));
+    } else {
+      expect(fb.rings.length, where).toBe(fa.rings.length);
+      const byArea = (rings: { x: number; y: number }[][]) => [...rings].sort((p, q) => signedArea(q) - signedArea(p));
+      const ra = byArea(fa.rings);
+      const rb = byArea(fb.rings);
+      ra.forEach((ring, r) => {
+        const other = rb[r]!;
+        const perimeter = ring.reduce((s, p, k) => s + Math.hypot(p.x - ring[(k + 1) % ring.length]!.x, p.y - ring[(k + 1) % ring.length]!.y), 0);
+        expect(Math.sign(signedArea(other)), `${where} ring ${r} orientation`).toBe(Math.sign(signedArea(ring)));
+        expect(Math.abs(signedArea(other) - signedArea(ring)), `${where} ring ${r} area`).toBeLessThanOrEqual(perimeter);
+        for (const axis of ['x', 'y'] as const) {
+          const span = (pts: { x: number; y: number }[]) => [Math.min(...pts.map((p) => p[axis])), Math.max(...pts.map((p) => p[axis]))];
+          const [lo, hi] = span(ring);
+          const [lo2, hi2] = span(other);
+          expect(Math.abs(lo! - lo2!) + Math.abs(hi! - hi2!), `${where} ring ${r} ${axis} span`).toBeLessThanOrEqual(2);
+        }
+      });
+    }
+  });
+}
+
+const targets = databaseTargets();
+
+describe.each(targets)('vector tiles on the $label database', ({ label, open }) => {
+  let db: TestDatabase;
+  const method: TileMethod = label === 'postgres' ? 'st_asmvt' : 'encoder';
+  beforeAll(async () => {
+    db = await open();
+    await loadCoverageFixture(db.knex);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it('puts S1 (106.05 E, 10.05 N) at the pixel computed from the Web Mercator formula', async () => {
+    // z14: x = 286.05 / 360 · 16384 = 13018.4533 → tile 13018, pixel 0.4533 · 4096 = 1856.85 → 1857;
+    // ln(tan 10.05° + sec 10.05°) = 0.1763120, y = (1 − 0.1763120 / π) / 2 · 16384 = 7732.2497 → tile 7732,
+    // pixel 0.2497 · 4096 = 1022.85 → 1023.
+    const tile = decode(await tileBytes(db.knex, method, 'sites', { z: 14, x: 13018, y: 7732 }, { scenario: 'current' }));
+    const s1 = tile.features.find((f) => f.properties.code === 'S1');
+    expect(s1?.rings).toEqual([[{ x: 1857, y: 1023 }]]);
+    const id = (await db.knex.raw(`SELECT id FROM sites WHERE code = 'S1'`)).rows[0].id as number;
+    expect(s1?.id).toBe(id);
+    // On S1 after the coverage fixture: VT-S1-4G and VN-S1-3G on air (moved away, still S1's), VT-S1-2G decommissioned. No name.
+    expect(s1?.properties).toEqual({
+      code: 'S1', status: 'on_air', owner: 'viettel', structureType: 'self_supporting', heightM: 45,
+      operators: 'viettel,vnpt', operatorCount: 2, technologies: '3G,4G', btsCount: 2, shared: true,
+    });
+  });
+
+  it('names the tile\'s one layer after the layer, with extent 4096 and version 2', async () => {
+    for (const layer of tileLayerNames) {
+      const tile = decode(await tileBytes(db.knex, method, layer, { z: 10, x: 813, y: 483 }, { scenario: 'current' }));
+      expect(tile.layers, layer).toEqual([layer]);
+      expect([tile.extent, tile.version], layer).toEqual([4096, 2]);
+    }
+  });
+
+  it('gives zero bytes for a tile far outside the province (z10 over Hà Nội, 105.85 E 21.03 N: x 813, y 454)', async () => {
+    // x = 285.85 / 360 · 1024 = 813.08; y = (1 − ln(tan 21.03° + sec 21.03°) / π) / 2 · 1024 = 454.8.
+    for (const layer of tileLayerNames) {
+      expect((await tileBytes(db.knex, method, layer, { z: 10, x: 813, y: 454 }, { scenario: 'current' })).length, layer).toBe(0);
+    }
+  });
+});
+
+describe.runIf(targets.length === 2)('the PostgreSQL tile (ST_AsMVT) and the embedded tile (encoder) agree', () => {
+  const dbs: Partial<Record<'embedded' | 'postgres', TestDatabase>> = {};
+  beforeAll(async () => {
+    for (const t of targets) {
+      const db = await t.open();
+      await loadCoverageFixture(db.knex);
+      dbs[t.label] = db;
+    }
+  });
+  afterAll(async () => {
+    for (const db of Object.values(dbs)) await db?.close();
+  });
+
+  it('byte for byte on point and line tiles, so their ETags agree too', async () => {
+    const compared: Record<string, number> = {};
+    for (const layer of ['sites', 'shared-sites', 'bts', 'fiber'] as const) {
+      for (const tile of fixtureTiles) {
+        const a = Buffer.from(await tileBytes(dbs.postgres!.knex, 'st_asmvt', layer, tile, { scenario: 'current' }));
+        const b = Buffer.from(await tileBytes(dbs.embedded!.knex, 'encoder', layer, tile, { scenario: 'current' }));
+        expect(b.toString('hex'), `${layer} ${tile.z}/${tile.x}/${tile.y}`).toBe(a.toString('hex'));
+        if (a.length > 0) compared[layer] = (compared[layer] ?? 0) + 1;
+      }
+    }
+    // Tiles with features among the 16: S1, S2 and S4 with their BTS, the shared S1, F1 and F2.
+    expect(Object.keys(compared).sort()).toEqual(['bts', 'fiber', 'shared-sites', 'sites']);
+  });
+
+  it.each(tileLayerNames.map((l) => [l]))('on every feature of the %s layer, in every tile over the fixture', async (layer) => {
+    let features = 0;
+    for (const filter of filters[layer]) {
+      for (const tile of fixtureTiles) {
+        const label = `${layer} ${tile.z}/${tile.x}/${tile.y} ${JSON.stringify(filter)}`;
+        const fromPostgres = decode(await tileBytes(dbs.postgres!.knex, 'st_asmvt', layer, tile, filter));
+        const fromEmbedded = decode(await tileBytes(dbs.embedded!.knex, 'encoder', layer, tile, filter));
+        expectSameTile(fromPostgres, fromEmbedded, label);
+        // PostgreSQL can run the encoder path too: the same rows, the same answer.
+        expectSameTile(fromPostgres, decode(await tileBytes(dbs.postgres!.knex, 'encoder', layer, tile, filter)), `${label} (encoder on PostgreSQL)`);
+        features += fromPostgres.features.length;
+      }
+    }
+    expect(features, 'the tiles hold features to compare').toBeGreaterThan(1);
+  });
+});

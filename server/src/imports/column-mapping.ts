@@ -8,7 +8,7 @@ import { foldHeader, importFields, type ImportField } from './import-fields.js';
  */
 
 // Units written after a header: "Chiều cao (m)" → chieu_cao_m → chieu_cao.
-const unitSuffix = /_(?:m|met|km|mhz|ghz|dbm|db|deg|do|mbps)$/;
+const unitSuffix = /_(?:m|met|mhz|dbm|db|deg|do|mbps)$/;
 
 interface LayerSynonyms {
   exact: ReadonlyMap<string, number>[];

@@ -94,8 +94,7 @@ export function parseImportRows(layer: ImportLayer, table: ImportTable, mapping:
     const read = cellReader(layer, field, ctx);
     if (read) readers.push({ key: field.key, column: mapping[field.key] ?? null, required: field.required === true, read });
   }
-  const positionKeys = fields.filter((f) => f.required === 'position').map((f) => f.key);
-  const columnPoint = crs.srid === 0 ? null : columnPointReader(mapping, crs.srid, report, warn);
+  const columnPoint = crs.problem ? null : columnPointReader(mapping, crs.srid, report, warn);
   const geographic = isGeographicSrid(crs.srid);
   const kinds = importGeometryKinds[layer];
   const wktColumn = fields.some((f) => f.key === 'wkt') ? (mapping.wkt ?? null) : null;
@@ -103,26 +102,27 @@ export function parseImportRows(layer: ImportLayer, table: ImportTable, mapping:
   const firstRowOfKey = new Map<string, number>();
   const rows: ParsedRow[] = [];
 
+  // Every row's values start from one shape (all of the layer's keys, null), which keeps them fast objects.
+  const blank: ParsedRow['values'] = Object.fromEntries(fields.map((f) => [f.key, null]));
+  if (layer === 'hamlets') Object.assign(blank, { refX: null, refY: null });
+
   for (const row of table.rows) {
     rowNo = row.rowNo;
     rowFailed = false;
-    const values: ParsedRow['values'] = {};
+    const values: ParsedRow['values'] = { ...blank };
     for (const r of readers) {
       const text = r.column === null ? '' : (row.cells[r.column] ?? '').trim();
       if (text === '') {
-        values[r.key] = null;
         if (r.required) report(r.key, r.column, 'row-value-required', '');
         continue;
       }
       const value = r.read(text);
       if (value instanceof CellFailure) {
-        values[r.key] = null;
         report(r.key, r.column, value.messageKey, text, value.params);
       } else {
         values[r.key] = value;
       }
     }
-    for (const key of positionKeys) values[key] ??= null;
 
     const geometry = columnPoint ? readPosition(row, values) : null;
     if (layer === 'bts') sectorsOf(values);
@@ -203,9 +203,9 @@ export function parseImportRows(layer: ImportLayer, table: ImportTable, mapping:
     const count = azimuths?.length ?? 1;
     const spread = (key: 'beamwidthsDeg' | 'tiltsDeg', fallback: number): number[] | null => {
       const given = values[key] as number[] | null;
-      if (!given) return Array.from({ length: count }, () => fallback);
+      if (!given) return new Array<number>(count).fill(fallback);
       if (given.length === count) return given;
-      if (given.length === 1) return Array.from({ length: count }, () => given[0]!);
+      if (given.length === 1) return new Array<number>(count).fill(given[0]!);
       report(key, mapping[key] ?? null, 'row-sector-count', given.join('/'), { count: given.length, sectors: count });
       return null;
     };

@@ -60,7 +60,7 @@ export function ExportPanel({ meta, map, camera, filters, coverage, scenario, un
             ))}
           </select>
         </label>
-        <fieldset className="import-modes export-choice" data-testid="export-format">
+        <fieldset className="import-modes export-choice export-choice--grid" data-testid="export-format">
           <legend className="import-section__title">{t('export.format')}</legend>
           {exportFormatValues.map((f) => (
             <label key={f} className={f === format ? 'import-mode import-mode--chosen' : 'import-mode'}>

@@ -83,7 +83,8 @@ export function exportUrl(request: ExportRequest): string {
   const params = new URLSearchParams(exportQuery(request.layer, request.filters, request.coverage, request.scenario, narrow));
   if (narrow && request.bbox) params.set('bbox', roundedBbox(request.bbox).join(','));
   params.set('lang', request.lang);
-  return `/api/exports/${request.layer}.${request.format}?${params.toString()}`;
+  // Commas stay readable in the link (bbox, lists), as in the map's own links.
+  return `/api/exports/${request.layer}.${request.format}?${params.toString().replace(/%2C/gi, ',')}`;
 }
 
 /** The file name suggested for the download (the server's Content-Disposition names it too): hatang-sites.csv, hatang-sites-view.csv. */

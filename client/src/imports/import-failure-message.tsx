@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { ImportFailure } from './import-run-state.js';
 
@@ -17,8 +18,11 @@ const prefixes = {
 /** A refused request, in the server's words (translated), with its field or row messages and the reassurance that nothing was written. */
 export function ImportFailureMessage({ failure, testId }: Props) {
   const { t } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  // The panel scrolls: a refusal below the button pressed is brought into view.
+  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest' }), [failure]);
   return (
-    <div className="form-message form-message--error import-failure" role="alert" data-testid={testId}>
+    <div ref={ref} className="form-message form-message--error import-failure" role="alert" data-testid={testId}>
       <p>{t(prefixes[failure.during], { detail: failure.message })}</p>
       {failure.details.length > 0 ? (
         <ul className="import-failure__details">

@@ -62,7 +62,7 @@ export function ImportHistory({ revision }: { revision: number }) {
                   <td>
                     <span className={`import-status import-status--${run.status}`}>{t(`import.status.${run.status}`)}</span>
                   </td>
-                  <td className="data-table__nowrap" data-testid="import-history-counts">
+                  <td className="import-history-table__counts" data-testid="import-history-counts">
                     {run.counts
                       ? t('import.history.countsValue', { inserted: run.counts.inserted, updated: run.counts.updated, unchanged: run.counts.unchanged, skipped: run.counts.skipped })
                       : '—'}

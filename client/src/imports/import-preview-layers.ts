@@ -8,7 +8,7 @@ import type { Bbox } from '../map/geometry-measures.js';
 
 export const importPreviewSourceId = 'import-preview';
 /** Layer ids the browser test queries. */
-export const importPreviewLayerIds = { fill: 'import-preview-fill', line: 'import-preview-line', points: 'import-preview-points' } as const;
+export const importPreviewLayerIds = { fill: 'import-preview-fill', line: 'import-preview-line', halo: 'import-preview-halo', points: 'import-preview-points' } as const;
 
 /** Insert green, update amber, unchanged grey (the report's counts use the same). */
 export const importChangeColours: Record<ImportChangeKind, string> = { insert: '#16a34a', update: '#d97706', unchanged: '#94a3b8' };
@@ -57,12 +57,20 @@ export class ImportPreviewOnMap {
         layout: { 'line-join': 'round', 'line-cap': 'round' },
         paint: { 'line-color': colourByChange, 'line-width': 3 },
       });
+      // A wide pale ring first: the previewed points stand out among the register's own.
+      map.addLayer({
+        id: importPreviewLayerIds.halo,
+        type: 'circle',
+        source: importPreviewSourceId,
+        filter: points as never,
+        paint: { 'circle-color': colourByChange, 'circle-opacity': 0.28, 'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 11, 14, 16] },
+      });
       map.addLayer({
         id: importPreviewLayerIds.points,
         type: 'circle',
         source: importPreviewSourceId,
         filter: points as never,
-        paint: { 'circle-color': colourByChange, 'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 4, 14, 7], 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 },
+        paint: { 'circle-color': colourByChange, 'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 5.5, 14, 9], 'circle-stroke-color': '#0f172a', 'circle-stroke-width': 1.5 },
       });
       this.ready = true;
       this.set(this.pending);
@@ -78,7 +86,7 @@ export class ImportPreviewOnMap {
   remove(): void {
     this.stopWaiting();
     if (!this.ready) return;
-    for (const id of [importPreviewLayerIds.points, importPreviewLayerIds.line, importPreviewLayerIds.fill]) if (this.map.getLayer(id)) this.map.removeLayer(id);
+    for (const id of [importPreviewLayerIds.points, importPreviewLayerIds.halo, importPreviewLayerIds.line, importPreviewLayerIds.fill]) if (this.map.getLayer(id)) this.map.removeLayer(id);
     if (this.map.getSource(importPreviewSourceId)) this.map.removeSource(importPreviewSourceId);
   }
 }

@@ -1,0 +1,238 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FeatureCollection, SiteProperties } from '../../server/src/contracts/layer-contracts.js';
+import { signInThroughUi } from './browser-accounts.js';
+import { openDemoInBrowser, type DemoInBrowser } from './demo-browser-session.js';
+import { waitForMapIdle } from './headless-chromium.js';
+
+// The import and export panels in the browser, on a copy of the demo province,
+// as the planner: a CSV of three new sites whose height column has a header
+// the server does not know ("Cao trụ (m)") is uploaded; the report counts
+// every row as an error until the column is mapped by hand, then three
+// inserts, previewed on the map in the insert colour; the commit writes them
+// and the sites layer grows by three. A file with three bad rows of four shows
+// the row problems, and its all-or-nothing commit is refused with nothing
+// written. The export panel's CSV of the province has the new sites.
+
+const artifactsDir = path.resolve('test-artifacts');
+const fixtures = path.resolve('test/fixtures/import-files/browser');
+const newSites = ['TG-NHAP-001', 'TG-NHAP-002', 'TG-NHAP-003'];
+
+let demo: DemoInBrowser | undefined;
+let baseUrl: string;
+let page: Page;
+let pageErrors: string[] = [];
+let foreignRequests: string[] = [];
+let sitesBefore: number;
+
+function screenshot(name: string): Promise<unknown> {
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  return page.screenshot({ path: path.join(artifactsDir, name) });
+}
+
+async function sitesOnServer(): Promise<FeatureCollection<SiteProperties>> {
+  const response = await fetch(new URL('/api/layers/sites', baseUrl));
+  if (!response.ok) throw new Error(`sites: ${response.status}`);
+  return (await response.json()) as FeatureCollection<SiteProperties>;
+}
+
+/** The count the layer panel shows beside the sites toggle, as a number ("2.345" in Vietnamese). */
+async function sitesCountShown(): Promise<number> {
+  const text = await page.locator('li', { has: page.getByTestId('layer-toggle-sites') }).locator('.layer-row__count').textContent();
+  return Number((text ?? '').replace(/\D/g, ''));
+}
+
+async function countOf(testId: string): Promise<number> {
+  return Number(await page.getByTestId(testId).getAttribute('data-value'));
+}
+
+async function upload(file: string): Promise<void> {
+  const panel = page.getByTestId('import-panel');
+  await panel.getByTestId('import-layer').selectOption('sites');
+  await panel.getByTestId('import-file-input').setInputFiles(path.join(fixtures, file));
+  await panel.getByTestId('import-file-chosen').waitFor();
+  await panel.getByTestId('import-upload').click();
+  await panel.getByTestId('import-report').waitFor();
+}
+
+beforeAll(async () => {
+  demo = await openDemoInBrowser(async (hatang) => {
+    baseUrl = hatang.url;
+    sitesBefore = (await sitesOnServer()).numberReturned;
+  });
+  ({ page, pageErrors, foreignRequests } = demo);
+  await signInThroughUi(page, 'quyhoach');
+}, 180_000);
+
+afterAll(async () => {
+  await demo?.close();
+});
+
+describe('importing sites as the planner', () => {
+  it('offers the import in the tool bar with the layers in Vietnamese and the coordinate systems explained', async () => {
+    expect(await sitesCountShown()).toBe(sitesBefore);
+    await page.getByTestId('open-import').click();
+    const panel = page.getByTestId('import-panel');
+    await panel.waitFor();
+    expect(decodeURIComponent(page.url())).toContain('data=import');
+    const layers = await panel.getByTestId('import-layer').locator('option').allTextContents();
+    expect(layers).toEqual(['Vị trí trạm (cột anten)', 'Trạm BTS', 'Tuyến cáp quang', 'Ấp, khu phố', 'Cụm dân cư của ấp', 'Đơn vị hành chính', 'Kết quả đo kiểm thực địa']);
+    await panel.getByTestId('import-crs').selectOption('VN2000-TM3:105.75');
+    expect(await panel.getByTestId('import-crs-hint').textContent()).toContain("kinh tuyến trục 105°45' của Tiền Giang");
+    await panel.getByTestId('import-crs').selectOption('');
+    await screenshot('import-file-form.png');
+  });
+
+  it('counts every row as an error while the height has no column, and three inserts once it is mapped by hand', async () => {
+    await upload('sites-new.csv');
+    const panel = page.getByTestId('import-panel');
+    expect(await panel.getByTestId('import-encoding').textContent()).toContain('UTF-8');
+    expect(await panel.getByTestId('import-crs-detected').getAttribute('data-srid')).toBe('4326');
+    // "Cao trụ (m)" is no synonym of the height: unmapped, marked, and no row can be written.
+    expect(await panel.getByTestId('import-mapping-heightM').inputValue()).toBe('');
+    expect(await panel.getByTestId('import-mapping-missing').textContent()).toContain('Độ cao cột (m)');
+    expect(await countOf('import-count-inserts')).toBe(0);
+    expect(await countOf('import-count-invalid')).toBe(3);
+
+    await panel.getByTestId('import-mapping-heightM').selectOption('Cao trụ (m)');
+    // The report is that of the old mapping until checked again: the write waits.
+    expect(await panel.getByTestId('import-commit-button').isDisabled()).toBe(true);
+    const checked = page.waitForResponse((r) => /\/api\/imports\/\d+\/dry-run/.test(r.url()) && r.status() === 200);
+    await panel.getByTestId('import-recheck').click();
+    await checked;
+    await page.waitForFunction(() => document.querySelector('[data-testid="import-count-inserts"]')?.getAttribute('data-value') === '3');
+    expect(await countOf('import-count-updates')).toBe(0);
+    expect(await countOf('import-count-unchanged')).toBe(0);
+    expect(await countOf('import-count-invalid')).toBe(0);
+    expect(await panel.getByTestId('import-mapping-heightM').inputValue()).toBe('Cao trụ (m)');
+    expect(await panel.getByTestId('import-commit-button').isDisabled()).toBe(false);
+  });
+
+  it('previews the three new sites on the map in the insert colour', async () => {
+    // The view is fitted to the preview: wait until the camera has stopped.
+    await page.waitForFunction(() => {
+      const map = window.__hatangMap;
+      return map !== undefined && !map.isMoving() && map.getLayer('import-preview-points') !== undefined;
+    });
+    await waitForMapIdle(page);
+    const shown = await page.evaluate(() => {
+      const map = window.__hatangMap!;
+      return {
+        changes: map.queryRenderedFeatures({ layers: ['import-preview-points'] }).map((f) => f.properties.change as string),
+        colour: JSON.stringify(map.getPaintProperty('import-preview-points', 'circle-color')),
+      };
+    });
+    expect(shown.changes).toEqual(['insert', 'insert', 'insert']);
+    // Insert green, update amber, unchanged grey.
+    expect(shown.colour).toContain('"insert","#16a34a","update","#d97706","#94a3b8"');
+    await screenshot('import-report.png');
+  });
+
+  it('writes the sites, says what it wrote, and the sites layer grows by three after the reload', async () => {
+    const panel = page.getByTestId('import-panel');
+    expect(await panel.getByTestId('import-mode-all-or-nothing').isChecked()).toBe(true);
+    await panel.getByTestId('import-commit-button').click();
+    const finished = panel.getByTestId('import-finished');
+    await finished.waitFor({ timeout: 60_000 });
+    expect(await finished.getAttribute('data-status')).toBe('committed');
+    expect(await countOf('import-result-inserted')).toBe(3);
+    expect(await countOf('import-result-skipped')).toBe(0);
+    // The preview is emptied once the data are written: the sites layer shows them now.
+    await waitForMapIdle(page);
+    expect(await page.evaluate(() => window.__hatangMap!.queryRenderedFeatures({ layers: ['import-preview-points'] }).length)).toBe(0);
+
+    const reloaded = page.waitForResponse((r) => r.url().includes('/api/layers/sites') && r.ok());
+    await panel.getByTestId('import-reload-layers').click();
+    await reloaded;
+    await page.waitForFunction((n) => {
+      const row = document.querySelector('[data-testid="layer-toggle-sites"]')?.closest('li');
+      return Number((row?.querySelector('.layer-row__count')?.textContent ?? '').replace(/\D/g, '')) === n;
+    }, sitesBefore + 3);
+    const after = await sitesOnServer();
+    expect(after.numberReturned).toBe(sitesBefore + 3);
+    expect(after.features.filter((f) => newSites.includes(f.properties.code)).map((f) => f.properties.code).sort()).toEqual(newSites);
+    await panel.getByTestId('import-layers-reloaded').waitFor();
+    await waitForMapIdle(page);
+    await screenshot('import-committed.png');
+  });
+
+  it('lists the import in the history with the file, the planner and what it wrote', async () => {
+    const panel = page.getByTestId('import-panel');
+    await panel.getByTestId('import-tab-history').click();
+    const row = panel.getByTestId('import-history-row').first();
+    await row.waitFor();
+    const text = await row.textContent();
+    expect(text).toContain('sites-new.csv');
+    expect(text).toContain('Vị trí trạm (cột anten)');
+    expect(text).toContain('quyhoach');
+    expect(text).toContain('Đã ghi');
+    expect(await row.getByTestId('import-history-counts').textContent()).toBe('+3 · ~0 · =0 · bỏ 0');
+    await screenshot('import-history.png');
+    await panel.getByTestId('import-tab-file').click();
+    await panel.getByTestId('import-another').click();
+  });
+
+  it('shows the row problems of a file with three bad rows and refuses to write it all or nothing', async () => {
+    await upload('sites-invalid.csv');
+    const panel = page.getByTestId('import-panel');
+    expect(await countOf('import-count-invalid')).toBe(3);
+    expect(await countOf('import-count-inserts')).toBe(1);
+    const rows = panel.getByTestId('import-problems-row');
+    // In Vietnamese, naming what is wrong.
+    const messages = (await rows.allTextContents()).join(' ');
+    expect(messages).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/);
+    // In row order; a click on the row heading turns it round.
+    expect(await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-row'))))).toEqual([2, 3, 4]);
+    await panel.getByTestId('import-problems-sort-row').click();
+    expect(await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-row'))))).toEqual([4, 3, 2]);
+    expect(await panel.getByTestId('import-commit-warning').textContent()).toContain('3 dòng lỗi');
+
+    const refused = page.waitForResponse((r) => /\/api\/imports\/\d+\/commit/.test(r.url()));
+    await panel.getByTestId('import-commit-button').click();
+    expect((await refused).status()).toBe(422);
+    const error = panel.getByTestId('import-commit-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('Không có dữ liệu nào được ghi');
+    const after = await sitesOnServer();
+    expect(after.numberReturned).toBe(sitesBefore + 3);
+    expect(after.features.some((f) => f.properties.code === 'TG-LOI-004')).toBe(false);
+    await waitForMapIdle(page);
+    await screenshot('import-invalid.png');
+  });
+
+  it('removes the preview from the map when the panel closes', async () => {
+    await page.getByTestId('import-close').click();
+    await page.getByTestId('import-panel').waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => window.__hatangMap!.getSource('import-preview') === undefined)).toBe(true);
+    expect(decodeURIComponent(page.url())).not.toContain('data=import');
+  });
+});
+
+describe('exporting a layer', () => {
+  it('downloads the province CSV of the sites with Vietnamese headers and the imported sites in it', async () => {
+    await page.getByTestId('open-export').click();
+    const panel = page.getByTestId('export-panel');
+    await panel.waitFor();
+    await panel.getByTestId('export-layer').selectOption('sites');
+    await panel.getByTestId('export-format-csv').check();
+    await panel.getByTestId('export-scope-view').check();
+    const viewHref = await panel.getByTestId('export-download').getAttribute('href');
+    expect(viewHref).toMatch(/^\/api\/exports\/sites\.csv\?bbox=[\d.]+,[\d.]+,[\d.]+,[\d.]+&lang=vi$/);
+    await screenshot('export-panel.png');
+
+    await panel.getByTestId('export-scope-province').check();
+    expect(await panel.getByTestId('export-download').getAttribute('href')).toBe('/api/exports/sites.csv?lang=vi');
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('export-download').click()]);
+    const file = await download.path();
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text.split(/\r?\n/)[0]).toContain('Mã vị trí');
+    for (const code of newSites) expect(text).toContain(code);
+  });
+
+  it('raised no page error and sent no request off the machine', () => {
+    expect(pageErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
@@ -215,7 +215,7 @@ describe('reading GeoJSON', () => {
 
   it('takes the SRID of an old crs member, in its URN and short forms', async () => {
     const point = { type: 'Feature', properties: { code: 'A' }, geometry: { type: 'Point', coordinates: [566735.39, 1145713.67] } };
-    for (const [name, srid] of [['urn:ogc:def:crs:EPSG::3405', 3405], ['EPSG:3405', 3405], ['urn:ogc:def:crs:OGC:1.3:CRS84', 4326], ['VN-2000 kinh tuyến 105°45\'', null]] as const) {
+    for (const [name, srid] of [['urn:ogc:def:crs:EPSG::3405', 3405], ['EPSG:3405', 3405], ['urn:ogc:def:crs:OGC:1.3:CRS84', 4326], ['http://www.opengis.net/def/crs/EPSG/0/5897', 5897], ['VN-2000 kinh tuyến 105°45\'', null]] as const) {
       const table = await readBytes(JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name', properties: { name } }, features: [point] }), 'a.geojson');
       expect([table.declaredSrid, table.declaredCrsText]).toEqual([srid, name]);
     }
@@ -381,6 +381,32 @@ describe('refusing damaged archives and files over the limits', () => {
     expect(await problemOf(readBytes('%PDF-1.7', 'ke-hoach.pdf'))).toEqual({ status: 415, key: 'import-format-unknown', params: { file: 'ke-hoach.pdf' } });
     expect(await problemOf(readBytes(new Uint8Array([0, 0, 0x27, 0x0a]), 'tram.shp')))
       .toEqual({ status: 415, key: 'import-shapefile-not-zipped', params: { file: 'tram.shp' } });
+  });
+});
+
+describe('damaged copies of every fixture', () => {
+  it('give a table or a 4xx problem, never another error: cut at 12 points, or with one of 12 bytes inverted', async () => {
+    const names = readdirSync(fixtures).filter((n) => /\.(csv|xlsx|xls|geojson|kml|kmz|zip)$/.test(n));
+    expect(names).toHaveLength(24);
+    const failures: string[] = [];
+    for (const name of names) {
+      const bytes = fixture(name);
+      const variants = Array.from({ length: 12 }, (_, k) => bytes.subarray(0, Math.floor((bytes.length * (k + 1)) / 13)));
+      for (let k = 0; k < 12; k++) {
+        const flipped = Buffer.from(bytes);
+        const at = (k * 7919) % flipped.length;
+        flipped[at] = flipped[at]! ^ 0xff;
+        variants.push(flipped);
+      }
+      for (const [i, variant] of variants.entries()) {
+        try {
+          await readImportFile(variant, name, { limits });
+        } catch (error) {
+          if (!(error instanceof HttpProblem) || error.status >= 500) failures.push(`${name} #${i}: ${String(error)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
   });
 });
 

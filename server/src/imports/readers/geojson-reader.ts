@@ -94,9 +94,13 @@ function crsNameOf(root: unknown): string | null {
   return typeof name === 'string' ? name.slice(0, 200) : null;
 }
 
-/** `EPSG:3405`, `urn:ogc:def:crs:EPSG::3405`, `urn:ogc:def:crs:EPSG:6.6:3405`; OGC's CRS84 is WGS 84 in lon/lat order. */
+/**
+ * `EPSG:3405`, `urn:ogc:def:crs:EPSG::3405`, `urn:ogc:def:crs:EPSG:6.6:3405`,
+ * `http://www.opengis.net/def/crs/EPSG/0/3405`; OGC's CRS84 is WGS 84 in lon/lat order.
+ */
 export function sridFromCrsName(name: string): number | null {
-  if (/^urn:ogc:def:crs:OGC:(1\.3)?:CRS84$/i.test(name.trim())) return 4326;
-  const match = /^(?:urn:ogc:def:crs:)?EPSG:(?:[\d.]*:)?(\d{4,6})$/i.exec(name.trim());
+  const text = name.trim();
+  if (/^urn:ogc:def:crs:OGC:(1\.3)?:CRS84$/i.test(text) || /^https?:\/\/www\.opengis\.net\/def\/crs\/OGC\/1\.3\/CRS84$/i.test(text)) return 4326;
+  const match = /^(?:urn:ogc:def:crs:)?EPSG:(?:[\d.]*:)?(\d{4,6})$/i.exec(text) ?? /^https?:\/\/www\.opengis\.net\/def\/crs\/EPSG\/[^/]+\/(\d{4,6})$/i.exec(text);
   return match ? Number(match[1]) : null;
 }

@@ -387,7 +387,7 @@ describe('refusing damaged archives and files over the limits', () => {
 describe('damaged copies of every fixture', () => {
   it('give a table or a 4xx problem, never another error: cut at 12 points, or with one of 12 bytes inverted', async () => {
     const names = readdirSync(fixtures).filter((n) => /\.(csv|xlsx|xls|geojson|kml|kmz|zip)$/.test(n));
-    expect(names).toHaveLength(24);
+    expect(names.length).toBeGreaterThanOrEqual(24);
     const failures: string[] = [];
     for (const name of names) {
       const bytes = fixture(name);

@@ -189,6 +189,7 @@ const endpoints: Endpoint[] = [
     body: () => ({ decision: 'reject', reason: 'Cột không đủ tải trọng', version: 1 }),
   },
   { method: 'POST', path: '/api/proposals/:code/withdraw', params: { code: firstProposalCode }, alsoAs: 'viettel', versioned: true, body: () => ({ version: 1 }) },
+  { method: 'GET', path: '/tiles/:layer/:z/:x/:y.mvt', params: { layer: 'sites', z: '10', x: '813', y: '483' }, query: { operator: 'viettel', technology: '4G', status: 'on_air' } },
 ];
 
 const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;

@@ -55,6 +55,7 @@ const matrix: [method: string, path: string, options: RequestOptions, expected: 
   ['GET', '/api/layers/gaps', {}, publicRead],
   ['GET', '/api/layers/measurements', {}, publicRead],
   ['GET', '/api/layers/consolidation', {}, publicRead],
+  ['GET', '/tiles/sites/10/813/483.mvt', {}, publicRead],
   ['GET', '/api/sharing', {}, publicRead],
   ['GET', '/api/sharing/conflicts', {}, publicRead],
   ['GET', '/api/sharing/consolidation', {}, publicRead],

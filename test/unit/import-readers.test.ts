@@ -417,6 +417,7 @@ describe('detecting the format', () => {
     expect(detectImportFormat('tram.kmz', fixture('sites-utm48.zip'))).toBe('shapefile');
     expect(detectImportFormat('tram.zip', fixture('sites.kmz'))).toBe('kmz');
     expect(detectImportFormat('tram.zip', fixture('bts.xlsx'))).toBe('xlsx');
+    expect(detectImportFormat('tram.xls', fixture('bts.xlsx'))).toBe('xlsx');
     expect(detectImportFormat('tram.csv', fixture('bts-utf8.csv'))).toBe('csv');
     // A damaged zip goes by its extension, whose reader then says it is damaged.
     expect(detectImportFormat('tram.zip', fixture('broken-corrupt.zip'))).toBe('shapefile');

@@ -21,9 +21,7 @@ const byExtension: Record<string, ImportFormat> = {
  */
 export function detectImportFormat(fileName: string, bytes: Uint8Array): ImportFormat {
   const extension = /\.([^./\\]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
-  if (oleSignature.every((b, i) => bytes[i] === b) || extension === 'xls') {
-    throw new HttpProblem(415, 'import-xls-legacy', { file: fileName });
-  }
+  if (oleSignature.every((b, i) => bytes[i] === b)) throw new HttpProblem(415, 'import-xls-legacy', { file: fileName });
   if (isZip(bytes)) {
     const fromEntries = zipFormat(bytes, fileName);
     if (fromEntries) return fromEntries;
@@ -32,6 +30,8 @@ export function detectImportFormat(fileName: string, bytes: Uint8Array): ImportF
     if (head.startsWith('<') && /<(\w+:)?kml[\s>]/.test(head)) return 'kml';
     if (head.startsWith('{')) return 'geojson';
   }
+  // An .xls that is not OLE is the HTML or XML "Excel" file old systems export: just as unreadable here.
+  if (extension === 'xls') throw new HttpProblem(415, 'import-xls-legacy', { file: fileName });
   if (['shp', 'shx', 'dbf', 'prj', 'cpg'].includes(extension)) throw new HttpProblem(415, 'import-shapefile-not-zipped', { file: fileName });
   const format = byExtension[extension];
   if (!format) throw new HttpProblem(415, 'import-format-unknown', { file: fileName });

@@ -4,7 +4,7 @@ import { recomputeCoverageForBts, type CoverageParams } from '../coverage/covera
 import { inferSites } from '../sharing/site-inference.js';
 import { checkCancelled, reportProgress, type ImportJob } from './import-jobs.js';
 import { stagedSectorRows } from './import-staging.js';
-import { layerWriters, writtenColumns } from './layer-writers.js';
+import { insertDefaults, layerWriters, writtenColumns } from './layer-writers.js';
 
 export interface WriteOptions {
   layer: ImportLayer;
@@ -34,6 +34,7 @@ const batchRows = 5000;
 export async function writeStagedRows(trx: Knex.Transaction, options: WriteOptions): Promise<WriteCounts> {
   const writer = layerWriters[options.layer];
   const columns = writtenColumns(writer, options.mapped);
+  const inserted = [...columns, ...insertDefaults(writer, options.mapped)];
   const counts = (
     await trx.raw(`SELECT count(*) FILTER (WHERE change = 'insert')::int AS inserted, count(*) FILTER (WHERE change = 'update')::int AS updated,
                           count(*) FILTER (WHERE change = 'unchanged')::int AS unchanged, min(row_no) AS lo, max(row_no) AS hi
@@ -46,9 +47,9 @@ export async function writeStagedRows(trx: Knex.Transaction, options: WriteOptio
   for (let lo = counts.lo ?? 0; counts.hi !== null && lo <= counts.hi; lo += batchRows) {
     checkCancelled(options.job);
     const hi = lo + batchRows - 1;
-    const inserted = await trx.raw(
-      `INSERT INTO ${writer.table} (${columns.map((c) => c.col).join(', ')}, source, source_date, import_id)
-       SELECT ${columns.map((c) => c.expr).join(', ')}, ?, current_date, ?
+    const insertResult = await trx.raw(
+      `INSERT INTO ${writer.table} (${inserted.map((c) => c.col).join(', ')}, source, source_date, import_id)
+       SELECT ${inserted.map((c) => c.expr).join(', ')}, ?, current_date, ?
          FROM import_staging s WHERE s.change = 'insert' AND NOT s.invalid AND s.row_no BETWEEN ? AND ? ORDER BY s.row_no`,
       [options.fileName, options.importId, lo, hi],
     );
@@ -64,7 +65,7 @@ export async function writeStagedRows(trx: Knex.Transaction, options: WriteOptio
          FROM import_staging s WHERE s.change = 'update' AND NOT s.invalid AND t.id = s.target_id AND s.row_no BETWEEN ? AND ?`,
       [options.fileName, options.importId, lo, hi],
     );
-    done += rowCount(inserted) + rowCount(updated);
+    done += rowCount(insertResult) + rowCount(updated);
     reportProgress(options.job, { phase: 'writing', done, total });
   }
   await trx.raw(`UPDATE import_staging s SET target_id = t.id FROM ${writer.table} t WHERE s.change = 'insert' AND NOT s.invalid AND ${writer.match}`);

@@ -20,6 +20,8 @@ export interface WriterColumn {
   same?: (expr: string) => string;
   /** Insert only (a key column). */
   keyOnly?: boolean;
+  /** Value of a new row when the file does not carry the column (a NOT NULL column without a database default). */
+  insertDefault?: string;
 }
 
 export interface LayerWriter {
@@ -134,7 +136,7 @@ export const layerWriters: Readonly<Record<ImportLayer, LayerWriter>> = {
       { col: 'population', fields: ['population'], expr: int('population') },
       { col: 'households', fields: ['households'], expr: int('households') },
       geometryColumn('ref_point', ['lon', 'lat', 'x', 'y', 'refLon', 'refLat', '$geometry', 'wkt'], 's.ref'),
-      { col: 'ref_kind', fields: ['refKind'], expr: `coalesce(nullif(s.v->>'refKind', ''), 'centre')` },
+      { col: 'ref_kind', fields: ['refKind'], expr: `coalesce(nullif(s.v->>'refKind', ''), 'centre')`, insertDefault: `'centre'` },
       geometryColumn('geom', ['wkt', '$geometry']),
     ],
   },
@@ -167,6 +169,12 @@ export const layerWriters: Readonly<Record<ImportLayer, LayerWriter>> = {
     ],
   },
 };
+
+/** Columns a new row needs although the file does not carry them, with their values. */
+export function insertDefaults(writer: LayerWriter, mapped: ReadonlySet<string>): WriterColumn[] {
+  const written = new Set(writtenColumns(writer, mapped).map((c) => c.col));
+  return writer.columns.filter((c) => c.insertDefault && !written.has(c.col)).map((c) => ({ ...c, expr: c.insertDefault! }));
+}
 
 /** The columns an import writes: keys always, the rest when one of their fields is mapped (or the file has geometries). */
 export function writtenColumns(writer: LayerWriter, mapped: ReadonlySet<string>): WriterColumn[] {

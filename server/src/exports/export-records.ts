@@ -121,6 +121,11 @@ export async function* registerRecords(
   }
 }
 
+/** GeoJSON and KML properties of a record; a hamlet's geometry is its polygon, so its reference point travels as lon/lat. */
+export function geoProperties(layer: string, r: ExportRecord): Record<string, unknown> {
+  return layer === 'hamlets' ? { ...r.properties, lon: r.lon, lat: r.lat } : r.properties;
+}
+
 interface LayerFeature {
   id?: string | number;
   geometry: { type: string; coordinates: unknown } | null;

@@ -6,7 +6,7 @@ import { exportColumns } from './export-columns.js';
 import { exportContentDisposition } from './export-file-name.js';
 import { parseExportQuery } from './export-filter-params.js';
 import { exportFormats, exportLayers, exportLayerTitles, isRegisterLayer, type ExportFormat, type ExportLayer } from './export-layers.js';
-import { derivedRecords, registerRecords, type ExportRecord } from './export-records.js';
+import { derivedRecords, geoProperties, registerRecords, type ExportRecord } from './export-records.js';
 import { exportContentTypes, exportSink } from './export-sinks.js';
 import { ExportAborted } from './export-stream.js';
 
@@ -54,8 +54,7 @@ export function exportRoutes(knex: Knex, sharing: Pick<SharingSettings, 'consoli
       res,
       columns: wkt ? exportColumns(layer, query.lang) : [],
       title,
-      // The hamlet's geometry is its polygon: its reference point travels as lon/lat.
-      properties: (r) => (layer === 'hamlets' ? { ...r.properties, lon: r.lon, lat: r.lat } : r.properties),
+      properties: (r) => geoProperties(layer, r),
     });
     try {
       await sink.begin();

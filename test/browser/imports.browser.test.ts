@@ -71,7 +71,7 @@ afterAll(async () => {
 });
 
 describe('importing sites as the planner', () => {
-  it('offers the import in the tool bar with the layers in Vietnamese and the coordinate systems explained', async () => {
+  it('offers the import from the data tools over the map, with the layers in Vietnamese and the coordinate systems explained', async () => {
     expect(await sitesCountShown()).toBe(sitesBefore);
     await page.getByTestId('open-import').click();
     const panel = page.getByTestId('import-panel');
@@ -229,6 +229,29 @@ describe('exporting a layer', () => {
     const text = fs.readFileSync(file, 'utf8');
     expect(text.split(/\r?\n/)[0]).toContain('Mã vị trí');
     for (const code of newSites) expect(text).toContain(code);
+  });
+
+  it('keeps the data tools under the zoom buttons, clear of the tool bar, and by their icon when the inspector narrows the map', async () => {
+    await page.getByTestId('export-close').click();
+    const hash = new URL(page.url()).hash.replace(/^#/, '');
+    await page.evaluate((h) => {
+      window.location.hash = `${h}&sel=sites:TG-NHAP-001`;
+    }, hash);
+    await page.getByTestId('inspector').waitFor();
+    await waitForMapIdle(page);
+    const bar = (await page.locator('.map-tools').boundingBox())!;
+    const zoom = (await page.locator('.maplibregl-ctrl-zoom-out').boundingBox())!;
+    const data = (await page.locator('.map-data-tools').boundingBox())!;
+    expect(data.y).toBeGreaterThan(zoom.y + zoom.height);
+    expect(data.y).toBeGreaterThan(bar.y + bar.height);
+    expect(data.x + data.width).toBeLessThanOrEqual(zoom.x + zoom.width + 1);
+    expect(await page.getByTestId('open-import').locator('.map-data-tools__label').isVisible()).toBe(false);
+    expect(await page.getByTestId('open-import').getAttribute('title')).toBe('Nhập dữ liệu');
+    // An open panel on the left ends before them.
+    await page.getByTestId('open-import').click();
+    const panel = (await page.getByTestId('import-panel').boundingBox())!;
+    expect(panel.x + panel.width).toBeLessThan(data.x);
+    await screenshot('import-toolbar-inspecting.png');
   });
 
   it('raised no page error and sent no request off the machine', () => {

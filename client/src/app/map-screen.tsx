@@ -451,8 +451,8 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
               onDecided={onProposalDecided}
               onShowPlanned={showPlanned}
               scenario={state.scenario}
-              extraButtons={<DataToolButtons tool={state.dataTool} onToolChange={setDataTool} />}
             />
+            <DataToolButtons tool={state.dataTool} onToolChange={setDataTool} />
             {state.dataTool === 'import' ? (
               <ImportPanel meta={meta} map={overlayMap} tab={state.importTab} onTabChange={setImportTab} onClose={() => setDataTool(null)} onImported={onImported} />
             ) : null}

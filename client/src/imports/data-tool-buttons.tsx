@@ -10,26 +10,33 @@ interface Props {
 
 const icons: Record<DataTool, string> = { import: '⇪', export: '⇩' };
 
-/** The tool bar's Nhập dữ liệu (only for accounts that may import something) and Xuất dữ liệu (anyone who reads the map). */
+/**
+ * Nhập dữ liệu (only for accounts that may import something) and Xuất dữ liệu
+ * (anyone who reads the map): a small bar of their own under the zoom buttons,
+ * clear of the proposal tools' bar and of the panels that open on the left.
+ */
 export function DataToolButtons({ tool, onToolChange }: Props) {
   const { t } = useI18n();
   const session = useSession();
   const shown: DataTool[] = importLayersFor(session.info).length > 0 ? ['import', 'export'] : ['export'];
   return (
-    <>
+    <div className="map-data-tools" role="toolbar" aria-label={t('tools.dataTools')}>
       {shown.map((key) => (
         <button
           key={key}
           type="button"
-          className="map-tools__button map-tools__button--data"
+          className="map-data-tools__button"
           aria-pressed={tool === key}
           onClick={() => onToolChange(tool === key ? null : key)}
           title={t(`tools.${key}`)}
           data-testid={`open-${key}`}
         >
-          <span aria-hidden="true">{icons[key]}</span> <span className="map-tools__label">{t(`tools.${key}`)}</span>
+          <span className="map-data-tools__icon" aria-hidden="true">
+            {icons[key]}
+          </span>
+          <span className="map-data-tools__label">{t(`tools.${key}`)}</span>
         </button>
       ))}
-    </>
+    </div>
   );
 }

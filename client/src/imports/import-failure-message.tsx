@@ -20,7 +20,10 @@ export function ImportFailureMessage({ failure, testId }: Props) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   // The panel scrolls: a refusal below the button pressed is brought into view.
-  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest' }), [failure]);
+  useEffect(() => {
+    // Braces: newer browsers answer scrollIntoView with a promise, which React would take for a cleanup.
+    void ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [failure]);
   return (
     <div ref={ref} className="form-message form-message--error import-failure" role="alert" data-testid={testId}>
       <p>{t(prefixes[failure.during], { detail: failure.message })}</p>

@@ -20,6 +20,8 @@ export function ImportPreview({ map, collection }: Props) {
       setLayer(null);
     };
   }, [map]);
-  useEffect(() => layer?.set(collection), [layer, collection]);
+  useEffect(() => {
+    layer?.set(collection);
+  }, [layer, collection]);
   return null;
 }

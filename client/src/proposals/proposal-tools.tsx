@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { ColocationPanel } from '../colocation/colocation-panel.js';
 import type { Colocation } from '../colocation/use-colocation.js';
 import type { Meta, Proposal, Scenario } from '../domain/contract-types.js';
@@ -25,15 +25,13 @@ interface Props {
   onShowPlanned?: (() => void) | undefined;
   /** The scenario the map shows: the site planner counts gains against it. */
   scenario: Scenario;
-  /** More buttons at the end of the bar (the data tools). */
-  extraButtons?: ReactNode;
 }
 
 const toolIcons: Record<ProposalTool, string> = { colocation: '⌖', proposals: '☰', 'site-planner': '◎' };
 const toolLabels = { colocation: 'tools.colocation', proposals: 'tools.proposals', 'site-planner': 'tools.sitePlanner' } as const;
 
 /** The launcher of the proposal tools over the map, and the one tool open. */
-export function ProposalTools({ meta, tool, proposal, map, colocation, unit, units, onToolChange, onFlyTo, onDecided, onShowPlanned, scenario, extraButtons }: Props) {
+export function ProposalTools({ meta, tool, proposal, map, colocation, unit, units, onToolChange, onFlyTo, onDecided, onShowPlanned, scenario }: Props) {
   const { t } = useI18n();
   // Bumped by a submission from the search or the planner: the proposals list is read again when it opens.
   const [submissions, setSubmissions] = useState(0);
@@ -57,7 +55,6 @@ export function ProposalTools({ meta, tool, proposal, map, colocation, unit, uni
             <span aria-hidden="true">{toolIcons[key]}</span> {t(toolLabels[key])}
           </button>
         ))}
-        {extraButtons}
       </div>
       {tool === 'colocation' ? <ColocationPanel meta={meta} colocation={colocation} map={map} onClose={() => onToolChange(null)} onSubmitted={onSubmitted} /> : null}
       {tool === 'proposals' ? (

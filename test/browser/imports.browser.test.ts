@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportRun } from '../../server/src/contracts/import-contracts.js';
 import type { FeatureCollection, SiteProperties } from '../../server/src/contracts/layer-contracts.js';
 import { signInThroughUi } from './browser-accounts.js';
 import { openDemoInBrowser, type DemoInBrowser } from './demo-browser-session.js';
@@ -14,7 +15,9 @@ import { waitForMapIdle } from './headless-chromium.js';
 // inserts, previewed on the map in the insert colour; the commit writes them
 // and the sites layer grows by three. A file with three bad rows of four shows
 // the row problems, and its all-or-nothing commit is refused with nothing
-// written. The export panel's CSV of the province has the new sites.
+// written. The same file again is three unchanged rows; a cancel while it
+// writes says nothing was written. The export panel's CSV of the province has
+// the new sites.
 
 const artifactsDir = path.resolve('test-artifacts');
 const fixtures = path.resolve('test/fixtures/import-files/browser');
@@ -200,6 +203,54 @@ describe('importing sites as the planner', () => {
     expect(after.features.some((f) => f.properties.code === 'TG-LOI-004')).toBe(false);
     await waitForMapIdle(page);
     await screenshot('import-invalid.png');
+  });
+
+  it('finds the same file unchanged when imported again, and a cancel during the write says nothing was written', async () => {
+    const panel = page.getByTestId('import-panel');
+    await panel.getByTestId('import-start-over').click();
+    await upload('sites-new.csv');
+    await panel.getByTestId('import-mapping-heightM').selectOption('Cao trụ (m)');
+    const checked = page.waitForResponse((r) => /\/api\/imports\/\d+\/dry-run/.test(r.url()) && r.status() === 200);
+    await panel.getByTestId('import-recheck').click();
+    const run = (await (await checked).json()) as ImportRun;
+    // Idempotent by code: the three sites written above are there with the same values.
+    await page.waitForFunction(() => document.querySelector('[data-testid="import-count-unchanged"]')?.getAttribute('data-value') === '3');
+    expect(await countOf('import-count-inserts')).toBe(0);
+    expect(await countOf('import-count-updates')).toBe(0);
+
+    // A write of three rows ends at once: the server's answers are held at one row of three
+    // written (commit, events, reads), so the cancel comes while it runs; the cancel itself is the server's.
+    const running: ImportRun = { ...run, status: 'running', progress: { phase: 'writing', done: 1, total: 3 } };
+    const runPath = `/api/imports/${run.id}`;
+    const hold = async (route: Route) => {
+      const url = new URL(route.request().url());
+      if (url.pathname === `${runPath}/events`) {
+        await route.fulfill({ status: 200, contentType: 'text/event-stream', body: `event: progress\ndata: ${JSON.stringify(running)}\n\n` });
+      } else if ((url.pathname === `${runPath}/commit` && route.request().method() === 'POST') || (url.pathname === runPath && route.request().method() === 'GET')) {
+        await route.fulfill({ status: url.pathname.endsWith('/commit') ? 202 : 200, contentType: 'application/json', body: JSON.stringify(running) });
+      } else await route.continue();
+    };
+    await page.route(`**${runPath}**`, hold);
+    try {
+      await panel.getByTestId('import-commit-button').click();
+      const progress = panel.getByTestId('import-progress');
+      await progress.waitFor();
+      expect(await progress.getAttribute('data-phase')).toBe('writing');
+      expect(await progress.textContent()).toContain('Đang ghi vào cơ sở dữ liệu');
+      expect(await progress.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('1');
+      expect(await progress.getByRole('progressbar').getAttribute('aria-valuemax')).toBe('3');
+      await screenshot('import-progress.png');
+      const cancelled = page.waitForResponse((r) => r.url().includes(`${runPath}/cancel`));
+      await progress.getByTestId('import-cancel').click();
+      expect((await cancelled).status()).toBe(200);
+      const finished = panel.getByTestId('import-finished');
+      await finished.waitFor();
+      expect(await finished.getAttribute('data-status')).toBe('cancelled');
+      expect(await panel.getByTestId('import-finished-message').textContent()).toBe('Đã hủy: không có dòng nào được ghi vào cơ sở dữ liệu.');
+    } finally {
+      await page.unroute(`**${runPath}**`, hold);
+    }
+    expect((await sitesOnServer()).numberReturned).toBe(sitesBefore + 3);
   });
 
   it('removes the preview from the map when the panel closes', async () => {

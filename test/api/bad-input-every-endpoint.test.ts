@@ -190,6 +190,22 @@ const endpoints: Endpoint[] = [
   },
   { method: 'POST', path: '/api/proposals/:code/withdraw', params: { code: firstProposalCode }, alsoAs: 'viettel', versioned: true, body: () => ({ version: 1 }) },
   { method: 'GET', path: '/tiles/:layer/:z/:x/:y.mvt', params: { layer: 'sites', z: '10', x: '813', y: '483' }, query: { operator: 'viettel', technology: '4G', status: 'on_air' } },
+  // Exports take their map layer's filters (sites: all of them); the OGC API its own parameters.
+  {
+    method: 'GET', path: '/api/exports/:file', params: { file: 'sites.csv' },
+    query: { bbox: '106,10,106.2,10.2', operator: 'viettel', technology: '4G', status: 'on_air', unit: 'C1', boundarySet: 'T' },
+  },
+  { method: 'GET', path: '/ogc/', query: { f: 'json' } },
+  { method: 'GET', path: '/ogc/api', query: { f: 'json' } },
+  { method: 'GET', path: '/ogc/conformance', query: { f: 'html' } },
+  { method: 'GET', path: '/ogc/collections', query: { f: 'json' } },
+  { method: 'GET', path: '/ogc/collections/:collectionId', params: { collectionId: 'fiber' }, query: { f: 'html' } },
+  {
+    method: 'GET', path: '/ogc/collections/:collectionId/items', params: { collectionId: 'sites' },
+    query: { bbox: '106,10,106.2,10.2', limit: '2', offset: '1', datetime: '2026-01-01T00:00:00Z/..', f: 'json' },
+    extraQuery: { limit: ['0', '-1', '1.5'], offset: ['-1', '2147483648000'], datetime: ['2026-02-30', '../..', '2026-01-01T25:00:00Z'], f: ['xml', 'JSON'] },
+  },
+  { method: 'GET', path: '/ogc/collections/:collectionId/items/:featureId', params: { collectionId: 'bts', featureId: 'VT-S1-4G' }, query: { f: 'json' } },
 ];
 
 const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`;

@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { HttpProblem } from '../http/http-problem.js';
-import { assertOnlyParameters, parseBbox, singleParameter, type Bbox } from '../http/query-params.js';
+import { assertOnlyParameters, parseBbox, parseEnumList, singleParameter, type Bbox } from '../http/query-params.js';
 
 export type OgcFormat = 'json' | 'html';
 
@@ -15,6 +15,8 @@ const maxOffset = 2_000_000_000;
  * text/html (a browser), JSON otherwise (GDAL, QGIS, curl's * / *).
  */
 export function parseFormat(req: Request): OgcFormat {
+  // lang (vi | en) only chooses the language of problems; a value we do not speak is a 400 like any other.
+  parseEnumList(singleParameter(req, 'lang'), 'lang', ['vi', 'en'], 1);
   const f = singleParameter(req, 'f');
   if (f !== undefined) {
     if (f !== 'json' && f !== 'html') throw new HttpProblem(400, 'ogc-format', { value: f.slice(0, 20) }, 'f');

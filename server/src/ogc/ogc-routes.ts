@@ -72,7 +72,8 @@ export function ogcRoutes(knex: Knex, auth: AuthSettings): Router {
   });
 
   router.get('/api', (req, res) => {
-    assertOnlyParameters(req, ['f', 'lang']);
+    // The definition is JSON in either encoding asked for.
+    simpleQuery(req);
     sendJson(res, openApiType, openApiDocument(ogcUrl(req, '')));
   });
 
@@ -180,7 +181,9 @@ export function ogcRoutes(knex: Knex, auth: AuthSettings): Router {
     const c = collectionOf(String(req.params.collectionId));
     const featureId = String(req.params.featureId);
     const format = simpleQuery(req);
-    const feature = featureId.length <= 200 ? await oneItem(knex, c.id, featureId, await resolveBoundarySet(knex, undefined)) : null;
+    // No code is that long or holds control characters (PostgreSQL refuses NUL in text): no such feature.
+    const possible = featureId.length <= 200 && !/[\u0000-\u001f\u007f]/.test(featureId);
+    const feature = possible ? await oneItem(knex, c.id, featureId, await resolveBoundarySet(knex, undefined)) : null;
     if (!feature) throw new HttpProblem(404, 'ogc-unknown-feature', { collection: c.id, featureId: featureId.slice(0, 64) });
     const path = `/collections/${c.id}/items/${encodeURIComponent(feature.id)}`;
     const links: OgcLink[] = [

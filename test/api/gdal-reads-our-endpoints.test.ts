@@ -131,6 +131,31 @@ describe('GDAL reads our endpoints (embedded fixture)', () => {
     });
   });
 
-  // Vector tiles: the tile decoding check (/tiles/{layer}/{z}/{x}/{y}.mvt read by GDAL's MVT driver) belongs here,
-  // in a describe of its own, written by the vector-tile work.
+  describe('vector tiles (GDAL MVT driver)', () => {
+    it('decodes a sites tile: the layer, each feature\'s id and properties, and the pixels of S1 and S3', async () => {
+      const r = await fetch(`${app.base}/tiles/sites/10/813/483.mvt`);
+      expect(r.status).toBe(200);
+      const file = path.join(dir, 'sites-10-813-483.mvt');
+      fs.writeFileSync(file, Buffer.from(await r.arrayBuffer()));
+      const out = await ogrinfo(['-ro', '-al', `MVT:${file}`]);
+      expect(out).toContain("using driver `MVT' successful");
+      expect(out).toContain('Layer name: sites');
+      expect(featureCount(out)).toBe(2);
+      const ids = (await db.knex.raw(`SELECT code, id FROM sites WHERE code IN ('S1', 'S3') ORDER BY code`)).rows as { code: string; id: number }[];
+      const sites = featureFields(out);
+      // S1 carries Viettel 4G and 2G and VNPT 3G on air; S3 is decommissioned with its one BTS.
+      expect(sites[0]).toMatchObject({
+        mvt_id: String(ids[0]!.id), code: 'S1', owner: 'viettel', status: 'on_air', heightM: '45',
+        operators: 'viettel,vnpt', technologies: '2G,3G,4G', operatorCount: '2', btsCount: '3',
+      });
+      expect(sites[1]).toMatchObject({ mvt_id: String(ids[1]!.id), code: 'S3', status: 'decommissioned', operatorCount: '0', btsCount: '0' });
+      // GDAL reads the boolean as an integer subtype (a type featureFields does not parse): S1 shared, S3 not.
+      expect([...out.matchAll(/^ {2}shared \(Integer\(Boolean\)\) = (\d)$/gm)].map((m) => m[1])).toEqual(['1', '0']);
+      // Tile coordinates (z10, 4096 units): S1 x = 286.05 / 360 · 1024 = 813.6533 → 0.6533 · 4096 = 2676.05,
+      // y = (1 − ln(tan 10.05° + sec 10.05°) / π) / 2 · 1024 = 483.2656 → 1087.93; S3 (106.15, 10.1): 813.9378 → 3841.14,
+      // ln(tan 10.1° + sec 10.1°) = 0.1771984 → 483.1212 → 496.26. A tile read without its z/x/y is shown y up: 4096 − y.
+      expect(out).toContain(`POINT (2676 ${4096 - 1088})`);
+      expect(out).toContain(`POINT (3841 ${4096 - 496})`);
+    });
+  });
 });

@@ -77,12 +77,17 @@ interface TileRow {
 
 async function tileByEncoder(knex: Knex, layer: TileLayerName, tile: TileAddress, filter: TileFilter): Promise<Uint8Array> {
   const source = rowSources[layer];
+  // OFFSET 0 keeps each subquery's columns computed once a row: the row function's
+  // geometry (ST_Transform) and the tile geometry (used by the filter and the answer);
+  // it also lets hatang_mvt_geom be inlined, its arguments being plain columns.
   const sql = `
-    SELECT r.id, ST_AsGeoJSON(g.geom) AS geometry, r.props
-      FROM ${source.call} r
-     CROSS JOIN LATERAL (SELECT hatang_mvt_geom(r.geom, ${envelope}, ${TILE_EXTENT}, ${TILE_BUFFER}) AS geom) g
-     WHERE g.geom IS NOT NULL
-     ORDER BY r.ord`;
+    SELECT g.id, ST_AsGeoJSON(g.geom, 0, 0) AS geometry, g.props FROM (
+      SELECT r.id, r.ord, r.props, hatang_mvt_geom(r.geom, e.bounds, ${TILE_EXTENT}, ${TILE_BUFFER}) AS geom
+        FROM (SELECT * FROM ${source.call} OFFSET 0) r
+       CROSS JOIN (SELECT ${envelope} AS bounds OFFSET 0) e
+      OFFSET 0) g
+     WHERE g.geom IS NOT NULL AND NOT ST_IsEmpty(g.geom)
+     ORDER BY g.ord`;
   const rows = (await knex.raw(sql, [...source.bindings(tile, filter), tile.z, tile.x, tile.y])).rows as TileRow[];
   return encodeMvt([
     {

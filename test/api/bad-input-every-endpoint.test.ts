@@ -22,6 +22,8 @@ import { createTestAccounts, signIn, TEST_PASSWORD, type SignedInClient } from '
 // the valid requests themselves are checked first (reads) and last (writes).
 
 const BODY_LIMIT = 1024 * 1024; // startInProcessApp's bodyLimitBytes (HATANG_BODY_LIMIT_BYTES in tests)
+const IMPORT_LIMIT = 2 * 1024 * 1024; // HATANG_IMPORT_MAX_BYTES given to the app below
+const validImportCsv = 'Mã trạm,Mã vị trí,Nhà mạng,Công nghệ,Băng tần (MHz),Độ cao anten (m),EIRP (dBm),Trạng thái\nBAD-IMP-1,S1,Viettel,4G,1800,30,58,Quy hoạch\n';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -46,6 +48,8 @@ interface Endpoint {
   nullable?: string[];
   /** A valid CSV body (text/csv) instead of JSON. */
   csv?: () => string;
+  /** A valid file upload (application/octet-stream): the import's body. */
+  upload?: () => Buffer;
   /** Reads If-Match. */
   versioned?: boolean;
   /** More bad values for one body field (by name). */
@@ -189,6 +193,18 @@ const endpoints: Endpoint[] = [
     body: () => ({ decision: 'reject', reason: 'Cột không đủ tải trọng', version: 1 }),
   },
   { method: 'POST', path: '/api/proposals/:code/withdraw', params: { code: firstProposalCode }, alsoAs: 'viettel', versioned: true, body: () => ({ version: 1 }) },
+  // Imports: run 1 is the planner's upload made in beforeAll (a valid CSV of one BTS on S1).
+  {
+    method: 'POST', path: '/api/imports', query: { layer: 'bts', fileName: 'tram-thu.csv', crs: 'EPSG:4326' }, freeQuery: ['fileName'],
+    upload: () => Buffer.from(validImportCsv),
+  },
+  { method: 'GET', path: '/api/imports', query: { limit: '20' } },
+  { method: 'GET', path: '/api/imports/:id', params: { id: '1' } },
+  { method: 'GET', path: '/api/imports/:id/events', params: { id: '1' } },
+  { method: 'POST', path: '/api/imports/:id/dry-run', params: { id: '1' }, nullable: ['crs', 'bandMHz'], body: () => ({ crs: 'EPSG:4326', mapping: { bandMHz: 'Băng tần (MHz)' } }) },
+  { method: 'POST', path: '/api/imports/:id/commit', params: { id: '1' }, body: () => ({ mode: 'all-or-nothing' }) },
+  { method: 'POST', path: '/api/imports/:id/cancel', params: { id: '1' } },
+  { method: 'DELETE', path: '/api/imports/:id', params: { id: '1' } },
   { method: 'GET', path: '/tiles/:layer/:z/:x/:y.mvt', params: { layer: 'sites', z: '10', x: '813', y: '483' }, query: { operator: 'viettel', technology: '4G', status: 'on_air' } },
   // Exports take their map layer's filters (sites: all of them); the OGC API its own parameters.
   {
@@ -246,6 +262,7 @@ const json = (value: unknown) => Buffer.from(JSON.stringify(value));
 
 /** The endpoint's valid body, as bytes with its content type (none for a body-less endpoint). */
 function validPayload(ep: Endpoint): { body?: Buffer; headers: Record<string, string> } {
+  if (ep.upload) return { body: ep.upload(), headers: { 'content-type': 'application/octet-stream' } };
   if (ep.csv) return { body: Buffer.from(ep.csv()), headers: { 'content-type': 'text/csv' } };
   if (ep.body) return { body: json(ep.body()), headers: { 'content-type': 'application/json' } };
   return { headers: {} };
@@ -471,6 +488,33 @@ function csvBodyCases(ep: Endpoint, path: string): Case[] {
   return cases;
 }
 
+/**
+ * Body cases of the file import: files no reader can read. (A readable file with bad rows is
+ * not bad input: it gets its row-by-row report, and its commit is refused — see imports-api.)
+ */
+function uploadBodyCases(ep: Endpoint, path: string): Case[] {
+  const cases: Case[] = [];
+  const send = (label: string, body: Buffer, contentType = 'application/octet-stream', extra: Partial<Case> = {}) =>
+    cases.push({ label, method: ep.method, path, headers: { 'content-type': contentType }, body, ...extra, only: extra.only ?? 'signed-in' });
+  const zipHeader = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+  send('an empty file', Buffer.alloc(0));
+  send('random bytes', Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 73 + 41) % 256)));
+  send('a zip with nothing after its signature', Buffer.concat([zipHeader, Buffer.alloc(60)]));
+  send('an old Excel 97 workbook', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+  send('KML with a DOCTYPE (entity expansion)', Buffer.from('<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY a "aaaa">]><kml xmlns="http://www.opengis.net/kml/2.2"><Document>&a;</Document></kml>'));
+  send('KML never closed', Buffer.from('<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Placemark>'));
+  send('GeoJSON cut short', Buffer.from('{"type":"FeatureCollection","features":[{"type":"Feature",'));
+  send('GeoJSON nested 10,000 levels deep', Buffer.from(`{"type":"FeatureCollection","features":${deepArray(10_000)}}`));
+  send('a CSV of only its header', Buffer.from('Mã trạm,Nhà mạng\n'));
+  send('a CSV with a header named twice', Buffer.from('Mã trạm,Mã trạm\nA,B\n'));
+  send('a CSV in TCVN3 (ABC) bytes', Buffer.from([0x4d, 0xb8, 0x20, 0x74, 0x72, 0xb9, 0x6d, 0x0a, 0x54, 0x72, 0xb9, 0x6d, 0x0a]));
+  send('a CSV in bytes that are no Vietnamese encoding', Buffer.from([0x61, 0x2c, 0x62, 0x0a, 0x80, 0x81, 0x8d, 0x2c, 0x9f, 0x0a]));
+  // The file body has its own limit (HATANG_IMPORT_MAX_BYTES), read only for an account that may import.
+  send('an upload over the limit', Buffer.alloc(IMPORT_LIMIT + 1, 0x61), 'application/octet-stream', { expectStatus: 413 });
+  send('an upload over the limit, chunked', Buffer.alloc(IMPORT_LIMIT + 1, 0x61), 'application/octet-stream', { expectStatus: 413, chunked: true });
+  return cases;
+}
+
 const pathValues: [string, string][] = [
   ['an encoded ../../etc/passwd', '..%2F..%2Fetc%2Fpasswd'],
   ['%2e%2e%2f', '%2e%2e%2f'],
@@ -562,6 +606,7 @@ function casesOf(ep: Endpoint): Case[] {
   }
   if (ep.body) cases.push(...jsonBodyCases(ep, fullPath));
   if (ep.csv) cases.push(...csvBodyCases(ep, fullPath));
+  if (ep.upload) cases.push(...uploadBodyCases(ep, fullPath));
   // Credentials that are not: refused, never read as anonymous.
   for (const [label, authorization] of [
     ['a malformed bearer token', 'Bearer nope'],
@@ -746,7 +791,7 @@ describe.each(databaseTargets())('bad input against every endpoint on the $label
   beforeAll(async () => {
     db = await open();
     await createTestAccounts(db.knex);
-    app = await startInProcessApp(db);
+    app = await startInProcessApp(db, { env: { HATANG_IMPORT_MAX_BYTES: String(IMPORT_LIMIT) } });
     port = Number(new URL(app.base).port);
     agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
     const [p, admin, inspector, viettel] = await Promise.all([signIn(app, 'quyhoach'), signIn(app, 'quantri'), signIn(app, 'kiemtra'), signIn(app, 'viettel.kt')]);
@@ -759,6 +804,9 @@ describe.each(databaseTargets())('bad input against every endpoint on the $label
     // …and Viettel's proposal 1, open, for the decision and withdrawal endpoints.
     const proposal = await viettel!.request('POST', '/api/proposals', { body: { ...validProposal, siteKey: 'S4' } });
     if (proposal.body?.code !== firstProposalCode) throw new Error(`setup: proposal ${proposal.text}`);
+    // …and the planner's import run 1, uploaded, for the import endpoints.
+    const run = await planner.request('POST', '/api/imports?layer=bts&fileName=tram-thu.csv', { body: validImportCsv, headers: { 'content-type': 'text/csv' } });
+    if (run.body?.id !== 1) throw new Error(`setup: import ${run.text}`);
     baseline = await tableChecksums(db.knex, checksumOptions);
     auditEntries = await countAudit();
   });

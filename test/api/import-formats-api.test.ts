@@ -196,7 +196,7 @@ describe.each(databaseTargets())('import formats on the $label database', ({ ope
       expect(rowsWithErrors).toEqual([2, 4, 6]);
       // Row 3's latitude 106.36 cannot be a latitude: read swapped, with a warning.
       expect(run.report!.warnings.map((w) => w.row)).toContain(3);
-      const refused = await planner.request('POST', `/api/imports/${run.id}/commit`, { body: {} });
+      const refused = await planner.request('POST', `/api/imports/${run.id}/commit`, { body: { mode: 'all-or-nothing' } });
       expect(refused.status).toBe(422);
       const missing = await planner.request('POST', '/api/imports?layer=bts&fileName=y.csv', {
         body: 'Mã trạm,Nhà mạng,Kinh độ,Vĩ độ\nX-9,Viettel,106.36,10.36', headers: { 'content-type': 'text/csv' },

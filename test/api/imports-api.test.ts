@@ -138,7 +138,7 @@ describe.each(databaseTargets())('imports on the $label database', ({ open }) =>
     const before = await registerChecksums();
     const run = (await upload(planner, 'bts', 'bts-good.csv', goodCsv)).body as ImportRun;
     expect(run.report).toMatchObject({ inserts: 0, updates: 0, unchanged: 3 });
-    await planner.request('POST', `/api/imports/${run.id}/commit`, { body: {} });
+    await planner.request('POST', `/api/imports/${run.id}/commit`, { body: { mode: 'all-or-nothing' } });
     expect((await finished(planner, run.id)).counts).toEqual({ inserted: 0, updated: 0, unchanged: 3, skipped: 0 });
     const changed = changedTables(before, await registerChecksums());
     expect(changed).toEqual(['audit_log']);
@@ -229,14 +229,14 @@ describe.each(databaseTargets())('imports on the $label database', ({ open }) =>
     const cancelled = await planner.request('POST', `/api/imports/${run.id}/cancel`);
     expect(cancelled.status).toBe(200);
     expect((cancelled.body as ImportRun).status).toBe('cancelled');
-    const again = await planner.request('POST', `/api/imports/${run.id}/commit`, { body: {} });
+    const again = await planner.request('POST', `/api/imports/${run.id}/commit`, { body: { mode: 'all-or-nothing' } });
     expect(again.status).toBe(409);
     expect(again.body.detail).toContain('cancelled');
   });
 
   it('server-sent events follow a commit to its end', async () => {
     const run = (await upload(planner, 'bts', 'bts-good.csv', goodCsv)).body as ImportRun;
-    await planner.request('POST', `/api/imports/${run.id}/commit`, { body: {} });
+    await planner.request('POST', `/api/imports/${run.id}/commit`, { body: { mode: 'all-or-nothing' } });
     const r = await planner.request('GET', `/api/imports/${run.id}/events`);
     expect(r.status).toBe(200);
     expect(r.type).toContain('text/event-stream');

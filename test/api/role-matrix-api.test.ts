@@ -38,6 +38,11 @@ const admins: Record<Who, Expect> = { anonymous: 401, admin: 'pass', planner: 40
 const operators: Record<Who, Expect> = { anonymous: 401, admin: 403, planner: 403, viettel: 'pass', vnpt: 'pass', inspector: 403 };
 const viettelProposal: Record<Who, Expect> = { ...operators, vnpt: 403 };
 const deciders: Record<Who, Expect> = { anonymous: 401, admin: 403, planner: 'pass', viettel: 403, vnpt: 403, inspector: 403 };
+/** Imports: operators' engineers import only BTS and fiber (their own: checked row by row), planners every layer, inspectors measurements. */
+const btsImporters: Record<Who, Expect> = { anonymous: 401, admin: 403, planner: 'pass', viettel: 'pass', vnpt: 'pass', inspector: 403 };
+const referenceImporters: Record<Who, Expect> = { anonymous: 401, admin: 403, planner: 'pass', viettel: 403, vnpt: 403, inspector: 403 };
+// An empty file: a permitted caller then stops at "the file is empty" and nothing is stored.
+const emptyUpload = { body: '', headers: { 'content-type': 'application/octet-stream' } };
 const colocateOnS1 = { kind: 'colocation', operator: 'viettel', siteKey: 'S1', radio: { technology: '4G', bandMHz: 1800, antennaHeightM: 30 } };
 
 const matrix: [method: string, path: string, options: RequestOptions, expected: Record<Who, Expect>][] = [
@@ -101,6 +106,21 @@ const matrix: [method: string, path: string, options: RequestOptions, expected: 
   ['DELETE', '/api/fiber/F1', { body: stale }, viettelRecord],
   ['POST', '/api/fiber/F1/restore', { body: stale }, viettelRecord],
   ['POST', '/api/measurements?batch=ma-tran', csv, measurements],
+  ['POST', '/api/imports?layer=bts&fileName=tram.csv', emptyUpload, btsImporters],
+  ['POST', '/api/imports?layer=fiber&fileName=cap.geojson', emptyUpload, btsImporters],
+  ['POST', '/api/imports?layer=sites&fileName=vi-tri.csv', emptyUpload, referenceImporters],
+  ['POST', '/api/imports?layer=admin-units&fileName=xa.geojson', emptyUpload, referenceImporters],
+  ['POST', '/api/imports?layer=hamlets&fileName=ap.geojson', emptyUpload, referenceImporters],
+  ['POST', '/api/imports?layer=population-clusters&fileName=cum.csv', emptyUpload, referenceImporters],
+  ['POST', '/api/imports?layer=measurements&fileName=do-kiem.csv', emptyUpload, measurements],
+  // Runs are the caller's own (planners see all): an unknown one is a 404 for every account.
+  ['GET', '/api/imports', {}, signedIn],
+  ['GET', '/api/imports/999999', {}, signedIn],
+  ['GET', '/api/imports/999999/events', {}, signedIn],
+  ['POST', '/api/imports/999999/dry-run', { body: { crs: 'EPSG:4326' } }, signedIn],
+  ['POST', '/api/imports/999999/commit', { body: { mode: 'all-or-nothing' } }, signedIn],
+  ['POST', '/api/imports/999999/cancel', {}, signedIn],
+  ['DELETE', '/api/imports/999999', {}, signedIn],
   ['GET', '/api/hamlets/H1/inspections', {}, signedIn],
   ['POST', '/api/hamlets/H1/inspections', { body: { inspectedOn: 'hôm qua' } }, inspectors],
   ['PATCH', '/api/inspections/999999', { body: { note: 'x', ...stale } }, inspectors],

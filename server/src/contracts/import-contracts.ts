@@ -37,7 +37,13 @@ export const importOptionsSchema = z.strictObject({
 });
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
 
-export const importCommitSchema = z.strictObject({ mode: importModeSchema.default('all-or-nothing') });
+/** A new dry run names what changes: at least one option, and a mapping at least one field. */
+export const importDryRunSchema = importOptionsSchema
+  .extend({ mapping: columnMappingSchema.refine((m) => Object.keys(m).length > 0, 'at least one field').optional() })
+  .refine((o) => Object.values(o).some((v) => v !== undefined), 'at least one of mapping, crs, sheet, boundarySet');
+
+/** The mode is said explicitly: writing only the valid rows must be a choice, never a default. */
+export const importCommitSchema = z.strictObject({ mode: importModeSchema });
 
 /** One problem of one row: rows are numbered as the user sees them (a spreadsheet's header is row 1). */
 export const rowProblemSchema = z.object({

@@ -28,7 +28,8 @@ export function startJob(id: number, snapshot: unknown, work: (job: ImportJob) =
   const finished = new Promise<void>((r) => (resolve = r));
   const job: ImportJob = { snapshot, progress: { phase: 'reading', done: 0, total: 0 }, cancelRequested: false, listeners: new Set(), finished };
   jobs.set(id, job);
-  void work(job).finally(() => {
+  // The work records its own failures in import_runs; what escapes that (the database gone at shutdown) is logged here.
+  void work(job).catch((error: unknown) => console.error(`import ${id}:`, error)).finally(() => {
     jobs.delete(id);
     for (const listener of job.listeners) listener({ ...job.progress, phase: 'done' });
     resolve();

@@ -4,6 +4,7 @@ import { translate, type Language, type MessageKey } from '../i18n/server-messag
 import type { PreparedImport } from './import-preparation.js';
 import type { StagedSummary } from './import-staging.js';
 import type { RowIssue } from './parsed-row.js';
+import { fileLevelRow } from './row-parsing.js';
 
 export const errorsShown = 500;
 export const previewLimit = 2000;
@@ -25,7 +26,8 @@ export async function buildReport(trx: Knex.Transaction, prepared: PreparedImpor
   const columnOf = (field: string | null) => (field ? prepared.mapping[field] ?? null : null);
   const issues = [...prepared.parsed.errors, ...summary.issues].sort((a, b) => a.row - b.row);
   const warnings = [...prepared.parsed.warnings, ...summary.warnings].sort((a, b) => a.row - b.row);
-  const fileLevel = issues.some((i) => i.row <= 1 && prepared.parsed.rows.length === 0);
+  // A problem at the header row (CSV, XLSX) or before the first feature (GIS formats) is about the whole file.
+  const fileLevel = issues.some((i) => i.row <= fileLevelRow(prepared.table));
   const rows = prepared.table.rows.length;
   let inserts = 0, updates = 0, unchanged = 0;
   for (const change of summary.changes.values()) {

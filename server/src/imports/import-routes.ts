@@ -1,5 +1,5 @@
 import express, { Router, type Request, type Response } from 'express';
-import { importCommitSchema, importLayers, importOptionsSchema, type ImportLayer, type ImportOptions, type ImportRun } from '../contracts/import-contracts.js';
+import { importCommitSchema, importDryRunSchema, importLayers, importOptionsSchema, type ImportLayer, type ImportOptions, type ImportRun } from '../contracts/import-contracts.js';
 import { clientIp, signedIn } from '../auth/authenticate.js';
 import { parseBody } from '../http/body-validation.js';
 import { HttpProblem } from '../http/http-problem.js';
@@ -79,14 +79,16 @@ export function importRoutes(env: ImportEnvironment): Router {
 
   router.post('/imports/:id/dry-run', async (req, res) => {
     assertOnlyParameters(req, ['lang']);
-    const options = parseBody(importOptionsSchema, req.body ?? {});
-    send(req, res, 200, await dryRunImport(env, caller(req), idOf(req), options));
+    const who = caller(req);
+    const options = parseBody(importDryRunSchema, req.body);
+    send(req, res, 200, await dryRunImport(env, who, idOf(req), options));
   });
 
   router.post('/imports/:id/commit', async (req, res) => {
     assertOnlyParameters(req, ['lang']);
-    const body = parseBody(importCommitSchema, req.body ?? {});
-    const { run } = await commitImport(env, caller(req), idOf(req), body.mode);
+    const who = caller(req);
+    const body = parseBody(importCommitSchema, req.body);
+    const { run } = await commitImport(env, who, idOf(req), body.mode);
     send(req, res, 202, run);
   });
 

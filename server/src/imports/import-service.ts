@@ -86,8 +86,8 @@ async function analyse(env: ImportEnvironment, trx: Knex.Transaction, run: Store
     mapped: prepared.mapped,
     actor: caller.actor,
   };
-  const fileLevel = prepared.parsed.errors.some((e) => e.row <= 1 && e.field !== null && prepared.parsed.rows.length === 0);
-  await stageRows(trx, fileLevel ? [] : prepared.parsed.rows, staging);
+  // Row parsing leaves `rows` empty after a file-level problem (a missing column, no coordinate system).
+  await stageRows(trx, prepared.parsed.rows, staging);
   const summary = await checkStagedRows(trx, staging);
   const report = await buildReport(trx, prepared, summary);
   return { prepared, staging, report };

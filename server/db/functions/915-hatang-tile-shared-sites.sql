@@ -10,31 +10,28 @@ CREATE OR REPLACE FUNCTION hatang_tile_shared_sites(
 RETURNS TABLE (id bigint, geom geometry, ord bigint, props jsonb)
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
-  WITH candidates AS (
-    SELECT p.* FROM physical_sites p WHERE p.geom && hatang_tile_filter_box(p_z, p_x, p_y)
-  ),
-  tenants AS (
-    SELECT a.physical_site_id,
-           coalesce(array_agg(DISTINCT o.code ORDER BY o.code) FILTER (WHERE b.status = ANY (p_active_statuses)), '{}') AS operators,
-           coalesce(array_agg(DISTINCT b.technology ORDER BY b.technology) FILTER (WHERE b.status = ANY (p_active_statuses)), '{}') AS technologies,
-           count(*)::integer AS bts_count,
-           CASE WHEN bool_or(b.status = 'on_air') THEN 'on_air' WHEN bool_or(b.status = 'approved') THEN 'approved' ELSE 'planned' END AS bts_status,
-           bool_or((p_operators IS NULL OR o.code = ANY (p_operators)) AND (p_technologies IS NULL OR b.technology = ANY (p_technologies))) AS matches
-      FROM candidates c
-      JOIN bts_physical_sites a ON a.physical_site_id = c.id
-      JOIN bts b ON b.id = a.bts_id
-      JOIN operators o ON o.id = b.operator_id
-     GROUP BY a.physical_site_id
-  )
+  -- Each candidate's BTS are aggregated in a LATERAL subquery (an index lookup
+  -- per site): joined to one aggregate over all candidates, the planner, which
+  -- guesses one row for the && filter, re-ran that aggregate per site (7 s at z8).
   SELECT c.id::bigint, ST_Transform(c.geom, 3857), c.id::bigint,
          jsonb_build_object(
            'code', c.site_key, 'inferred', c.inferred, 'status', coalesce(s.status, t.bts_status),
            'operators', array_to_string(t.operators, ','), 'operatorCount', cardinality(t.operators),
            'technologies', array_to_string(t.technologies, ','), 'btsCount', t.bts_count, 'shared', true)
-    FROM candidates c
-    JOIN tenants t ON t.physical_site_id = c.id
+    FROM physical_sites c
+   CROSS JOIN LATERAL (
+     SELECT coalesce(array_agg(DISTINCT o.code ORDER BY o.code) FILTER (WHERE b.status = ANY (p_active_statuses)), '{}') AS operators,
+            coalesce(array_agg(DISTINCT b.technology ORDER BY b.technology) FILTER (WHERE b.status = ANY (p_active_statuses)), '{}') AS technologies,
+            count(*)::integer AS bts_count,
+            CASE WHEN bool_or(b.status = 'on_air') THEN 'on_air' WHEN bool_or(b.status = 'approved') THEN 'approved' ELSE 'planned' END AS bts_status,
+            bool_or((p_operators IS NULL OR o.code = ANY (p_operators)) AND (p_technologies IS NULL OR b.technology = ANY (p_technologies))) AS matches
+       FROM bts_physical_sites a
+       JOIN bts b ON b.id = a.bts_id
+       JOIN operators o ON o.id = b.operator_id
+      WHERE a.physical_site_id = c.id) t
     LEFT JOIN site_records s ON s.id = c.site_id
-   WHERE cardinality(t.operators) >= 2
+   WHERE c.geom && hatang_tile_filter_box(p_z, p_x, p_y)
+     AND cardinality(t.operators) >= 2
      AND (p_statuses IS NULL OR coalesce(s.status, t.bts_status) = ANY (p_statuses))
      AND ((p_operators IS NULL AND p_technologies IS NULL) OR t.matches)
 $$;

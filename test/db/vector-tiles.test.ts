@@ -174,6 +174,53 @@ describe.runIf(targets.length === 2)('the PostgreSQL tile (ST_AsMVT) and the emb
     for (const db of Object.values(dbs)) await db?.close();
   });
 
+  it('hatang_mvt_geom answers as ST_AsMVTGeom on awkward geometries at the edges of a tile', async () => {
+    // Drawn in the pixels of tile 10/813/483 (x right, y down, 0..4096; buffer to -64 and 4160) and
+    // mapped to EPSG:3857 by the inverse of the tile's affine; no coordinate is a half pixel.
+    const cases: [label: string, wkt: string][] = [
+      ['a point inside', 'POINT(100.3 200.7)'],
+      ['a point in the buffer', 'POINT(-63.6 4150.2)'],
+      ['a point just beyond the buffer', 'POINT(-64.7 100.2)'],
+      ['a multipoint whose points share a pixel', 'MULTIPOINT(10.1 10.2, 10.3 9.8, 500.4 600.3)'],
+      ['a line in and out of the tile twice', 'LINESTRING(-500.2 100.1, 300.3 300.4, -300.1 900.2, 600.3 1200.4, 5000.1 1300.2)'],
+      ['a line within one pixel', 'LINESTRING(100.1 100.1, 100.3 100.2)'],
+      ['a line outside the buffer', 'LINESTRING(-900.3 -900.1, -100.2 -80.4)'],
+      ['lines with collinear points', 'MULTILINESTRING((0.1 0.2, 1000.2 0.1, 2000.1 0.3), (10.4 3000.1, 10.2 5000.3))'],
+      ['a polygon with a hole across the border', 'POLYGON((-1000.2 -1000.1, 2000.3 -1000.4, 2000.1 2000.2, -1000.3 2000.4, -1000.2 -1000.1), (-200.3 -200.1, 500.2 -200.3, 500.1 500.4, -200.4 500.2, -200.3 -200.1))'],
+      ['a polygon over the whole tile', 'POLYGON((-9000.1 -9000.2, 9000.3 -9000.1, 9000.2 9000.4, -9000.4 9000.3, -9000.1 -9000.2))'],
+      ['a polygon smaller than a pixel', 'POLYGON((100.1 100.1, 100.4 100.1, 100.4 100.3, 100.1 100.1))'],
+      ['a sliver that collapses on the grid', 'POLYGON((0.1 500.1, 3000.2 500.3, 3000.3 500.4, 0.1 500.1))'],
+      ['a multipolygon, one part outside', 'MULTIPOLYGON(((100.2 100.1, 900.3 100.4, 500.1 800.2, 100.2 100.1)), ((-5000.1 -5000.2, -4000.3 -5000.1, -4000.2 -4000.4, -5000.1 -5000.2)))'],
+    ];
+    const rows = (await dbs.postgres!.knex.raw(
+      `WITH t AS (SELECT ST_TileEnvelope(10, 813, 483) AS b),
+            k AS (SELECT b, (ST_XMax(b) - ST_XMin(b)) / 4096 AS sx, (ST_YMax(b) - ST_YMin(b)) / 4096 AS sy FROM t),
+            g AS (SELECT c.label, ST_Affine(ST_GeomFromText(c.wkt, 3857), k.sx, 0, 0, -k.sy, ST_XMin(k.b), ST_YMax(k.b)) AS geom, k.b
+                    FROM k, jsonb_to_recordset(?::jsonb) AS c(label text, wkt text)),
+            r AS (SELECT label, ST_AsMVTGeom(geom, b, 4096, 64, true) AS a, hatang_mvt_geom(geom, b, 4096, 64) AS e FROM g)
+       SELECT label, ST_AsText(a) AS a, CASE WHEN ST_IsEmpty(e) THEN NULL ELSE ST_AsText(e) END AS e,
+              ST_Area(a) AS area_a, ST_Area(e) AS area_e, ST_Perimeter(a) AS perimeter,
+              ST_HausdorffDistance(a, e) AS distance, ST_IsValid(e) AS valid
+         FROM r`,
+      [JSON.stringify(cases.map(([label, wkt]) => ({ label, wkt })))],
+    )).rows as { label: string; a: string | null; e: string | null; area_a: number; area_e: number; perimeter: number; distance: number; valid: boolean }[];
+    expect(rows.map((r) => r.label)).toEqual(cases.map(([label]) => label));
+    for (const r of rows) {
+      expect(r.e === null, `${r.label}: ${r.a} / ${r.e}`).toBe(r.a === null);
+      if (r.a === null) continue;
+      if (!r.a.includes('POLYGON')) {
+        expect(r.e, r.label).toBe(r.a);
+      } else {
+        expect(r.valid, r.label).toBe(true);
+        expect(Math.abs(r.area_e - r.area_a), r.label).toBeLessThanOrEqual(r.perimeter);
+        expect(r.distance, r.label).toBeLessThanOrEqual(1.5);
+      }
+    }
+    // Hand-checked: the first point rounds to (100, 201); the buffer keeps (-64, 4150) and drops x = -64.7 → -65;
+    // the multipoint's first two points share (10, 10).
+    expect(rows.slice(0, 4).map((r) => r.e)).toEqual(['POINT(100 201)', 'POINT(-64 4150)', null, 'MULTIPOINT((10 10),(500 600))']);
+  });
+
   it('byte for byte on point and line tiles, so their ETags agree too', async () => {
     const compared: Record<string, number> = {};
     for (const layer of ['sites', 'shared-sites', 'bts', 'fiber'] as const) {

@@ -17,7 +17,7 @@ import { migrate } from '../server/src/db/migrate.js';
 import { HttpProblem } from '../server/src/http/http-problem.js';
 import { translate, type Language, type MessageKey } from '../server/src/i18n/server-messages.js';
 import { translateRun } from '../server/src/imports/import-report.js';
-import { commitImport, importRunView, uploadImport, type ImportCaller } from '../server/src/imports/import-service.js';
+import { cancelImport, commitImport, importRunView, uploadImport, type ImportCaller } from '../server/src/imports/import-service.js';
 import { importLimitsFrom } from '../server/src/imports/import-settings.js';
 import { cliActor } from '../server/src/imports/cli-actor.js';
 
@@ -68,7 +68,9 @@ try {
     },
   });
   printReport(translateRun(uploaded, language));
-  if (!values['dry-run']) {
+  if (values['dry-run']) {
+    await cancelImport(env, caller, uploaded.id); // a dry run keeps no uploaded file behind
+  } else {
     const { finished } = await commitImport(env, caller, uploaded.id, mode);
     await finished;
     const done = translateRun(await importRunView(env, caller, uploaded.id), language);

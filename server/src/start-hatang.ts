@@ -1,4 +1,5 @@
 import { importLimitsFrom } from './imports/import-settings.js';
+import { failInterruptedRuns } from './imports/import-runs.js';
 import type { AddressInfo } from 'node:net';
 import { describeConfig, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
@@ -39,6 +40,8 @@ export async function startHatang(overrides: Partial<Config> = {}, clientDir = b
   const database = await openDatabase(config);
   try {
     await migrate(database.knex);
+    const interrupted = await failInterruptedRuns(database.knex);
+    if (interrupted) log(`${interrupted} import(s) cut off by the last stop marked failed (nothing of them was written)`);
     let seeded = false;
     if (config.seedDemoWhenEmpty && (await isRegisterEmpty(database.knex))) {
       seeded = true;

@@ -4,6 +4,7 @@ import { coverageParamsFrom } from '../../server/src/coverage/coverage-recompute
 import { jobOf } from '../../server/src/imports/import-jobs.js';
 import { commitImport, importRunView, uploadImport, type ImportCaller, type ImportEnvironment } from '../../server/src/imports/import-service.js';
 import { importLimitsFrom } from '../../server/src/imports/import-settings.js';
+import { failInterruptedRuns } from '../../server/src/imports/import-runs.js';
 import { databaseTargets, type TestDatabase } from '../support/prepared-databases.js';
 import { changedTables, tableChecksums } from '../support/table-checksums.js';
 
@@ -46,5 +47,12 @@ describe.each(databaseTargets())('cancelling a running import on the $label data
     expect(run.counts).toBeNull();
     expect(changedTables(before, await tableChecksums(db.knex, { where: { import_runs: 'false' } }))).toEqual([]);
     expect((await db.knex.raw(`SELECT count(*)::int AS n FROM bts_records WHERE code LIKE 'CAN-%'`)).rows[0].n).toBe(0);
+  });
+
+  it('a run still running when the server starts again was cut off: it is marked failed and its file dropped', async () => {
+    const id = (await db.knex.raw(`UPDATE import_runs SET status = 'running' WHERE id = (SELECT max(id) FROM import_runs) RETURNING id`)).rows[0].id as number;
+    expect(await failInterruptedRuns(db.knex)).toBe(1);
+    const row = (await db.knex.raw('SELECT status, file_bytes IS NULL AS dropped, error->>\'messageKey\' AS key FROM import_runs WHERE id = ?', [id])).rows[0];
+    expect(row).toEqual({ status: 'failed', dropped: true, key: 'import-interrupted' });
   });
 });

@@ -18,6 +18,7 @@ export const vi = {
   'import-layer-forbidden': 'Vai trò "{role}" không được nhập lớp "{layer}": nhà mạng chỉ nhập BTS và tuyến cáp của mình; đơn vị hành chính, ấp và cụm dân cư do phòng quy hoạch nhập.',
   'import-file-too-large': 'Tệp {size} byte vượt quá giới hạn {max} byte.',
   'import-file-empty': 'Tệp rỗng.',
+  'import-interrupted': 'Máy chủ đã dừng khi đang ghi lượt nhập này: giao dịch đã được hoàn tác, không có dòng nào được ghi. Hãy nhập lại.',
   'import-file-name': 'Tên tệp (fileName) phải có từ 1 đến 255 ký tự, không chứa ký tự điều khiển hay dấu gạch chéo.',
 } as const;
 
@@ -40,5 +41,6 @@ export const en: Record<keyof typeof vi, string> = {
   'import-layer-forbidden': 'Role "{role}" may not import layer "{layer}": operators import their own BTS and fiber routes; administrative units, hamlets and population clusters are imported by planners.',
   'import-file-too-large': 'The file has {size} bytes, over the limit of {max} bytes.',
   'import-file-empty': 'The file is empty.',
+  'import-interrupted': 'The server stopped while this import was writing: its transaction was rolled back and nothing was written. Import the file again.',
   'import-file-name': 'The file name (fileName) must have 1 to 255 characters, without control characters or slashes.',
 };

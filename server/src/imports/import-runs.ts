@@ -146,3 +146,23 @@ export function toImportRun(run: StoredRun, progress: ImportProgress | null): Im
     counts: run.counts,
   };
 }
+
+/**
+ * Housekeeping: a file uploaded and left (never committed nor discarded) for a
+ * day is discarded, its bytes dropped; a run still `running` when the server
+ * starts was cut off by a stop or crash — its transaction rolled back, so it
+ * wrote nothing — and is marked failed.
+ */
+export async function discardStaleUploads(knex: Knex): Promise<void> {
+  await knex.raw(`UPDATE import_runs SET status = 'cancelled', finished_at = now(), file_bytes = NULL
+                   WHERE status = 'uploaded' AND created_at < now() - interval '1 day'`);
+}
+
+export async function failInterruptedRuns(knex: Knex): Promise<number> {
+  const rows = (
+    await knex.raw(`UPDATE import_runs SET status = 'failed', finished_at = now(), file_bytes = NULL,
+                           error = '{"status": 503, "messageKey": "import-interrupted", "params": {}}'::jsonb
+                     WHERE status = 'running' RETURNING id`)
+  ).rows as unknown[];
+  return rows.length;
+}

@@ -9,7 +9,7 @@ import { resolveBoundarySet } from '../layers/admin-unit-lookup.js';
 import { readImportPreparation, type PreparedImport } from './import-preparation.js';
 import { buildReport } from './import-report.js';
 import { ImportCancelled, jobOf, reportProgress, startJob, type ImportJob } from './import-jobs.js';
-import { claimRun, createRun, finishRun, loadRun, saveAnalysis, toImportRun, type RunOwner, type StoredRun } from './import-runs.js';
+import { claimRun, createRun, discardStaleUploads, finishRun, loadRun, saveAnalysis, toImportRun, type RunOwner, type StoredRun } from './import-runs.js';
 import { checkStagedRows, stageRows, type StagingOptions } from './import-staging.js';
 import type { ImportLimits } from './import-table.js';
 import { writeStagedRows, type WriteCounts } from './import-writing.js';
@@ -107,6 +107,7 @@ export async function uploadImport(
   // Read once before storing anything: a file no reader understands leaves no run behind.
   const operators = (await env.knex.raw('SELECT code, short_name, name FROM operators')).rows as { code: string; short_name: string; name: string }[];
   const prepared = await readImportPreparation(upload.bytes, upload.fileName, upload.layer, upload.options, operators, env.limits);
+  await discardStaleUploads(env.knex);
   const id = await createRun(env.knex, { ...upload, format: prepared.table.format, owner: ownerOf(caller) });
   return dryRunImport(env, caller, id, {});
 }

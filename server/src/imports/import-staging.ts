@@ -222,7 +222,9 @@ async function diffStaged(trx: Knex.Transaction, options: StagingOptions): Promi
   const writer = layerWriters[options.layer];
   const compared = writtenColumns(writer, options.mapped).filter((c) => !c.keyOnly);
   const same = compared.map((c) => (c.same ? c.same(c.expr) : `t.${c.col} IS NOT DISTINCT FROM ${c.expr}`));
-  if (options.layer === 'bts' && options.mapped.has('azimuthsDeg')) same.push(`${storedSectors('t.id')} = ${stagedSectors}`);
+  if (options.layer === 'bts' && options.mapped.has('azimuthsDeg')) {
+    same.push(`((s.v->>'$sectorsUnknown') IS NOT NULL OR ${storedSectors('t.id')} = ${stagedSectors})`);
+  }
   if (writer.softDelete) same.push('t.deleted_at IS NULL');
   await trx.raw(
     `UPDATE import_staging s SET target_id = t.id,

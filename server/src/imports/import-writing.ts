@@ -86,7 +86,7 @@ function rowCount(result: { rowCount?: number | null; affectedRows?: number }): 
 
 /** Sectors of BTS whose file gives azimuths, and one omnidirectional sector for new BTS without them. */
 async function writeSectors(trx: Knex.Transaction, mapped: ReadonlySet<string>): Promise<void> {
-  const replaced = mapped.has('azimuthsDeg') ? `s.change IN ('insert', 'update')` : `s.change = 'insert'`;
+  const replaced = mapped.has('azimuthsDeg') ? `(s.change = 'insert' OR (s.change = 'update' AND (s.v->>'$sectorsUnknown') IS NULL))` : `s.change = 'insert'`;
   await trx.raw(`DELETE FROM bts_sectors x USING import_staging s WHERE NOT s.invalid AND ${replaced} AND x.bts_id = s.target_id`);
   await trx.raw(`
     INSERT INTO bts_sectors (bts_id, sector_no, azimuth_deg, beamwidth_deg, tilt_deg)

@@ -212,6 +212,9 @@ export function parseImportRows(layer: ImportLayer, table: ImportTable, mapping:
     const beamwidths = spread('beamwidthsDeg', azimuths ? defaultBeamwidthDeg : 360);
     const tilts = spread('tiltsDeg', 0);
     values.azimuthsDeg = azimuths ?? [0];
+    // No azimuth given (an empty cell, or the column absent): the sectors are unknown, so an update keeps
+    // the stored ones and only a new BTS takes this one omnidirectional sector.
+    if (!azimuths) values.$sectorsUnknown = 1;
     values.beamwidthsDeg = beamwidths;
     values.tiltsDeg = tilts;
   }

@@ -26,19 +26,39 @@ export interface ImportFigures {
   inserted: number;
 }
 
-/** Deterministic positions: the demo's hamlet reference points, each spread over a few hundred metres. */
+/**
+ * Deterministic positions around the demo's hamlet reference points, on rings of
+ * 0.2–1.8 km (a golden-angle spiral), so that like a real list few stand within
+ * ε of one another.
+ */
 async function operatorList(knex: Knex, rows: number): Promise<Buffer> {
   const points = (await knex.raw('SELECT ST_X(ref_point) AS x, ST_Y(ref_point) AS y FROM hamlets ORDER BY code')).rows as { x: number; y: number }[];
+  const candidates: [number, number][] = [];
+  for (let i = 0; candidates.length < rows * 1.3; i++) {
+    const p = points[i % points.length]!;
+    const ring = Math.floor(i / points.length);
+    const angle = (i * 2.399963) % (2 * Math.PI);
+    const r = 0.002 * (1 + (ring % 9));
+    candidates.push([Number((p.x + r * Math.cos(angle)).toFixed(6)), Number((p.y + r * Math.sin(angle)).toFixed(6))]);
+  }
+  // Keep the candidates inside the province (the import refuses the others, as it should).
+  const inside = (
+    await knex.raw(
+      `WITH p AS MATERIALIZED (SELECT ST_Union(u.geom) AS g FROM admin_units u JOIN boundary_sets b ON b.code = u.boundary_set AND b.is_default
+                                WHERE u.level = 'province')
+       SELECT e.i::integer - 1 AS i FROM jsonb_array_elements(?::jsonb) WITH ORDINALITY AS e(v, i), p
+        WHERE ST_Intersects(p.g, ST_SetSRID(ST_MakePoint((e.v->>0)::float8, (e.v->>1)::float8), 4326)) ORDER BY 1`,
+      [JSON.stringify(candidates)],
+    )
+  ).rows.map((r: { i: number }) => candidates[r.i]!) as [number, number][];
+  if (inside.length < rows) throw new Error(`only ${inside.length} of ${rows} bench positions inside the province`);
   const operators = ['Viettel', 'VinaPhone', 'MobiFone', 'Vietnamobile'];
   const techs: [string, number][] = [['2G', 900], ['3G', 2100], ['4G', 1800], ['5G', 3500]];
   const lines = ['Mã trạm,Nhà mạng,Công nghệ,Băng tần (MHz),Độ cao anten (m),EIRP (dBm),Kinh độ,Vĩ độ,Trạng thái,Góc phương vị (độ)'];
   for (let i = 0; i < rows; i++) {
-    const p = points[i % points.length]!;
-    const ring = Math.floor(i / points.length);
-    const angle = (i * 2.399963) % (2 * Math.PI);
-    const r = 0.0004 * (1 + (ring % 7));
+    const [x, y] = inside[i]!;
     const [tech, band] = techs[i % techs.length]!;
-    lines.push(`BENCH-${String(i).padStart(6, '0')},${operators[i % 4]},${tech},${band},30,58,${(p.x + r * Math.cos(angle)).toFixed(6)},${(p.y + r * Math.sin(angle)).toFixed(6)},Quy hoạch,0/120/240`);
+    lines.push(`BENCH-${String(i).padStart(6, '0')},${operators[i % 4]},${tech},${band},30,58,${x},${y},Quy hoạch,0/120/240`);
   }
   return Buffer.from(lines.join('\r\n'));
 }

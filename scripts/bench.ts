@@ -10,6 +10,9 @@
 //     hamlet differences written straightforwardly with @turf/turf.
 //   - site inference plus the sharing ratios of every level (scripts/bench-sharing.ts), on both databases.
 //   - one co-location query and the site planner with K = 10 (scripts/bench-colocation.ts), on both databases.
+//   - data in and out, on both databases: import of a 100,000-row BTS CSV (scripts/bench-imports.ts),
+//     whole-province GeoJSON export time to first byte and total (scripts/bench-exports.ts), and vector
+//     tile latency p50/p99 warm and cold over a fixed tile set (scripts/bench-tiles.ts).
 // A benchmark, not a test: it prints numbers and asserts nothing.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -26,6 +29,9 @@ import { describeColocation, measureColocation, type ColocationFigures } from '.
 import { ensureClientBuilt } from '../server/src/http/client-bundle.js';
 import { measureFirstIdleMs } from './bench-browser.js';
 import { freePort } from './free-port.js';
+import { describeImports, measureImports, type ImportFigures } from './bench-imports.js';
+import { measureExports } from './bench-exports.js';
+import { measureTiles, type TileFigures } from './bench-tiles.js';
 
 const asJson = process.argv.includes('--json');
 const log = (line: string) => {
@@ -40,12 +46,12 @@ interface Started {
 }
 
 /** Runs `npm start` as a user would and times it until the server answers /api/health. */
-async function timedStart(dataDir: string): Promise<Started> {
+async function timedStart(dataDir: string, databaseUrl = ''): Promise<Started> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const t0 = performance.now();
   const child = spawn('npm', ['start', '--silent'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HATANG_DATA_DIR: dataDir, HATANG_LOG_LEVEL: 'silent', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HATANG_DATA_DIR: dataDir, HATANG_LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
@@ -108,6 +114,9 @@ try {
       layers.push({ layer, medianMs: Math.round(median(times) * 10) / 10, bytes, features });
     }
     const firstIdleMs = await measureFirstIdleMs(`${second.url}/`);
+    log('exports and vector tiles on the embedded database…');
+    const embeddedExports = await measureExports(second.url);
+    const embeddedTiles = await measureTiles(second.url);
     await second.stop();
     log('coverage on the embedded database…');
     const embedded = await openDatabase({ databaseUrl: '', dataDir, statementTimeoutMs: 0 });
@@ -115,11 +124,14 @@ try {
     let turfFigures: Awaited<ReturnType<typeof measureTurf>>;
     let embeddedSharing: SharingFigures;
     let embeddedColocation: ColocationFigures;
+    let embeddedImports: ImportFigures | { error: string };
     try {
       embeddedCoverage = await measureCoverage(embedded.knex);
       turfFigures = await measureTurf(embedded.knex);
       embeddedSharing = await measureSharing(embedded.knex);
       embeddedColocation = await measureColocation(embedded.knex);
+      log('import of a 100,000-row BTS list on the embedded database…');
+      embeddedImports = await measureImports(embedded.knex).catch((e: Error) => ({ error: e.message }));
     } finally {
       await embedded.close();
     }
@@ -127,6 +139,8 @@ try {
     const postgresMeasured = await measurePostgres();
     const postgresCoverage = 'error' in postgresMeasured ? postgresMeasured : postgresMeasured.coverage;
     const postgresColocation = 'error' in postgresMeasured ? postgresMeasured : postgresMeasured.colocation;
+    const postgresServed = 'error' in postgresMeasured ? postgresMeasured : postgresMeasured.served;
+    const postgresImports = 'error' in postgresMeasured ? postgresMeasured : postgresMeasured.imports;
     log('site inference and sharing on PostgreSQL…');
     const postgresSharing = await measureSharingOnPostgres();
     const result = {
@@ -142,6 +156,9 @@ try {
       },
       sharing: { embedded: embeddedSharing, postgres: postgresSharing },
       colocation: { embedded: embeddedColocation, postgres: postgresColocation },
+      imports: { embedded: embeddedImports, postgres: postgresImports },
+      exports: { embedded: embeddedExports, postgres: 'error' in postgresServed ? postgresServed : postgresServed.exports },
+      tiles: { embedded: embeddedTiles, postgres: 'error' in postgresServed ? postgresServed : postgresServed.tiles },
       machine: { cpus: os.cpus().length, node: process.version },
     };
     if (asJson) {
@@ -176,6 +193,20 @@ try {
       console.log('\nco-location query (a town, 2 km, 4G 1800 MHz, 30 m; median) and site planner (K = 10, whole province), Vietnamobile:');
       console.log(describeColocation('embedded', result.colocation.embedded));
       console.log(describeColocation('postgres', result.colocation.postgres));
+      console.log('\nimport of a 100,000-row operator BTS list (CSV, Vietnamese headers, planned BTS; scripts/bench-imports.ts):');
+      console.log(describeImports('embedded', result.imports.embedded));
+      console.log(describeImports('postgres', result.imports.postgres));
+      console.log('\nwhole-province GeoJSON export (time to first byte / total):');
+      const exportRow = (name: string, e: Awaited<ReturnType<typeof measureExports>> | { error: string }) =>
+        console.log('error' in e ? `${name.padEnd(10)} ${e.error}` : `${name.padEnd(10)} BTS ${e.features} features, ${(e.bytes / 1e6).toFixed(1)} MB: ` +
+          `${e.geojsonTtfbMs.toFixed(0)} / ${e.geojsonTotalMs.toFixed(0)} ms; hamlets ${e.byLayer.hamlets.geojsonTtfbMs.toFixed(0)} / ${e.byLayer.hamlets.geojsonTotalMs.toFixed(0)} ms`);
+      exportRow('embedded', result.exports.embedded);
+      exportRow('postgres', result.exports.postgres);
+      console.log('\nvector tiles (every layer, z 8–14 over the province; warm pass, and the first pass cold):');
+      const tileRow = (name: string, t: TileFigures | { error: string }) =>
+        console.log('error' in t ? `${name.padEnd(10)} ${t.error}` : `${name.padEnd(10)} ${t.tiles} requests (${t.empty} empty): p50 ${t.p50Ms.toFixed(1)} ms, p99 ${t.p99Ms.toFixed(1)} ms; cold p50 ${t.cold.p50Ms.toFixed(1)} ms, p99 ${t.cold.p99Ms.toFixed(1)} ms`);
+      tileRow('embedded', result.tiles.embedded);
+      tileRow('postgres', result.tiles.postgres);
     }
   } finally {
     await second.stop();
@@ -185,7 +216,14 @@ try {
 }
 
 /** Seeds the demo into a fresh database on PostgreSQL and measures coverage and co-location there. */
-async function measurePostgres(): Promise<{ coverage: CoverageFigures; colocation: ColocationFigures } | { error: string }> {
+interface ServedFigures {
+  exports: Awaited<ReturnType<typeof measureExports>>;
+  tiles: TileFigures;
+}
+
+async function measurePostgres(): Promise<
+  { coverage: CoverageFigures; colocation: ColocationFigures; served: ServedFigures | { error: string }; imports: ImportFigures | { error: string } } | { error: string }
+> {
   const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const admin = knexFactory({ client: 'pg', connection: adminUrl, pool: { min: 0, max: 1 } });
   try {
@@ -202,7 +240,22 @@ async function measurePostgres(): Promise<{ coverage: CoverageFigures; colocatio
     await migrate(db.knex);
     await seedDemoProvince(db.knex);
     const coverage = await measureCoverage(db.knex);
-    return { coverage, colocation: await measureColocation(db.knex) };
+    const colocation = await measureColocation(db.knex);
+    // A deployment's statistics are current; a database seeded a moment ago has none yet.
+    await db.knex.raw('ANALYZE');
+    log('exports and vector tiles on PostgreSQL…');
+    let served: ServedFigures | { error: string };
+    const server = await timedStart(fs.mkdtempSync(path.join(os.tmpdir(), 'hatang-bench-pg-')), url.toString());
+    try {
+      served = { exports: await measureExports(server.url), tiles: await measureTiles(server.url) };
+    } catch (error) {
+      served = { error: (error as Error).message };
+    } finally {
+      await server.stop();
+    }
+    log('import of a 100,000-row BTS list on PostgreSQL…');
+    const imports = await measureImports(db.knex).catch((e: Error) => ({ error: e.message }));
+    return { coverage, colocation, served, imports };
   } finally {
     await db.close();
     await admin.raw('DROP DATABASE IF EXISTS hatang_bench WITH (FORCE)');

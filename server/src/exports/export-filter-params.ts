@@ -1,11 +1,8 @@
 import type { Request } from 'express';
 import type { Knex } from 'knex';
-import { fiberKinds, fiberLayings, lifecycleStatuses, technologies } from '../contracts/domain-enums.js';
-import { ANY_OPERATOR, technologyGroups } from '../contracts/layer-contracts.js';
-import { assertOnlyParameters, parseBbox, parseCode, parseEnumList, singleParameter } from '../http/query-params.js';
-import { parseScenario } from '../http/scenario-param.js';
+import { assertOnlyParameters, parseEnumList, singleParameter } from '../http/query-params.js';
 import type { Language } from '../i18n/server-messages.js';
-import { operatorCodes, resolveBoundarySet, resolveUnitId } from '../layers/admin-unit-lookup.js';
+import { parseLayerFilter } from '../layers/layer-filter-params.js';
 import type { LayerFilter } from '../layers/layer-queries.js';
 import { exportFilters, type ExportLayer } from './export-layers.js';
 
@@ -20,37 +17,15 @@ export interface ExportQuery {
 export const unlimited = 2_000_000_000;
 
 /**
- * The export's query, parsed as GET /api/layers/{layer} parses its own (the
- * same parameters, from `layerFilters`, the same parsers, the same errors),
- * plus `lang=vi|en` for the headers.
+ * The export's query: the map layer's filters by the map layer's own parser
+ * (layer-filter-params.ts), plus `lang=vi|en` for the headers.
  */
 export async function parseExportQuery(knex: Knex, req: Request, layer: ExportLayer, consolidationDistanceM: number): Promise<ExportQuery> {
   assertOnlyParameters(req, exportFilters[layer]);
   const q = (name: string) => singleParameter(req, name);
   const lang = parseEnumList(q('lang'), 'lang', ['vi', 'en'] as const, 1)?.[0] ?? 'vi';
-  const bbox = parseBbox(q('bbox'));
-  const knownOperators = q('operator') === undefined ? [] : await operatorCodes(knex);
-  // Coverage also has the union of all operators, named '*'.
-  const isCoverage = layer === 'coverage';
-  const operators = parseEnumList(q('operator'), 'operator', isCoverage ? [ANY_OPERATOR, ...knownOperators] : knownOperators);
-  const boundarySet = await resolveBoundarySet(knex, q('boundarySet'));
-  const unitId = await resolveUnitId(knex, parseCode(q('unit'), 'unit'), boundarySet);
-  // Only layers that list 'scenario' get here with one (assertOnlyParameters).
-  const scenario = parseScenario(q('scenario'));
-  const filter: LayerFilter = {
-    bbox,
-    operators,
-    technologies: isCoverage ? undefined : parseEnumList(q('technology'), 'technology', technologies),
-    technologyGroups: isCoverage ? parseEnumList(q('technology'), 'technology', technologyGroups) : undefined,
-    statuses: parseEnumList(q('status'), 'status', lifecycleStatuses),
-    kinds: parseEnumList(q('kind'), 'kind', fiberKinds),
-    layings: parseEnumList(q('laying'), 'laying', fiberLayings),
-    unitId,
-    boundarySet,
-    limit: unlimited,
-    scenario,
-    consolidationDistanceM,
-  };
+  const filter = await parseLayerFilter(knex, req, layer, { limit: unlimited, consolidationDistanceM });
+  const { bbox, operators, unitId } = filter;
   const narrowed = [bbox, operators, filter.technologies, filter.statuses, filter.kinds, filter.layings].some((v) => v !== undefined) || unitId !== null;
   return { filter, lang, narrowed };
 }

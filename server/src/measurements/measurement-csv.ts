@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { foldHeader } from '../imports/import-fields.js';
 import { technologies, type Technology } from '../contracts/domain-enums.js';
 import { isCalendarInstant } from '../http/calendar-instant.js';
 import type { FieldError } from '../http/http-problem.js';
@@ -28,17 +29,8 @@ const synonyms: Record<string, Column> = {
 };
 const required: Column[] = ['lon', 'lat', 'operator', 'technology', 'signal_dbm', 'time'];
 
-export function foldHeader(header: string): string {
-  return header
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\(([^)]*)\)/g, ' $1')
-    .trim()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_|_$/g, '');
-}
+// Headers fold as the import catalogue folds them: one rule for every header we read.
+export { foldHeader };
 
 const decimal = /^-?(\d+(\.\d*)?|\.\d+)$/;
 const operatorNameCharacters = /^[\p{L}\p{M}\p{N}\p{Zs}\p{Pd}\p{Pc}.,&()'/]+$/u;

@@ -80,6 +80,8 @@ export async function up(knex: Knex): Promise<void> {
       END IF;
       RETURN NEW;
     END $$;
+    COMMENT ON FUNCTION hatang_number_population_cluster() IS
+      'Trigger: a population cluster inserted without cluster_no gets the next number of its hamlet (max + 1), its key for an idempotent re-import.';
     CREATE TRIGGER population_clusters_number BEFORE INSERT ON population_clusters
       FOR EACH ROW EXECUTE FUNCTION hatang_number_population_cluster();
     ALTER TABLE population_clusters ALTER COLUMN cluster_no SET NOT NULL,

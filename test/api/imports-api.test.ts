@@ -252,4 +252,36 @@ describe.each(databaseTargets())('imports on the $label database', ({ open }) =>
     const other = all.find((r) => r.actor === 'quyhoach')!;
     expect((await viettel.request('GET', `/api/imports/${other.id}`)).status).toBe(404);
   });
+
+  it('population clusters upsert by hamlet and cluster number, and their hamlets are re-assessed', async () => {
+    // H2's clusters are numbered 1 (1500 people at 106.04, 10.16) and 2 (500 at 106.09, 10.19) in insertion order.
+    const csv = ['Mã ấp,Số thứ tự cụm,Dân số,Kinh độ,Vĩ độ', 'H2,1,1500,106.04,10.16', 'H2,2,600,106.09,10.19', 'H1,1,300,106.02,10.02'].join('\n');
+    const run = (await upload(planner, 'population-clusters', 'cum-dan-cu.csv', csv)).body as ImportRun;
+    expect(run.report).toMatchObject({ rows: 3, inserts: 1, updates: 1, unchanged: 1, invalid: 0 });
+    await planner.request('POST', `/api/imports/${run.id}/commit`, { body: { mode: 'all-or-nothing' } });
+    expect((await finished(planner, run.id)).counts).toEqual({ inserted: 1, updated: 1, unchanged: 1, skipped: 0 });
+    const rows = (await db.knex.raw(
+      `SELECT h.code, c.cluster_no, c.population FROM population_clusters c JOIN hamlets h ON h.id = c.hamlet_id ORDER BY h.code, c.cluster_no`,
+    )).rows;
+    expect(rows).toEqual([
+      { code: 'H1', cluster_no: 1, population: 300 },
+      { code: 'H2', cluster_no: 1, population: 1500 },
+      { code: 'H2', cluster_no: 2, population: 600 },
+    ]);
+    const unknown = (await upload(planner, 'population-clusters', 'x.csv', 'Mã ấp,Số thứ tự cụm,Dân số,Kinh độ,Vĩ độ\nH9,1,10,106.02,10.02')).body as ImportRun;
+    expect(unknown.report!.errors[0]).toMatchObject({ row: 2, messageKey: 'import-unknown-hamlet', field: 'hamletCode' });
+  });
+
+  it('an inspector imports field measurements; the same file again is unchanged', async () => {
+    const csv = ['Nhà mạng,Công nghệ,Mức tín hiệu (dBm),Thời gian đo,Kinh độ,Vĩ độ',
+      'Viettel,4G,-95,2026-11-20T08:00:00Z,106.05,10.05', 'Viettel,4G,-101.5,2026-11-20T08:01:00Z,106.06,10.05'].join('\n');
+    const run = (await upload(inspector, 'measurements', 'do-kiem-11-2026.csv', csv)).body as ImportRun;
+    expect(run.report).toMatchObject({ rows: 2, inserts: 2, invalid: 0 });
+    await inspector.request('POST', `/api/imports/${run.id}/commit`, { body: { mode: 'all-or-nothing' } });
+    expect((await finished(inspector, run.id)).counts).toMatchObject({ inserted: 2 });
+    const rows = (await db.knex.raw(`SELECT batch, signal_dbm FROM field_measurements WHERE import_id = ? ORDER BY measured_at`, [run.id])).rows;
+    expect(rows).toEqual([{ batch: 'do-kiem-11-2026.csv', signal_dbm: -95 }, { batch: 'do-kiem-11-2026.csv', signal_dbm: -101.5 }]);
+    const again = (await upload(inspector, 'measurements', 'do-kiem-11-2026.csv', csv)).body as ImportRun;
+    expect(again.report).toMatchObject({ inserts: 0, unchanged: 2 });
+  });
 });

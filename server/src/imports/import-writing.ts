@@ -84,6 +84,9 @@ export async function writeStagedRows(trx: Knex.Transaction, options: WriteOptio
                      FROM import_staging s WHERE s.change IN ('insert', 'update') AND NOT s.invalid AND t.id = s.target_id`);
   }
   checkCancelled(options.job);
+  // A big import changes the table's size many times over; the derived rebuilds below plan their joins
+  // on its statistics, which would still describe the table before the import.
+  if (total > fullInferenceAbove) await trx.raw(`ANALYZE ${writer.table}`);
   await rebuildDerived(trx, options, previousOperators);
   return { inserted: counts.inserted, updated: counts.updated, unchanged: counts.unchanged };
 }

@@ -71,11 +71,19 @@ interface Analysis {
 }
 
 /** Reads, maps and parses the file, then stages and checks it in `trx`. */
-async function analyse(env: ImportEnvironment, trx: Knex.Transaction, run: StoredRun, caller: ImportCaller, job?: ImportJob): Promise<Analysis> {
+async function analyse(
+  env: ImportEnvironment,
+  trx: Knex.Transaction,
+  run: StoredRun,
+  caller: ImportCaller,
+  job?: ImportJob,
+  /** The file already read with these options (the upload's first dry run), not read twice. */
+  alreadyRead?: PreparedImport,
+): Promise<Analysis> {
   if (!run.bytes) throw new HttpProblem(409, 'import-not-uploaded', { id: run.id, status: run.status });
   reportProgress(job, { phase: 'reading', done: 0, total: run.fileSize });
   const operators = (await trx.raw('SELECT code, short_name, name FROM operators')).rows as { code: string; short_name: string; name: string }[];
-  const prepared = await readImportPreparation(run.bytes, run.fileName, run.layer, run.options, operators, env.limits);
+  const prepared = alreadyRead ?? (await readImportPreparation(run.bytes, run.fileName, run.layer, run.options, operators, env.limits));
   reportProgress(job, { phase: 'validating', done: 0, total: prepared.parsed.rows.length + prepared.parsed.errors.length });
   const boundarySet = await resolveBoundarySet(trx, run.options.boundarySet ?? undefined);
   const staging: StagingOptions = {
@@ -109,11 +117,17 @@ export async function uploadImport(
   const prepared = await readImportPreparation(upload.bytes, upload.fileName, upload.layer, upload.options, operators, env.limits);
   await discardStaleUploads(env.knex);
   const id = await createRun(env.knex, { ...upload, format: prepared.table.format, owner: ownerOf(caller) });
-  return dryRunImport(env, caller, id, {});
+  return dryRunImport(env, caller, id, {}, prepared);
 }
 
 /** Dry run with corrected options (mapping, CRS, sheet, boundary set): the report, and nothing written. */
-export async function dryRunImport(env: ImportEnvironment, caller: ImportCaller, id: number, changes: ImportOptions): Promise<ImportRun> {
+export async function dryRunImport(
+  env: ImportEnvironment,
+  caller: ImportCaller,
+  id: number,
+  changes: ImportOptions,
+  alreadyRead?: PreparedImport,
+): Promise<ImportRun> {
   const stored = await loadRun(env.knex, id, viewerOf(caller), true);
   assertMayImport(caller.actor, stored.layer);
   if (stored.status !== 'uploaded') throw new HttpProblem(409, 'import-not-uploaded', { id, status: stored.status });
@@ -121,7 +135,7 @@ export async function dryRunImport(env: ImportEnvironment, caller: ImportCaller,
   const trx = await env.knex.transaction();
   let analysis: Analysis;
   try {
-    analysis = await analyse(env, trx, run, caller);
+    analysis = await analyse(env, trx, run, caller, undefined, alreadyRead);
   } finally {
     await trx.rollback();
   }

@@ -1,6 +1,7 @@
 import type { GeoJSONSource, Map as MaplibreMap } from 'maplibre-gl';
 import type { ImportChangeKind } from '../../../server/src/contracts/import-contracts.js';
 import type { Bbox } from '../map/geometry-measures.js';
+import { whenStyleReady } from '../map/when-style-ready.js';
 
 // The dry run's preview on the main map, in a temporary source and layers of
 // its own (added when the import panel shows a report, removed when it closes):
@@ -22,20 +23,6 @@ export interface PreviewCollection {
 
 const emptyCollection: PreviewCollection = { type: 'FeatureCollection', features: [] };
 
-/** Runs `fn` once the style's own layers exist (the style object is parsed after the map is constructed). */
-function whenStyleReady(map: MaplibreMap, fn: () => void): () => void {
-  if (map.getLayer('districts-fill')) {
-    fn();
-    return () => undefined;
-  }
-  const onStyle = () => {
-    if (!map.getLayer('districts-fill')) return;
-    map.off('styledata', onStyle);
-    fn();
-  };
-  map.on('styledata', onStyle);
-  return () => map.off('styledata', onStyle);
-}
 
 export class ImportPreviewOnMap {
   private ready = false;

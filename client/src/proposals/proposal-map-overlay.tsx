@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Marker, type GeoJSONSource, type Map as MaplibreMap } from 'maplibre-gl';
 import type { HatangMap } from '../map/hatang-map.js';
+import { whenStyleReady } from '../map/when-style-ready.js';
 
 // What the proposal tools draw on the map, in sources and layers of their own
 // (added when a tool opens, removed when it closes): the footprint preview of a
@@ -31,20 +32,6 @@ export interface ProposalOverlay {
 
 export const emptyOverlay: ProposalOverlay = { footprint: null, markers: [] };
 
-/** Runs `fn` once the style's own layers exist (the style object is parsed after the map is constructed). */
-function whenStyleReady(map: MaplibreMap, fn: () => void): () => void {
-  if (map.getLayer('districts-fill')) {
-    fn();
-    return () => undefined;
-  }
-  const onStyle = () => {
-    if (!map.getLayer('districts-fill')) return;
-    map.off('styledata', onStyle);
-    fn();
-  };
-  map.on('styledata', onStyle);
-  return () => map.off('styledata', onStyle);
-}
 
 class OverlayOnMap {
   private ready = false;

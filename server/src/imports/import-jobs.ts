@@ -1,4 +1,5 @@
 import type { ImportProgress } from '../contracts/import-contracts.js';
+import type { StoredRun } from './import-runs.js';
 
 /**
  * Commits that are running in this process: their progress, for polling and
@@ -7,7 +8,7 @@ import type { ImportProgress } from '../contracts/import-contracts.js';
  */
 export interface ImportJob {
   /** The run as it was when the commit started (no file bytes): served while the transaction holds the embedded database's one connection. */
-  snapshot: unknown;
+  snapshot: StoredRun;
   progress: ImportProgress;
   cancelRequested: boolean;
   listeners: Set<(progress: ImportProgress) => void>;
@@ -23,7 +24,7 @@ export class ImportCancelled extends Error {
 
 const jobs = new Map<number, ImportJob>();
 
-export function startJob(id: number, snapshot: unknown, work: (job: ImportJob) => Promise<void>): ImportJob {
+export function startJob(id: number, snapshot: StoredRun, work: (job: ImportJob) => Promise<void>): ImportJob {
   let resolve!: () => void;
   const finished = new Promise<void>((r) => (resolve = r));
   const job: ImportJob = { snapshot, progress: { phase: 'reading', done: 0, total: 0 }, cancelRequested: false, listeners: new Set(), finished };

@@ -118,7 +118,7 @@ export function importRoutes(env: ImportEnvironment): Router {
       return;
     }
     event('progress', first);
-    const listener = () => event('progress', toImportRun(job.snapshot as never, job.progress));
+    const listener = () => event('progress', toImportRun(job.snapshot, job.progress));
     job.listeners.add(listener);
     req.on('close', () => job.listeners.delete(listener));
     await job.finished;

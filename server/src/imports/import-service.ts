@@ -56,6 +56,11 @@ export function assertMayImport(actor: Actor | null, layer: ImportLayer): void {
   if (!allowed) throw new HttpProblem(403, 'import-layer-forbidden', { layer, role: actor.role });
 }
 
+/** Operators as files may name them: code, short name or full name. */
+async function operatorNames(knex: Knex | Knex.Transaction): Promise<{ code: string; short_name: string; name: string }[]> {
+  return (await knex.raw('SELECT code, short_name, name FROM operators')).rows;
+}
+
 function ownerOf(caller: ImportCaller): RunOwner {
   return { actorId: caller.actor?.userId ?? null, actorName: caller.actor?.username ?? caller.actorName, actorRole: caller.actor?.role ?? null };
 }
@@ -82,8 +87,7 @@ async function analyse(
 ): Promise<Analysis> {
   if (!run.bytes) throw new HttpProblem(409, 'import-not-uploaded', { id: run.id, status: run.status });
   reportProgress(job, { phase: 'reading', done: 0, total: run.fileSize });
-  const operators = (await trx.raw('SELECT code, short_name, name FROM operators')).rows as { code: string; short_name: string; name: string }[];
-  const prepared = alreadyRead ?? (await readImportPreparation(run.bytes, run.fileName, run.layer, run.options, operators, env.limits));
+  const prepared = alreadyRead ?? (await readImportPreparation(run.bytes, run.fileName, run.layer, run.options, await operatorNames(trx), env.limits));
   reportProgress(job, { phase: 'validating', done: 0, total: prepared.parsed.rows.length + prepared.parsed.errors.length });
   const boundarySet = await resolveBoundarySet(trx, run.options.boundarySet ?? undefined);
   const staging: StagingOptions = {
@@ -113,8 +117,7 @@ export async function uploadImport(
   if (upload.bytes.length === 0) throw new HttpProblem(400, 'import-file-empty');
   if (upload.options.boundarySet) await resolveBoundarySet(env.knex, upload.options.boundarySet);
   // Read once before storing anything: a file no reader understands leaves no run behind.
-  const operators = (await env.knex.raw('SELECT code, short_name, name FROM operators')).rows as { code: string; short_name: string; name: string }[];
-  const prepared = await readImportPreparation(upload.bytes, upload.fileName, upload.layer, upload.options, operators, env.limits);
+  const prepared = await readImportPreparation(upload.bytes, upload.fileName, upload.layer, upload.options, await operatorNames(env.knex), env.limits);
   await discardStaleUploads(env.knex);
   const id = await createRun(env.knex, { ...upload, format: prepared.table.format, owner: ownerOf(caller) });
   return dryRunImport(env, caller, id, {}, prepared);
@@ -234,7 +237,7 @@ export async function importRunView(env: ImportEnvironment, caller: ImportCaller
 
 /** The same visibility rule as loadRun: planners see every run, others their own. */
 function runningSnapshot(job: ImportJob, caller: ImportCaller): StoredRun {
-  const run = job.snapshot as StoredRun;
+  const run = job.snapshot;
   const viewer = viewerOf(caller);
   if (viewer && viewer.role !== 'planner' && run.actorId !== viewer.userId) throw new HttpProblem(404, 'import-not-found', { id: run.id });
   return run;

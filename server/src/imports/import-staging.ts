@@ -75,25 +75,20 @@ export async function stageRows(trx: Knex.Transaction, rows: readonly ParsedRow[
   await shapeGeometries(trx, options.layer);
 }
 
-/** Hamlets: a reference point given apart from the polygon, in the file's coordinates. */
+/** Hamlets: a reference point given apart from the polygon (refX/refY), in the file's coordinates. */
 function refPoint(values: ParsedRow['values']): [number, number] | null {
-  const lon = values.refLon ?? values.refX;
-  const lat = values.refLat ?? values.refY;
-  return typeof lon === 'number' && typeof lat === 'number' ? [lon, lat] : null;
+  return typeof values.refX === 'number' && typeof values.refY === 'number' ? [values.refX, values.refY] : null;
 }
 
-/** Each table's geometry type: multi-lines and multi-polygons; a hamlet's point is its reference point. */
+/**
+ * Hamlets: a point in the file is the reference point; a polygon without one gets a point on its surface.
+ * (Row parsing already made lines MultiLineString and polygons MultiPolygon, the tables' types.)
+ */
 async function shapeGeometries(trx: Knex.Transaction, layer: ImportLayer): Promise<void> {
-  if (layer === 'fiber' || layer === 'admin-units') {
-    await trx.raw(`UPDATE import_staging SET geom = ST_Multi(geom) WHERE geom IS NOT NULL`);
-  } else if (layer === 'hamlets') {
-    await trx.raw(`
-      UPDATE import_staging SET ref = coalesce(ref, geom), geom = NULL WHERE GeometryType(geom) = 'POINT';
-      UPDATE import_staging SET geom = ST_Multi(geom) WHERE geom IS NOT NULL;
-      UPDATE import_staging SET ref = ST_PointOnSurface(geom) WHERE ref IS NULL AND geom IS NOT NULL`);
-  } else if (layer === 'population-clusters') {
-    await trx.raw(`UPDATE import_staging SET geom = ST_Multi(geom) WHERE GeometryType(geom) = 'POLYGON'`);
-  }
+  if (layer !== 'hamlets') return;
+  await trx.raw(`
+    UPDATE import_staging SET ref = coalesce(ref, geom), geom = NULL WHERE GeometryType(geom) = 'POINT';
+    UPDATE import_staging SET ref = ST_PointOnSurface(geom) WHERE ref IS NULL AND geom IS NOT NULL`);
 }
 
 type CheckRow = { row_no: number; problem: string; a: string | null; b: string | null };
@@ -166,7 +161,7 @@ export async function checkStagedRows(trx: Knex.Transaction, options: StagingOpt
   return { changes, issues, warnings };
 }
 
-const positionFields = ['lon', 'lat', 'x', 'y', 'wkt', 'refLon', 'refLat', '$geometry'];
+const positionFields = ['lon', 'lat', 'x', 'y', 'wkt', '$geometry'];
 function positionMapped(mapped: ReadonlySet<string>): boolean {
   return positionFields.some((f) => mapped.has(f));
 }

@@ -135,7 +135,7 @@ export const layerWriters: Readonly<Record<ImportLayer, LayerWriter>> = {
       },
       { col: 'population', fields: ['population'], expr: int('population') },
       { col: 'households', fields: ['households'], expr: int('households') },
-      geometryColumn('ref_point', ['lon', 'lat', 'x', 'y', 'refLon', 'refLat', '$geometry', 'wkt'], 's.ref'),
+      geometryColumn('ref_point', ['lon', 'lat', 'x', 'y', '$geometry', 'wkt'], 's.ref'),
       { col: 'ref_kind', fields: ['refKind'], expr: `coalesce(nullif(s.v->>'refKind', ''), 'centre')`, insertDefault: `'centre'` },
       geometryColumn('geom', ['wkt', '$geometry']),
     ],

@@ -10,6 +10,7 @@ import * as siteInference from '../../db/migrations/005-site-inference.js';
 import * as coverageScenarios from '../../db/migrations/006-coverage-scenarios.js';
 import * as proposals from '../../db/migrations/007-proposals.js';
 import * as imports from '../../db/migrations/008-imports.js';
+import * as planIndicators from '../../db/migrations/009-plan-indicators.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const functionsDir = path.resolve(here, '../../db/functions');
@@ -30,6 +31,7 @@ const migrations: [string, Migration][] = [
   ['006-coverage-scenarios', coverageScenarios],
   ['007-proposals', proposals],
   ['008-imports', imports],
+  ['009-plan-indicators', planIndicators],
 ];
 
 const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -3,7 +3,7 @@ import type { UnitLevel } from '../contracts/domain-enums.js';
 import type { Indicator, IndicatorsResponse } from '../contracts/indicator-contracts.js';
 import { activeStatusesOf, type Scenario } from '../contracts/sharing-contracts.js';
 import { sharingRatioFor } from '../sharing/sharing-queries.js';
-import { breakdownNames, computedIndicators, type IndicatorDefinition } from './indicator-definitions.js';
+import { breakdownNames, computedIndicators, type IndicatorDefinition } from './indicator-catalogue.js';
 
 export interface IndicatorUnit {
   id: number;

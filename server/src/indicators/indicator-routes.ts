@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
-import { computedIndicators } from './indicator-definitions.js';
+import { computedIndicators } from './indicator-catalogue.js';
 import { computeIndicators, type IndicatorUnit } from './indicator-queries.js';
 import type { IndicatorSettings } from './indicator-settings.js';
 import type { SharingSettings } from '../sharing/sharing-settings.js';

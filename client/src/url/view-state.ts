@@ -48,8 +48,8 @@ export interface CoverageChoice {
 export const coveragePanelValues = ['hamlet-table', 'model', 'sharing'] as const;
 export type CoveragePanel = (typeof coveragePanelValues)[number];
 
-/** Pages that open over the whole map: account management (admins) and the change log (planners, admins). */
-export const workspaceScreenValues = ['users', 'audit'] as const;
+/** Pages that open over the whole map: account management (admins), the change log (planners, admins), the plan's indicators (everyone who reads the map). */
+export const workspaceScreenValues = ['users', 'audit', 'indicators'] as const;
 export type WorkspaceScreen = (typeof workspaceScreenValues)[number];
 
 /** The proposal tools floating over the map: co-location search, the proposals list and review, the site planner. */
@@ -87,6 +87,46 @@ export interface SharingView {
 
 export const defaultSharingView: SharingView = { boundarySet: null, level: null, tab: 'units', sort: 'siteRatio', descending: true, group: null };
 
+/** Verdicts the indicator dashboard's hamlet list is limited to (from a card's lõm sóng / trắng sóng counts). */
+export const indicatorHamletVerdictValues = ['covered', 'lom_song', 'trang_song'] as const;
+
+/**
+ * What the indicator dashboard (Chỉ tiêu quy hoạch) shows: its own boundary set,
+ * the unit drilled into, the reporting period, the indicator of the chart and
+ * map, the table's order, and whether the unit's hamlet list is open.
+ */
+export interface IndicatorsView {
+  /** null: the server's default set. */
+  boundarySet: string | null;
+  /** The unit drilled into; null: the province. */
+  unit: string | null;
+  /** Reporting period code; null: the latest period with values. */
+  period: string | null;
+  /** The indicator of the bar chart and the choropleth; null: the first. */
+  indicator: string | null;
+  /** null: the level below the unit. */
+  level: UnitLevel | null;
+  /** 'name' or an indicator code. */
+  sort: string;
+  descending: boolean;
+  /** The unit's hamlet list is open (always, for a unit with no level below). */
+  hamlets: boolean;
+  /** Verdicts the hamlet list shows; empty: all. */
+  verdicts: Verdict[];
+}
+
+export const defaultIndicatorsView: IndicatorsView = {
+  boundarySet: null,
+  unit: null,
+  period: null,
+  indicator: null,
+  level: null,
+  sort: 'name',
+  descending: false,
+  hamlets: false,
+  verdicts: [],
+};
+
 export interface ViewState {
   lang: Lang;
   /** Which network the layers, hamlet coverage, sharing and indicators describe: on air (current) or on air + approved (planned). */
@@ -105,6 +145,7 @@ export interface ViewState {
   /** The page open over the map, if any. */
   screen: WorkspaceScreen | null;
   sharing: SharingView;
+  indicators: IndicatorsView;
   /** The open proposal tool, if any (its search answers are not part of the link). */
   tool: ProposalTool | null;
   /** The proposal open in the proposals tool (its code). */
@@ -134,6 +175,7 @@ export function defaultViewState(lang: Lang = 'vi'): ViewState {
     selection: null,
     screen: null,
     sharing: { ...defaultSharingView },
+    indicators: { ...defaultIndicatorsView, verdicts: [] },
     tool: null,
     proposal: null,
     dataTool: null,
@@ -187,6 +229,29 @@ function parseSharing(params: URLSearchParams): SharingView {
   };
 }
 
+// Indicator codes are lower-case words joined by hyphens.
+const indicatorCodePattern = /^[a-z0-9-]{1,64}$/;
+
+function parseIndicators(params: URLSearchParams): IndicatorsView {
+  const boundarySet = params.get('ibs');
+  const unit = params.get('iunit');
+  const period = params.get('iperiod');
+  const indicator = params.get('ind');
+  const level = params.get('ilevel') ?? '';
+  const sort = params.get('isort');
+  return {
+    boundarySet: boundarySet && codePattern.test(boundarySet) ? boundarySet : null,
+    unit: unit && codePattern.test(unit) ? unit : null,
+    period: period && /^\d{4}(-[A-Z0-9]{2})?$/.test(period) ? period : null,
+    indicator: indicator && indicatorCodePattern.test(indicator) ? indicator : null,
+    level: isOneOf(unitLevelValues, level) ? level : null,
+    sort: sort && (sort === 'name' || indicatorCodePattern.test(sort)) ? sort : defaultIndicatorsView.sort,
+    descending: params.get('idir') === 'desc',
+    hamlets: params.get('ihamlets') === '1',
+    verdicts: list(params.get('iverdict')).filter((v): v is Verdict => isOneOf(indicatorHamletVerdictValues, v)),
+  };
+}
+
 /** Reads the view from a location hash such as `#lang=vi&map=10.5/10.35/106.23&layers=sites,fiber`. */
 export function parseViewState(hash: string, fallbackLang: Lang = 'vi'): ViewState {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
@@ -225,6 +290,7 @@ export function parseViewState(hash: string, fallbackLang: Lang = 'vi'): ViewSta
     selection: parseSelection(params.get('sel')),
     screen: isOneOf(workspaceScreenValues, screen) ? screen : null,
     sharing: parseSharing(params),
+    indicators: parseIndicators(params),
     tool: isOneOf(proposalToolValues, tool) ? tool : null,
     proposal: proposal && codePattern.test(proposal) ? proposal : null,
     dataTool: isOneOf(dataToolValues, dataTool) ? dataTool : null,
@@ -266,6 +332,16 @@ export function serializeViewState(state: ViewState): string {
   if (sharing.sort !== defaultSharingView.sort) pairs.push(['shsort', sharing.sort]);
   if (!sharing.descending) pairs.push(['shdir', 'asc']);
   if (sharing.group !== null) pairs.push(['group', String(sharing.group)]);
+  const ind = state.indicators;
+  if (ind.boundarySet) pairs.push(['ibs', ind.boundarySet]);
+  if (ind.unit) pairs.push(['iunit', ind.unit]);
+  if (ind.period) pairs.push(['iperiod', ind.period]);
+  if (ind.indicator) pairs.push(['ind', ind.indicator]);
+  if (ind.level) pairs.push(['ilevel', ind.level]);
+  if (ind.sort !== defaultIndicatorsView.sort) pairs.push(['isort', ind.sort]);
+  if (ind.descending) pairs.push(['idir', 'desc']);
+  if (ind.hamlets) pairs.push(['ihamlets', '1']);
+  if (ind.verdicts.length > 0) pairs.push(['iverdict', ind.verdicts.join(',')]);
   if (state.tool) pairs.push(['tool', state.tool]);
   if (state.proposal) pairs.push(['proposal', state.proposal]);
   if (state.dataTool) pairs.push(['data', state.dataTool]);

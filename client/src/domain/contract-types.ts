@@ -109,3 +109,31 @@ export type {
   ProposalStatus,
   ProposalSubmit,
 } from '../../../server/src/contracts/proposal-contracts.js';
+export type {
+  AppliedTarget,
+  Bilingual,
+  Indicator,
+  IndicatorDefinition,
+  IndicatorMeasure,
+  IndicatorSource,
+  IndicatorStatus,
+  IndicatorsResponse,
+  IndicatorUnitRow,
+  IndicatorUnitsResponse,
+  ReportedFigure,
+  TrendPoint,
+  UnitIndicatorValue,
+} from '../../../server/src/contracts/indicator-contracts.js';
+export type {
+  BoundarySet,
+  IndicatorRegistry,
+  IndicatorSnapshot,
+  IndicatorSnapshotCreate,
+  IndicatorTarget,
+  IndicatorTargetCreate,
+  IndicatorTargetUpdate,
+  ReportedValue,
+  ReportedValueCreate,
+  ReportedValueUpdate,
+  ReportingPeriod,
+} from '../../../server/src/contracts/indicator-registry-contracts.js';

@@ -48,8 +48,8 @@ export interface CoverageChoice {
 export const coveragePanelValues = ['hamlet-table', 'model', 'sharing'] as const;
 export type CoveragePanel = (typeof coveragePanelValues)[number];
 
-/** Pages that open over the whole map: account management (admins), the change log (planners, admins), the plan's indicators (everyone who reads the map). */
-export const workspaceScreenValues = ['users', 'audit', 'indicators'] as const;
+/** Pages that open over the whole map: account management (admins), the change log (planners, admins), the plan's indicators (everyone who reads the map); 'report' is the printable report, shown instead of the map. */
+export const workspaceScreenValues = ['users', 'audit', 'indicators', 'report'] as const;
 export type WorkspaceScreen = (typeof workspaceScreenValues)[number];
 
 /** The proposal tools floating over the map: co-location search, the proposals list and review, the site planner. */
@@ -86,6 +86,18 @@ export interface SharingView {
 }
 
 export const defaultSharingView: SharingView = { boundarySet: null, level: null, tab: 'units', sort: 'siteRatio', descending: true, group: null };
+
+/** What the printable report (screen 'report') is about; its scenario is the view's. */
+export interface ReportView {
+  /** null: the server's default set. */
+  boundarySet: string | null;
+  /** Unit code; null: the set's province. */
+  unit: string | null;
+  /** Reporting period code (2023, 2024-Q2, 2025-H1, 2025-07); null: each reported indicator's latest. */
+  period: string | null;
+}
+
+export const defaultReportView: ReportView = { boundarySet: null, unit: null, period: null };
 
 /** Verdicts the indicator dashboard's hamlet list is limited to (from a card's lõm sóng / trắng sóng counts). */
 export const indicatorHamletVerdictValues = ['covered', 'lom_song', 'trang_song'] as const;
@@ -153,6 +165,7 @@ export interface ViewState {
   /** The open data tool, if any (an import's file and report are not part of the link). */
   dataTool: DataTool | null;
   importTab: ImportTab;
+  report: ReportView;
 }
 
 export const defaultVisibleLayers: readonly MapToggle[] = ['districts', 'communes', 'fiber', 'shared-sites', 'sites'];
@@ -180,6 +193,7 @@ export function defaultViewState(lang: Lang = 'vi'): ViewState {
     proposal: null,
     dataTool: null,
     importTab: 'file',
+    report: { ...defaultReportView },
   };
 }
 
@@ -252,6 +266,19 @@ function parseIndicators(params: URLSearchParams): IndicatorsView {
   };
 }
 
+const reportPeriodPattern = /^(19|20)\d{2}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$/;
+
+function parseReport(params: URLSearchParams): ReportView {
+  const boundarySet = params.get('rbs');
+  const unit = params.get('runit');
+  const period = params.get('rperiod');
+  return {
+    boundarySet: boundarySet && codePattern.test(boundarySet) ? boundarySet : null,
+    unit: unit && codePattern.test(unit) ? unit : null,
+    period: period && reportPeriodPattern.test(period) ? period : null,
+  };
+}
+
 /** Reads the view from a location hash such as `#lang=vi&map=10.5/10.35/106.23&layers=sites,fiber`. */
 export function parseViewState(hash: string, fallbackLang: Lang = 'vi'): ViewState {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
@@ -295,6 +322,7 @@ export function parseViewState(hash: string, fallbackLang: Lang = 'vi'): ViewSta
     proposal: proposal && codePattern.test(proposal) ? proposal : null,
     dataTool: isOneOf(dataToolValues, dataTool) ? dataTool : null,
     importTab: isOneOf(importTabValues, importTab) ? importTab : 'file',
+    report: parseReport(params),
   };
 }
 
@@ -346,6 +374,9 @@ export function serializeViewState(state: ViewState): string {
   if (state.proposal) pairs.push(['proposal', state.proposal]);
   if (state.dataTool) pairs.push(['data', state.dataTool]);
   if (state.importTab !== 'file') pairs.push(['imptab', state.importTab]);
+  if (state.report.boundarySet) pairs.push(['rbs', state.report.boundarySet]);
+  if (state.report.unit) pairs.push(['runit', state.report.unit]);
+  if (state.report.period) pairs.push(['rperiod', state.report.period]);
   return pairs.map(([key, value]) => `${key}=${encodeValue(value)}`).join('&');
 }
 

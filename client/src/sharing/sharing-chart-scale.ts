@@ -23,6 +23,8 @@ export interface BarChartInput {
   top?: number;
   /** Room right of the axis for the value labels. */
   valueWidth?: number;
+  /** An axis for values that are not shares (speeds, subscriptions per 100 people): see niceAxis. Default: the share axis of axisMaxFor. */
+  axis?: { axisMax: number; ticks: number[] };
 }
 
 /**
@@ -44,13 +46,29 @@ export function ticksFor(axisMax: number): number[] {
   return ticks;
 }
 
+/**
+ * An axis from 0 for values of any size (Mbit/s, subscriptions per 100 people):
+ * a step of 1, 2 or 5 × 10ⁿ giving at most 5 steps, ending at the first step
+ * that holds every value and the target.
+ */
+export function niceAxis(values: readonly (number | null)[], target: number | null): { axisMax: number; ticks: number[] } {
+  const largest = Math.max(0, target ?? 0, ...values.map((v) => (v === null || !Number.isFinite(v) ? 0 : v)));
+  if (largest <= 0) return { axisMax: 1, ticks: [0, 1] };
+  const rough = largest / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((candidate) => candidate >= rough - 1e-12) ?? 10 * magnitude;
+  const steps = Math.ceil(Math.round((largest / step) * 1e6) / 1e6);
+  const ticks = Array.from({ length: steps + 1 }, (_, i) => Math.round(i * step * 1e6) / 1e6);
+  return { axisMax: ticks[ticks.length - 1] ?? largest, ticks };
+}
+
 export function barChartLayout(input: BarChartInput): BarChartLayout {
   const rowHeight = input.rowHeight ?? 22;
   const top = input.top ?? 28;
   const valueWidth = input.valueWidth ?? 64;
   const plotLeft = input.labelWidth;
   const plotWidth = Math.max(40, input.width - plotLeft - valueWidth);
-  const axisMax = axisMaxFor(input.values, input.target);
+  const axisMax = input.axis?.axisMax ?? axisMaxFor(input.values, input.target);
   return {
     width: input.width,
     height: top + rowHeight * input.values.length + 8,
@@ -60,11 +78,11 @@ export function barChartLayout(input: BarChartInput): BarChartLayout {
     rowHeight,
     barHeight: Math.round(rowHeight * 0.62),
     axisMax,
-    ticks: ticksFor(axisMax),
+    ticks: input.axis?.ticks ?? ticksFor(axisMax),
   };
 }
 
-/** The x (px) of a share on the chart; values beyond the axis are clamped to its ends. */
+/** The x (px) of a value on the chart (a share on the default axis); values beyond the axis are clamped to its ends. */
 export function xOf(layout: BarChartLayout, share: number): number {
   const clamped = Math.min(Math.max(share, 0), layout.axisMax);
   return layout.plotLeft + (clamped / layout.axisMax) * layout.plotWidth;

@@ -7,6 +7,7 @@ import * as importFiles from './messages-import-files.js';
 import * as importRows from './messages-import-rows.js';
 import * as importRuns from './messages-import-runs.js';
 import * as vectorTiles from './messages-vector-tiles.js';
+import * as indicatorReads from './messages-indicators.js';
 
 export type Language = 'vi' | 'en';
 
@@ -129,7 +130,7 @@ const coreVi = {
 } as const;
 
 // Each area keeps its own messages (one file each) so they can grow apart.
-const vi = { ...coreVi, ...importFiles.vi, ...importRows.vi, ...importRuns.vi, ...exportsOgc.vi, ...vectorTiles.vi } as const;
+const vi = { ...coreVi, ...importFiles.vi, ...importRows.vi, ...importRuns.vi, ...exportsOgc.vi, ...vectorTiles.vi, ...indicatorReads.vi } as const;
 
 export type MessageKey = keyof typeof vi;
 
@@ -251,7 +252,7 @@ const coreEn: Record<keyof typeof coreVi, string> = {
   'request-timeout': 'The request arrived too slowly, so the connection was closed.',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...importFiles.en, ...importRows.en, ...importRuns.en, ...exportsOgc.en, ...vectorTiles.en };
+const en: Record<MessageKey, string> = { ...coreEn, ...importFiles.en, ...importRows.en, ...importRuns.en, ...exportsOgc.en, ...vectorTiles.en, ...indicatorReads.en };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { vi, en };
 

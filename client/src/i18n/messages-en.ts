@@ -1,8 +1,10 @@
 import type { MessageCatalogue } from './messages-vi.js';
+import { messagesEnReports } from './messages-en-reports.js';
 
 // English message catalogue: typed against the Vietnamese key set, so a missing
 // or extra key is a compile error.
 export const messagesEn: MessageCatalogue = {
+  ...messagesEnReports,
   'app.title': 'Telecom infrastructure',
   'app.subtitle': 'BTS sites, shared sites, fiber routes and hamlet coverage',
   'app.loading': 'Loading the map…',

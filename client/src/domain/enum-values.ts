@@ -44,7 +44,7 @@ assertComplete<Complete<StructureType, typeof structureTypeValues>>(true);
 export const roleValues = ['admin', 'planner', 'operator', 'inspector'] as const satisfies readonly Role[];
 assertComplete<Complete<Role, typeof roleValues>>(true);
 
-export const auditEntityValues = ['site', 'bts', 'fiber', 'admin_unit', 'hamlet', 'population_cluster', 'user', 'session', 'api_token', 'field_measurements', 'inspection', 'proposal'] as const satisfies readonly AuditEntity[];
+export const auditEntityValues = ['site', 'bts', 'fiber', 'admin_unit', 'hamlet', 'population_cluster', 'user', 'session', 'api_token', 'field_measurements', 'inspection', 'proposal', 'indicator_target', 'reported_value', 'reporting_period', 'indicator_snapshot'] as const satisfies readonly AuditEntity[];
 assertComplete<Complete<AuditEntity, typeof auditEntityValues>>(true);
 
 export const auditActionValues = [

@@ -84,7 +84,8 @@ export const auditActions = [
   'submit', 'approve', 'reject', 'withdraw',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
-export const auditEntities = ['site', 'bts', 'fiber', 'user', 'session', 'api_token', 'field_measurements', 'inspection', 'proposal', 'admin_unit', 'hamlet', 'population_cluster'] as const;
+export const auditEntities = ['site', 'bts', 'fiber', 'user', 'session', 'api_token', 'field_measurements', 'inspection', 'proposal', 'admin_unit', 'hamlet', 'population_cluster',
+  'indicator_target', 'reported_value', 'reporting_period', 'indicator_snapshot'] as const;
 export type AuditEntity = (typeof auditEntities)[number];
 
 export const auditEntrySchema = z.object({

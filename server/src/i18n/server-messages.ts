@@ -4,10 +4,12 @@
  */
 import * as exportsOgc from './messages-exports-ogc.js';
 import * as importFiles from './messages-import-files.js';
+import * as importIndicators from './messages-import-indicators.js';
 import * as importRows from './messages-import-rows.js';
 import * as importRuns from './messages-import-runs.js';
 import * as vectorTiles from './messages-vector-tiles.js';
 import * as indicatorReads from './messages-indicators.js';
+import * as indicatorWrites from './messages-indicator-writes.js';
 
 export type Language = 'vi' | 'en';
 
@@ -130,7 +132,7 @@ const coreVi = {
 } as const;
 
 // Each area keeps its own messages (one file each) so they can grow apart.
-const vi = { ...coreVi, ...importFiles.vi, ...importRows.vi, ...importRuns.vi, ...exportsOgc.vi, ...vectorTiles.vi, ...indicatorReads.vi } as const;
+const vi = { ...coreVi, ...importFiles.vi, ...importRows.vi, ...importRuns.vi, ...importIndicators.vi, ...exportsOgc.vi, ...vectorTiles.vi, ...indicatorReads.vi, ...indicatorWrites.vi } as const;
 
 export type MessageKey = keyof typeof vi;
 
@@ -252,7 +254,7 @@ const coreEn: Record<keyof typeof coreVi, string> = {
   'request-timeout': 'The request arrived too slowly, so the connection was closed.',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...importFiles.en, ...importRows.en, ...importRuns.en, ...exportsOgc.en, ...vectorTiles.en, ...indicatorReads.en };
+const en: Record<MessageKey, string> = { ...coreEn, ...importFiles.en, ...importRows.en, ...importRuns.en, ...importIndicators.en, ...exportsOgc.en, ...vectorTiles.en, ...indicatorReads.en, ...indicatorWrites.en };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { vi, en };
 

@@ -7,6 +7,7 @@ import * as importFiles from './messages-import-files.js';
 import * as importIndicators from './messages-import-indicators.js';
 import * as importRows from './messages-import-rows.js';
 import * as importRuns from './messages-import-runs.js';
+import * as tableExports from './messages-table-exports.js';
 import * as vectorTiles from './messages-vector-tiles.js';
 import * as indicatorReads from './messages-indicators.js';
 import * as indicatorWrites from './messages-indicator-writes.js';

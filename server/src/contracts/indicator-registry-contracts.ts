@@ -118,6 +118,14 @@ export const reportedValueUpdateSchema = z
   .strict();
 export type ReportedValueUpdate = z.infer<typeof reportedValueUpdateSchema>;
 
+/** GET /api/reported-values?indicator=&boundarySet=&unit=&period= : by indicator (catalogue order), unit code, period. */
+export const reportedValuesResponseSchema = z.object({ values: z.array(reportedValueSchema) });
+export type ReportedValuesResponse = z.infer<typeof reportedValuesResponseSchema>;
+
+/** GET /api/reporting-periods: by first day, the longer period first. */
+export const reportingPeriodsResponseSchema = z.object({ periods: z.array(reportingPeriodSchema) });
+export type ReportingPeriodsResponse = z.infer<typeof reportingPeriodsResponseSchema>;
+
 /** GET /api/indicator-registry: the indicators with every target, and the reporting periods. */
 export const indicatorRegistrySchema = z.object({
   indicators: z.array(indicatorDefinitionSchema.extend({ targets: z.array(indicatorTargetSchema) })),

@@ -133,7 +133,7 @@ const coreVi = {
 } as const;
 
 // Each area keeps its own messages (one file each) so they can grow apart.
-const vi = { ...coreVi, ...importFiles.vi, ...importRows.vi, ...importRuns.vi, ...importIndicators.vi, ...exportsOgc.vi, ...vectorTiles.vi, ...indicatorReads.vi, ...indicatorWrites.vi } as const;
+const vi = { ...coreVi, ...importFiles.vi, ...importRows.vi, ...importRuns.vi, ...importIndicators.vi, ...exportsOgc.vi, ...vectorTiles.vi, ...indicatorReads.vi, ...indicatorWrites.vi, ...tableExports.vi } as const;
 
 export type MessageKey = keyof typeof vi;
 
@@ -255,7 +255,7 @@ const coreEn: Record<keyof typeof coreVi, string> = {
   'request-timeout': 'The request arrived too slowly, so the connection was closed.',
 };
 
-const en: Record<MessageKey, string> = { ...coreEn, ...importFiles.en, ...importRows.en, ...importRuns.en, ...importIndicators.en, ...exportsOgc.en, ...vectorTiles.en, ...indicatorReads.en, ...indicatorWrites.en };
+const en: Record<MessageKey, string> = { ...coreEn, ...importFiles.en, ...importRows.en, ...importRuns.en, ...importIndicators.en, ...exportsOgc.en, ...vectorTiles.en, ...indicatorReads.en, ...indicatorWrites.en, ...tableExports.en };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { vi, en };
 

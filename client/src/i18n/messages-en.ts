@@ -1,10 +1,12 @@
 import type { MessageCatalogue } from './messages-vi.js';
 import { messagesEnReports } from './messages-en-reports.js';
+import { messagesEnIndicators } from './messages-en-indicators.js';
 
 // English message catalogue: typed against the Vietnamese key set, so a missing
 // or extra key is a compile error.
 export const messagesEn: MessageCatalogue = {
   ...messagesEnReports,
+  ...messagesEnIndicators,
   'app.title': 'Telecom infrastructure',
   'app.subtitle': 'BTS sites, shared sites, fiber routes and hamlet coverage',
   'app.loading': 'Loading the map…',

@@ -28,14 +28,24 @@ describe('GET /api/indicators', () => {
     expect(body.unit).toEqual({ code: 'P', name: 'Tỉnh Thử', level: 'province', boundarySet: 'T' });
     expect(body.scenario).toBe('current');
     expect(body.settings).toEqual({ coverageTheta: 0.9, fiberReachM: 200, siteInferenceEpsM: 25 });
-    expect(body.indicators.map((i) => i.code)).toEqual([
-      'hamlets-mobile-broadband', 'population-4g', 'population-5g', 'hamlets-fiber-reach', 'fiber-underground-share', 'site-sharing-ratio',
+    expect(body.period).toBeNull();
+    expect(body.indicators.map((i) => [i.code, i.source])).toEqual([
+      ['hamlets-mobile-broadband', 'computed'], ['population-4g', 'computed'], ['population-5g', 'computed'],
+      ['hamlets-fiber-reach', 'computed'], ['fiber-underground-share', 'computed'], ['site-sharing-ratio', 'computed'],
+      ['mobile-broadband-subscriptions', 'reported'], ['smartphone-subscription-share', 'reported'], ['adults-with-smartphone', 'reported'],
+      ['mobile-broadband-speed', 'reported'], ['fixed-broadband-speed', 'reported'], ['households-ftth', 'reported'],
     ]);
+    // Nothing reported on the fixture: reported indicators have no value, no counts, no status.
+    for (const i of body.indicators.filter((x) => x.source === 'reported')) {
+      expect(i).toMatchObject({ value: null, numerator: null, denominator: null, status: null, reported: null, trend: [] });
+    }
     const names = body.indicators.find((i) => i.code === 'hamlets-mobile-broadband')!;
     expect(names.name.vi).toBe('Tỷ lệ thôn, ấp, khu phố được phủ sóng băng rộng di động');
     expect(names.definition.en).toMatch(/÷ all hamlets of the unit/);
-    // The only configured target is the site sharing ratio's (HATANG_SHARING_TARGET, default 0.3).
+    // No planner has set a target: the only one is the configuration's site sharing target (HATANG_SHARING_TARGET, default 0.3).
     expect(body.indicators.filter((i) => i.target !== null).map((i) => [i.code, i.target, i.status])).toEqual([['site-sharing-ratio', 0.3, 'met']]);
+    // 1/3 − 0.3 = 0.0333…
+    expect(body.indicators.find((i) => i.code === 'site-sharing-ratio')!.gap).toBeCloseTo(1 / 3 - 0.3, 12);
   });
 
   it('shows the approved BTS and fiber in scenario=planned and leaves scenario=current as it was', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Indicator, IndicatorsResponse } from '../../server/src/contracts/indicator-contracts.js';
 import type { Scenario } from '../../server/src/contracts/sharing-contracts.js';
-import { computeIndicators, type IndicatorUnit } from '../../server/src/indicators/indicator-queries.js';
+import { computeIndicators, type IndicatorUnit } from '../../server/src/indicators/unit-indicators.js';
 import { loadIndicatorFixture } from '../fixtures/indicator-fixture.js';
 import { databaseTargets, type TestDatabase } from '../support/prepared-databases.js';
 
@@ -54,11 +54,10 @@ describe.each(databaseTargets())('computed indicators on the $label database (ha
 
   async function indicators(code: string, scenario: Scenario, opts: { boundarySet?: string; fiberReachM?: number } = {}) {
     const response: IndicatorsResponse = await computeIndicators(db.knex, {
-      ...settings,
-      fiberReachM: opts.fiberReachM ?? settings.fiberReachM,
+      settings: { ...settings, fiberReachM: opts.fiberReachM ?? settings.fiberReachM },
       unit: await unit(opts.boundarySet ?? 'T', code),
       scenario,
-      targets: { 'site-sharing-ratio': 0.3 },
+      configSharingTarget: 0.3,
     });
     return Object.fromEntries(response.indicators.map((i) => [i.code, i])) as Record<string, Indicator>;
   }
@@ -95,7 +94,7 @@ describe.each(databaseTargets())('computed indicators on the $label database (ha
     expect(current.denominator).toBe(current.numerator);
     const planned = (await indicators('P', 'planned'))['fiber-underground-share']!;
     expect(planned.numerator).toBe(current.numerator);
-    expect(planned.denominator - planned.numerator).toBeCloseTo(9_342.3, -1);
+    expect(planned.denominator! - planned.numerator!).toBeCloseTo(9_342.3, -1);
     expect(planned.value!).toBeCloseTo(0.70121, 3);
     const c1 = (await indicators('C1', 'planned'))['fiber-underground-share']!;
     expect(c1.numerator).toBeCloseTo(10_962.2, -1);

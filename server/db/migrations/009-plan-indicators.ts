@@ -12,6 +12,12 @@ import type { Knex } from 'knex';
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
+    -- Replaced by the set-based hatang_hamlet_units and hatang_unit_indicator_counts.
+    DROP FUNCTION IF EXISTS hatang_unit_hamlets(integer);
+    DROP FUNCTION IF EXISTS hatang_unit_coverage_counts(integer, text);
+    DROP FUNCTION IF EXISTS hatang_unit_fiber_reach(integer, float8, text[]);
+    DROP FUNCTION IF EXISTS hatang_unit_fiber_lengths(integer, text[]);
+
     CREATE TABLE indicator_definitions (
       code        text PRIMARY KEY CHECK (code ~ '^[a-z0-9][a-z0-9-]{1,63}$'),
       source      text NOT NULL CHECK (source IN ('computed', 'reported')),
@@ -34,7 +40,7 @@ export async function up(knex: Knex): Promise<void> {
 
     -- A year, a half-year (2025-H1), a quarter (2025-Q2) or a month (2025-06).
     CREATE TABLE reporting_periods (
-      code       text PRIMARY KEY CHECK (code ~ '^(19|20)[0-9]{2}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))?$'),
+      code       text PRIMARY KEY CHECK (code ~ '^(19|20)[0-9]{2}(-(Q[1-4]|H[12]|0[1-9]|1[0-2]))\\?$'),
       starts_on  date NOT NULL,
       ends_on    date NOT NULL,
       source     text NOT NULL,

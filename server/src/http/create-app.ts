@@ -20,6 +20,9 @@ import type { DatabaseKind } from '../db/database.js';
 import { colocationRoutes } from '../colocation/colocation-routes.js';
 import { hamletRoutes } from '../hamlets/hamlet-routes.js';
 import { indicatorRoutes } from '../indicators/indicator-routes.js';
+import { indicatorRegistryRoutes } from '../indicators/indicator-registry-routes.js';
+import { indicatorSnapshotRoutes } from '../indicators/indicator-snapshot-routes.js';
+import { boundarySetRoutes } from '../boundaries/boundary-set-routes.js';
 import type { IndicatorSettings } from '../indicators/indicator-settings.js';
 import { inspectionRoutes } from '../inspections/inspection-routes.js';
 import { measurementRoutes } from '../measurements/measurement-routes.js';
@@ -84,9 +87,15 @@ export function createApp(deps: AppDeps): Express {
   api.use(inspectionRoutes(deps.knex));
   api.use(hamletRoutes(deps.knex, deps.coverage.theta));
   api.use(indicatorRoutes(deps.knex, { theta: deps.coverage.theta, indicators: deps.indicators, sharing: deps.sharing }));
+  api.use(indicatorRegistryRoutes(deps.knex));
+  api.use(indicatorSnapshotRoutes(deps.knex, {
+    coverage: deps.coverage,
+    settings: { coverageTheta: deps.coverage.theta, fiberReachM: deps.indicators.fiberReachM, siteInferenceEpsM: deps.sharing.siteInferenceEpsM },
+  }));
+  api.use(boundarySetRoutes(deps.knex));
   api.use(proposalRoutes(deps.knex, deps.coverage, deps.sharing));
   api.use(colocationRoutes(deps.knex, deps.coverage, deps.sharing));
-  api.use(exportRoutes(deps.knex, deps.sharing));
+  api.use(exportRoutes(deps.knex, deps.sharing, { theta: deps.coverage.theta, indicators: deps.indicators, sharing: deps.sharing, coverage: deps.coverage }));
   api.use(importRoutes({
     knex: deps.knex, coverage: deps.coverage, siteInferenceEpsM: deps.sharing.siteInferenceEpsM,
     limits: deps.imports ?? importLimitsFrom(loadConfig({}).config),

@@ -4,6 +4,7 @@ export const vi = {
   'level-not-below-parent': 'Cấp "{level}" không nằm dưới đơn vị "{parent}" (cấp {parentLevel}): hãy chọn một cấp thấp hơn.',
   'crosswalk-same-set': 'Bảng chuyển đổi cần hai bộ ranh giới khác nhau, nhận được "{boundarySet}" cho cả hai.',
   'snapshot-busy': 'Đang lưu một ảnh chụp số liệu khác; hãy thử lại sau ít giây.',
+  'unknown-snapshot': 'Không có ảnh chụp số liệu số {id}.',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -11,4 +12,5 @@ export const en: Record<keyof typeof vi, string> = {
   'level-not-below-parent': 'Level "{level}" is not below unit "{parent}" (level {parentLevel}): choose a lower level.',
   'crosswalk-same-set': 'A crosswalk needs two different boundary sets, got "{boundarySet}" for both.',
   'snapshot-busy': 'Another snapshot is being saved; try again in a few seconds.',
+  'unknown-snapshot': 'There is no snapshot {id}.',
 };

@@ -1,82 +1,98 @@
 import type { Knex } from 'knex';
 import type { UnitLevel } from '../contracts/domain-enums.js';
-import type { Indicator, IndicatorsResponse } from '../contracts/indicator-contracts.js';
+import type { Bilingual } from '../contracts/indicator-contracts.js';
 import { activeStatusesOf, type Scenario } from '../contracts/sharing-contracts.js';
-import { sharingRatioFor } from '../sharing/sharing-queries.js';
-import { breakdownNames, computedIndicators, type IndicatorDefinition } from './indicator-catalogue.js';
+import { breakdownNames, computedIndicators } from './indicator-catalogue.js';
 
-export interface IndicatorUnit {
-  id: number;
-  code: string;
-  name: string;
-  level: UnitLevel;
-  boundarySet: string;
+/** The numerator and denominator of one computed indicator for one unit, with further counts behind them. */
+export interface ComputedFigure {
+  numerator: number;
+  denominator: number;
+  breakdown: { code: string; name: Bilingual; count: number }[];
 }
 
-export interface IndicatorInputs {
-  unit: IndicatorUnit;
+/** Per unit id: the computed indicators by code, and the unit's hamlets and people. */
+export interface UnitComputedFigures {
+  hamlets: number;
+  population: number;
+  figures: Map<string, ComputedFigure>;
+}
+
+export interface CountsQuery {
+  boundarySet: string;
+  /** Every unit of this level … */
+  level: UnitLevel;
+  /** … or only this unit (its level must be `level`). */
+  unitId?: number;
   scenario: Scenario;
   fiberReachM: number;
-  coverageTheta: number;
-  siteInferenceEpsM: number;
-  /** Targets by indicator code (0–1 for shares); an indicator without one has target and status null. */
-  targets: Partial<Record<string, number>>;
 }
 
-function indicator(
-  def: IndicatorDefinition,
-  numerator: number,
-  denominator: number,
-  target: number | undefined,
-  breakdown: Indicator['breakdown'] = [],
-): Indicator {
-  const value = denominator === 0 ? null : numerator / denominator;
-  return {
-    ...def,
-    value,
-    numerator,
-    denominator,
-    target: target ?? null,
-    status: target === undefined || value === null ? null : value >= target ? 'met' : 'below',
-    breakdown,
-  };
+interface CountsRow {
+  unit_id: number;
+  hamlets: number;
+  population: number | string;
+  covered: number;
+  lom_song: number;
+  trang_song: number;
+  population_4g: number | string;
+  population_5g: number | string;
+  fiber_reached: number;
+  underground_m: number;
+  fiber_m: number;
 }
+
+interface SharingRow {
+  unit_id: number;
+  sites_active: number;
+  sites_shared: number;
+}
+
+const roundDm = (m: number) => Math.round(m * 10) / 10;
+const figure = (numerator: number, denominator: number, breakdown: ComputedFigure['breakdown'] = []): ComputedFigure => ({ numerator, denominator, breakdown });
 
 /**
- * The computed indicators of one unit (any boundary set) in one scenario: the
- * numbers come from the SQL functions hatang_unit_coverage_counts (stored
- * verdicts), hatang_unit_fiber_reach, hatang_unit_fiber_lengths and the
- * sharing ratios of site inference.
+ * The computed indicators of every unit of a level (or of one unit), set-based:
+ * hatang_unit_indicator_counts gives hamlet verdicts, people covered, fiber
+ * reach and lengths in one pass, hatang_sharing_ratios the sharing counts of
+ * the level (sites placed by their point in the level's units).
  */
-export async function computeIndicators(knex: Knex, q: IndicatorInputs): Promise<IndicatorsResponse> {
+export async function computedFiguresByUnit(knex: Knex, q: CountsQuery): Promise<Map<number, UnitComputedFigures>> {
   const statuses = [...activeStatusesOf[q.scenario]];
-  const coverage = (await knex.raw('SELECT * FROM hatang_unit_coverage_counts(?, ?)', [q.unit.id, q.scenario])).rows[0] as Record<string, number | string>;
-  const fiber = (await knex.raw('SELECT * FROM hatang_unit_fiber_reach(?, ?::float8, ?::text[])', [q.unit.id, q.fiberReachM, statuses]))
-    .rows[0] as Record<string, number>;
-  const lengths = (await knex.raw('SELECT * FROM hatang_unit_fiber_lengths(?, ?::text[])', [q.unit.id, statuses])).rows[0] as Record<string, number>;
-  const sharing = await sharingRatioFor(knex, { boundarySet: q.unit.boundarySet, unitCode: q.unit.code, scenario: q.scenario });
-  // bigint sums arrive as strings from node-postgres.
-  const n = (v: number | string | undefined) => Number(v ?? 0);
-  const round = (m: number) => Math.round(m * 10) / 10;
-  const hamlets = n(coverage.hamlets);
-  const population = n(coverage.population);
-  const t = (def: IndicatorDefinition) => q.targets[def.code];
+  const counts = (
+    await knex.raw('SELECT * FROM hatang_unit_indicator_counts(?, ?, ?::integer, ?, ?::float8, ?::text[])', [
+      q.boundarySet,
+      q.level,
+      q.unitId ?? null,
+      q.scenario,
+      q.fiberReachM,
+      statuses,
+    ])
+  ).rows as CountsRow[];
+  const sharing = (await knex.raw('SELECT unit_id, sites_active, sites_shared FROM hatang_sharing_ratios(?, ?, ?::text[])', [q.boundarySet, q.level, statuses]))
+    .rows as SharingRow[];
+  const sharingByUnit = new Map(sharing.map((s) => [s.unit_id, s]));
   const c = computedIndicators;
-  const indicators: Indicator[] = [
-    indicator(c.hamletsMobileBroadband, n(coverage.covered), hamlets, t(c.hamletsMobileBroadband), [
-      { code: 'lom_song', name: breakdownNames.lom_song, count: n(coverage.lom_song) },
-      { code: 'trang_song', name: breakdownNames.trang_song, count: n(coverage.trang_song) },
-    ]),
-    indicator(c.population4g, n(coverage.population_4g), population, t(c.population4g)),
-    indicator(c.population5g, n(coverage.population_5g), population, t(c.population5g)),
-    indicator(c.hamletsFiber, n(fiber.reached), n(fiber.hamlets), t(c.hamletsFiber)),
-    indicator(c.undergroundFiber, round(n(lengths.underground_m)), round(n(lengths.total_m)), t(c.undergroundFiber)),
-    indicator(c.siteSharing, sharing.siteRatio.numerator, sharing.siteRatio.denominator, t(c.siteSharing)),
-  ];
-  return {
-    unit: { code: q.unit.code, name: q.unit.name, level: q.unit.level, boundarySet: q.unit.boundarySet },
-    scenario: q.scenario,
-    settings: { coverageTheta: q.coverageTheta, fiberReachM: q.fiberReachM, siteInferenceEpsM: q.siteInferenceEpsM },
-    indicators,
-  };
+  const result = new Map<number, UnitComputedFigures>();
+  for (const r of counts) {
+    // bigint sums arrive as strings from node-postgres.
+    const population = Number(r.population);
+    const s = sharingByUnit.get(r.unit_id);
+    const figures = new Map<string, ComputedFigure>([
+      [
+        c.hamletsMobileBroadband.code,
+        figure(r.covered, r.hamlets, [
+          { code: 'lom_song', name: breakdownNames.lom_song, count: r.lom_song },
+          { code: 'trang_song', name: breakdownNames.trang_song, count: r.trang_song },
+        ]),
+      ],
+      [c.population4g.code, figure(Number(r.population_4g), population)],
+      [c.population5g.code, figure(Number(r.population_5g), population)],
+      [c.hamletsFiber.code, figure(r.fiber_reached, r.hamlets)],
+      [c.undergroundFiber.code, figure(roundDm(r.underground_m), roundDm(r.fiber_m))],
+      [c.siteSharing.code, figure(Number(s?.sites_shared ?? 0), Number(s?.sites_active ?? 0))],
+    ]);
+    result.set(r.unit_id, { hamlets: r.hamlets, population, figures });
+  }
+  return result;
 }

@@ -1,48 +1,117 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
-import { computedIndicators } from './indicator-catalogue.js';
-import { computeIndicators, type IndicatorUnit } from './indicator-queries.js';
-import type { IndicatorSettings } from './indicator-settings.js';
-import type { SharingSettings } from '../sharing/sharing-settings.js';
+import { unitLevelSchema, type UnitLevel } from '../contracts/domain-enums.js';
+import type { IndicatorSettingsView } from '../contracts/indicator-contracts.js';
 import { HttpProblem } from '../http/http-problem.js';
-import { assertOnlyParameters, parseCode, singleParameter } from '../http/query-params.js';
+import { assertOnlyParameters, parseCode, parseEnumList, singleParameter } from '../http/query-params.js';
 import { parseScenario } from '../http/scenario-param.js';
 import { resolveBoundarySet } from '../layers/admin-unit-lookup.js';
+import type { SharingSettings } from '../sharing/sharing-settings.js';
+import { assertLevelInSet } from '../sharing/sharing-queries.js';
+import { computeUnitTable } from './indicator-unit-table.js';
+import type { IndicatorSettings } from './indicator-settings.js';
+import { computeIndicators, type IndicatorUnit } from './unit-indicators.js';
 
-/** The unit asked for, or the province of the boundary set; an unknown code is a 400. */
+export interface IndicatorRouteDeps {
+  theta: number;
+  indicators: IndicatorSettings;
+  sharing: SharingSettings;
+}
+
+const levelDepth: Record<UnitLevel, number> = { province: 0, district: 1, commune: 2 };
+
+/** A unit of the set by code; an unknown code is a 400 naming `parameter`. */
+export async function findIndicatorUnit(knex: Knex, boundarySet: string, code: string, parameter: string): Promise<IndicatorUnit> {
+  const row = (
+    await knex.raw(`SELECT id, code, name, level, boundary_set AS "boundarySet" FROM admin_units WHERE boundary_set = ? AND code = ?`, [boundarySet, code])
+  ).rows[0] as IndicatorUnit | undefined;
+  if (!row) throw new HttpProblem(400, 'unknown-unit', { unit: code, boundarySet }, parameter);
+  return row;
+}
+
+/** The unit asked for, or the province of the boundary set. */
 async function resolveIndicatorUnit(knex: Knex, boundarySet: string, code: string | undefined): Promise<IndicatorUnit> {
+  if (code !== undefined) return findIndicatorUnit(knex, boundarySet, code, 'unit');
   const row = (
     await knex.raw(
-      `SELECT id, code, name, level, boundary_set AS "boundarySet" FROM admin_units
-        WHERE boundary_set = ? AND (code = ? OR (?::text IS NULL AND level = 'province'))
-        ORDER BY code LIMIT 1`,
-      [boundarySet, code ?? null, code ?? null],
+      `SELECT id, code, name, level, boundary_set AS "boundarySet" FROM admin_units WHERE boundary_set = ? AND level = 'province' ORDER BY code LIMIT 1`,
+      [boundarySet],
     )
   ).rows[0] as IndicatorUnit | undefined;
-  if (!row && code !== undefined) throw new HttpProblem(400, 'unknown-unit', { unit: code, boundarySet }, 'unit');
   if (!row) throw new HttpProblem(400, 'indicators-unit-required', { boundarySet }, 'unit');
   return row;
 }
 
-/** GET /api/indicators: public read, like the layers. */
-export function indicatorRoutes(knex: Knex, deps: { theta: number; indicators: IndicatorSettings; sharing: SharingSettings }): Router {
+/** A declared reporting period (reporting_periods), or null when none is asked for. */
+export async function resolvePeriod(knex: Knex, requested: string | undefined): Promise<string | null> {
+  if (requested === undefined) return null;
+  const known = (await knex.raw('SELECT 1 FROM reporting_periods WHERE code = ?', [requested])).rows.length > 0;
+  if (!known) throw new HttpProblem(400, 'unknown-period', { period: requested.slice(0, 32) }, 'period');
+  return requested;
+}
+
+export function indicatorSettingsView(deps: IndicatorRouteDeps): IndicatorSettingsView {
+  return { coverageTheta: deps.theta, fiberReachM: deps.indicators.fiberReachM, siteInferenceEpsM: deps.sharing.siteInferenceEpsM };
+}
+
+/** The finest level a boundary set has. */
+async function finestLevel(knex: Knex, boundarySet: string): Promise<UnitLevel> {
+  const levels = ((await knex.raw('SELECT levels FROM boundary_sets WHERE code = ?', [boundarySet])).rows[0]?.levels ?? []) as UnitLevel[];
+  return [...levels].sort((a, b) => levelDepth[b] - levelDepth[a])[0] ?? 'commune';
+}
+
+/** The query of the per-unit table, shared by GET /api/indicators/units and the indicator export. */
+export async function parseUnitTableQuery(knex: Knex, req: Request, deps: IndicatorRouteDeps) {
+  const q = (name: string) => singleParameter(req, name);
+  const scenario = parseScenario(q('scenario'));
+  const boundarySet = await resolveBoundarySet(knex, q('boundarySet'));
+  const period = await resolvePeriod(knex, q('period'));
+  const parentCode = parseCode(q('parent'), 'parent');
+  const parent = parentCode === undefined ? null : await findIndicatorUnit(knex, boundarySet, parentCode, 'parent');
+  const asked = parseEnumList(q('level'), 'level', unitLevelSchema.options, 1)?.[0];
+  let level: UnitLevel;
+  if (asked !== undefined) {
+    await assertLevelInSet(knex, boundarySet, asked);
+    level = asked;
+  } else if (parent) {
+    // The drill-down's next step: the first level of the set below the parent.
+    const levels = ((await knex.raw('SELECT levels FROM boundary_sets WHERE code = ?', [boundarySet])).rows[0]?.levels ?? []) as UnitLevel[];
+    level = [...levels].sort((a, b) => levelDepth[a] - levelDepth[b]).find((l) => levelDepth[l] > levelDepth[parent.level]) ?? parent.level;
+  } else {
+    level = await finestLevel(knex, boundarySet);
+  }
+  if (parent && levelDepth[level] <= levelDepth[parent.level]) {
+    throw new HttpProblem(400, 'level-not-below-parent', { level, parent: parent.code, parentLevel: parent.level }, 'level');
+  }
+  return {
+    boundarySet,
+    level,
+    scenario,
+    period,
+    parent,
+    settings: indicatorSettingsView(deps),
+    configSharingTarget: deps.sharing.sharingTargetRatio,
+  };
+}
+
+/** GET /api/indicators and /api/indicators/units: public reads, like the layers. */
+export function indicatorRoutes(knex: Knex, deps: IndicatorRouteDeps): Router {
   const router = Router();
   router.get('/indicators', async (req, res) => {
-    assertOnlyParameters(req, ['unit', 'boundarySet', 'scenario', 'lang']);
+    assertOnlyParameters(req, ['unit', 'boundarySet', 'scenario', 'period', 'lang']);
     const q = (name: string) => singleParameter(req, name);
     const scenario = parseScenario(q('scenario'));
     const boundarySet = await resolveBoundarySet(knex, q('boundarySet'));
     const unit = await resolveIndicatorUnit(knex, boundarySet, parseCode(q('unit'), 'unit'));
-    const body = await computeIndicators(knex, {
-      unit,
-      scenario,
-      fiberReachM: deps.indicators.fiberReachM,
-      coverageTheta: deps.theta,
-      siteInferenceEpsM: deps.sharing.siteInferenceEpsM,
-      // Until planners edit targets, the one target in the configuration: the site sharing ratio's.
-      targets: { [computedIndicators.siteSharing.code]: deps.sharing.sharingTargetRatio },
-    });
-    res.json(body);
+    const period = await resolvePeriod(knex, q('period'));
+    res.json(
+      await computeIndicators(knex, { unit, scenario, period, settings: indicatorSettingsView(deps), configSharingTarget: deps.sharing.sharingTargetRatio }),
+    );
+  });
+
+  router.get('/indicators/units', async (req, res) => {
+    assertOnlyParameters(req, ['boundarySet', 'level', 'scenario', 'period', 'parent', 'lang']);
+    res.json(await computeUnitTable(knex, await parseUnitTableQuery(knex, req, deps)));
   });
   return router;
 }

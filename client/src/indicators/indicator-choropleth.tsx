@@ -65,6 +65,8 @@ export interface IndicatorChoroplethProps {
   height?: number;
   /** Off for print: no hover, click or panning. */
   interactive?: boolean;
+  /** Called at the first idle after the units or colours last changed (the report waits for it before it is printed). */
+  onDrawn?: () => void;
 }
 
 type UnitFeature = FeatureCollection<AdminUnitProperties>['features'][number];
@@ -88,6 +90,8 @@ export function IndicatorChoropleth(props: IndicatorChoroplethProps) {
   const applyRef = useRef<(() => void) | null>(null);
   const onClickRef = useRef(props.onUnitClick);
   onClickRef.current = props.onUnitClick;
+  const onDrawnRef = useRef(props.onDrawn);
+  onDrawnRef.current = props.onDrawn;
 
   const drawn = useMemo(() => (units?.features ?? []).filter((f) => values.has(f.properties.code)), [units, values]);
   const classes = useMemo(() => choroplethClasses(drawn.map((f) => values.get(f.properties.code) ?? null), indicator.measure), [drawn, values, indicator.measure]);
@@ -198,7 +202,9 @@ export function IndicatorChoropleth(props: IndicatorChoroplethProps) {
         map.fitBounds(extent, { padding: 16, duration: 0 });
       }
       map.once('idle', () => {
-        if (hook.revision === revision) hook.ready = true;
+        if (hook.revision !== revision) return;
+        hook.ready = true;
+        onDrawnRef.current?.();
       });
       map.triggerRepaint();
     };

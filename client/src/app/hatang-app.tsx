@@ -7,6 +7,7 @@ import type { Meta } from '../domain/contract-types.js';
 import { I18nProvider, makeI18n, type Lang } from '../i18n/i18n-context.js';
 import type { HatangMap } from '../map/hatang-map.js';
 import type { ViewState } from '../url/view-state.js';
+import { ReportPage } from '../reports/report-page.js';
 import { MapScreen } from './map-screen.js';
 import { useViewState } from './use-view-state.js';
 
@@ -70,6 +71,8 @@ export function HatangApp() {
   if (!session.info) content = splash(session.status === 'error' ? t('auth.sessionFailed', { detail: session.error ?? '' }) : null, session.reload);
   else if (!mayRead) content = <SignInScreen expired={session.expired} onLanguageChange={setLang} />;
   else if (metaLoad.status !== 'ready') content = splash(metaLoad.status === 'error' ? metaLoad.error : null, () => setMetaAttempt((n) => n + 1));
+  // The printable report takes the whole page: no header, no map.
+  else if (state.screen === 'report') content = <ReportPage meta={metaLoad.meta} state={state} update={update} />;
   else content = <MapScreen meta={metaLoad.meta} state={state} update={update} mapRef={mapRef} />;
 
   return (

@@ -12,6 +12,8 @@ import {
 } from '../contracts/sharing-contracts.js';
 import { HttpProblem } from '../http/http-problem.js';
 import type { SharingSettings } from './sharing-settings.js';
+import { computedIndicators } from '../indicators/indicator-catalogue.js';
+import { provinceWideTarget } from '../indicators/indicator-target-lookup.js';
 
 interface RatioRow {
   unit_id: number;
@@ -148,7 +150,8 @@ export async function sharingReport(
     level: q.level,
     scenario: q.scenario,
     siteInferenceEpsM: settings.siteInferenceEpsM,
-    target: settings.sharingTargetRatio,
+    // The planners' every-unit target of the latest year when one is set, else the configuration's (HATANG_SHARING_TARGET).
+    target: (await provinceWideTarget(knex, computedIndicators.siteSharing.code))?.value ?? settings.sharingTargetRatio,
     province: await wholeSet(knex, q.boundarySet, q.scenario),
     units,
     operators: await operatorSharing(knex, q.boundarySet, q.scenario),

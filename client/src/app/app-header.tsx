@@ -10,9 +10,12 @@ interface AppHeaderProps {
   onSearchChoose: (result: SearchResult) => void;
   onLanguageChange: (lang: Lang) => void;
   onAccountAction: (action: AccountAction) => void;
+  /** Opens the plan indicators (Chỉ tiêu quy hoạch). */
+  onOpenIndicators?: () => void;
+  indicatorsOpen?: boolean;
 }
 
-export function AppHeader({ demoData, operators, onSearchChoose, onLanguageChange, onAccountAction }: AppHeaderProps) {
+export function AppHeader({ demoData, operators, onSearchChoose, onLanguageChange, onAccountAction, onOpenIndicators, indicatorsOpen = false }: AppHeaderProps) {
   const { t } = useI18n();
   return (
     <header className="app-header">
@@ -31,6 +34,11 @@ export function AppHeader({ demoData, operators, onSearchChoose, onLanguageChang
           <span className="demo-badge" title={t('demo.notice')}>
             {t('demo.badge')}
           </span>
+        ) : null}
+        {onOpenIndicators ? (
+          <button type="button" className="header-button" aria-pressed={indicatorsOpen} onClick={onOpenIndicators} title={t('indicators.openHint')} data-testid="open-indicators">
+            <span aria-hidden="true">▤</span> {t('indicators.open')}
+          </button>
         ) : null}
         <LanguageSwitch onChange={onLanguageChange} />
         <AccountMenu operators={operators} onAction={onAccountAction} />

@@ -43,6 +43,7 @@ import { PasswordChangeDialog } from '../auth/password-change-dialog.js';
 import { RecordNotice } from '../records/record-notice.js';
 import type { RegisterChange } from '../records/register-change.js';
 import { UserAdminPanel } from '../users/user-admin-panel.js';
+import { IndicatorsDashboard } from '../indicators/indicators-dashboard.js';
 import { useColocation } from '../colocation/use-colocation.js';
 import { submittingOperator } from '../proposals/proposal-formats.js';
 import { ProposalTools } from '../proposals/proposal-tools.js';
@@ -366,7 +367,15 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
   return (
     <>
       <div className={['app', state.selection ? 'app--inspecting' : '', state.panel ? 'app--drawer' : ''].filter(Boolean).join(' ')}>
-        <AppHeader demoData={meta.demoData} operators={meta.operators} onSearchChoose={onSearchChoose} onLanguageChange={setLang} onAccountAction={onAccountAction} />
+        <AppHeader
+          demoData={meta.demoData}
+          operators={meta.operators}
+          onSearchChoose={onSearchChoose}
+          onLanguageChange={setLang}
+          onAccountAction={onAccountAction}
+          onOpenIndicators={() => setScreen(state.screen === 'indicators' ? null : 'indicators')}
+          indicatorsOpen={state.screen === 'indicators'}
+        />
         <LayerPanel
           meta={meta}
           visible={state.layers}
@@ -522,6 +531,17 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
             onRegisterChanged={onRegisterChanged}
             siteInferenceEpsM={sharingScreen.sharing.data?.siteInferenceEpsM ?? null}
             scenario={state.scenario}
+          />
+        ) : null}
+        {state.screen === 'indicators' ? (
+          <IndicatorsDashboard
+            state={state}
+            update={update}
+            onClose={closeScreen}
+            onHamletClick={(code) => {
+              closeScreen();
+              openHamlet(code);
+            }}
           />
         ) : null}
         {state.screen === 'users' ? <UserAdminPanel operators={meta.operators} onClose={closeScreen} /> : null}

@@ -118,6 +118,7 @@ export type {
   IndicatorSource,
   IndicatorStatus,
   IndicatorsResponse,
+  IndicatorUnitRef,
   IndicatorUnitRow,
   IndicatorUnitsResponse,
   ReportedFigure,

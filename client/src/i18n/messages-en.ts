@@ -1,12 +1,14 @@
 import type { MessageCatalogue } from './messages-vi.js';
 import { messagesEnReports } from './messages-en-reports.js';
 import { messagesEnIndicators } from './messages-en-indicators.js';
+import { messagesEnImportsIndicators } from './messages-en-imports-indicators.js';
 
 // English message catalogue: typed against the Vietnamese key set, so a missing
 // or extra key is a compile error.
 export const messagesEn: MessageCatalogue = {
   ...messagesEnReports,
   ...messagesEnIndicators,
+  ...messagesEnImportsIndicators,
   'app.title': 'Telecom infrastructure',
   'app.subtitle': 'BTS sites, shared sites, fiber routes and hamlet coverage',
   'app.loading': 'Loading the map…',

@@ -1,10 +1,12 @@
 import { messagesViReports } from './messages-vi-reports.js';
 import { messagesViIndicators } from './messages-vi-indicators.js';
+import { messagesViImportsIndicators } from './messages-vi-imports-indicators.js';
 // Vietnamese message catalogue: the reference key set. Every label the client
 // shows comes from here or from messages-en.ts, which must have the same keys.
 export const messagesVi = {
   ...messagesViReports,
   ...messagesViIndicators,
+  ...messagesViImportsIndicators,
   'app.title': 'Hạ tầng viễn thông',
   'app.subtitle': 'Trạm BTS, vị trí dùng chung, cáp quang và phủ sóng ấp, khu phố',
   'app.loading': 'Đang tải bản đồ…',

@@ -1,67 +1,20 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
 import type { HamletCoverageResponse, HamletCoverageRow, HamletDetail } from '../contracts/coverage-contracts.js';
-import { ANY_OPERATOR, technologyGroups } from '../contracts/layer-contracts.js';
 import { measurementThresholdDbm } from '../coverage/link-budget.js';
 import { HttpProblem } from '../http/http-problem.js';
-import { assertOnlyParameters, parseCode, parseEnumList, singleParameter } from '../http/query-params.js';
+import { assertOnlyParameters, parseCode, singleParameter } from '../http/query-params.js';
 import { parseScenario } from '../http/scenario-param.js';
-import { operatorCodes, resolveBoundarySet, resolveUnitId } from '../layers/admin-unit-lookup.js';
-
-const verdicts = ['covered', 'lom_song', 'trang_song'] as const;
-
-interface CoverageRowSql {
-  code: string;
-  name: string;
-  commune_code: string;
-  commune_name: string;
-  district_name: string | null;
-  population: number;
-  verdict: HamletCoverageRow['verdict'];
-  covered_share: number;
-  ref_covered: boolean;
-  share_basis: HamletCoverageRow['shareBasis'];
-  population_covered: number;
-  gap_area_m2: number;
-}
+import { hamletCoverageParameters, hamletCoverageRows, parseHamletCoverageQuery } from './hamlet-coverage-query.js';
 
 export function hamletRoutes(knex: Knex, theta: number): Router {
   const router = Router();
 
   router.get('/hamlets/coverage', async (req, res) => {
-    assertOnlyParameters(req, ['technology', 'operator', 'unit', 'boundarySet', 'verdict', 'scenario', 'lang']);
-    const q = (name: string) => singleParameter(req, name);
-    const scenario = parseScenario(q('scenario'));
-    const group = parseEnumList(q('technology'), 'technology', technologyGroups, 1)?.[0] ?? 'broadband';
-    const operator =
-      parseEnumList(q('operator'), 'operator', q('operator') === undefined ? [] : [ANY_OPERATOR, ...(await operatorCodes(knex))], 1)?.[0] ??
-      ANY_OPERATOR;
-    const boundarySet = await resolveBoundarySet(knex, q('boundarySet'));
-    const unitId = await resolveUnitId(knex, parseCode(q('unit'), 'unit'), boundarySet);
-    const verdictFilter = parseEnumList(q('verdict'), 'verdict', verdicts);
-    const sqlRows = (
-      await knex.raw('SELECT * FROM hatang_hamlet_coverage_rows(?, ?, ?::integer, ?::text[], ?)', [
-        operator,
-        group,
-        unitId,
-        verdictFilter ?? null,
-        scenario,
-      ])
-    ).rows as CoverageRowSql[];
-    const rows: HamletCoverageRow[] = sqlRows.map((r) => ({
-      code: r.code,
-      name: r.name,
-      communeCode: r.commune_code,
-      communeName: r.commune_name,
-      districtName: r.district_name,
-      population: r.population,
-      verdict: r.verdict,
-      coveredShare: r.covered_share,
-      refCovered: r.ref_covered,
-      shareBasis: r.share_basis,
-      populationCovered: r.population_covered,
-      gapAreaM2: Math.round(r.gap_area_m2),
-    }));
+    assertOnlyParameters(req, hamletCoverageParameters);
+    const query = await parseHamletCoverageQuery(knex, req);
+    const { operator, technologyGroup: group, scenario } = query;
+    const rows = await hamletCoverageRows(knex, query);
     const count = (v: HamletCoverageRow['verdict']) => rows.filter((r) => r.verdict === v).length;
     const body: HamletCoverageResponse = {
       operator,

@@ -9,14 +9,17 @@ import { exportFormats, exportLayers, exportLayerTitles, isRegisterLayer, type E
 import { derivedRecords, geoProperties, registerRecords, type ExportRecord } from './export-records.js';
 import { exportContentTypes, exportSink } from './export-sinks.js';
 import { ExportAborted } from './export-stream.js';
+import { isTableExport, serveTableExport, tableExports, type TableExportDeps } from './table-export-routes.js';
 
-function parseExportPath(file: string): { layer: ExportLayer; format: ExportFormat } {
+function splitExportPath(file: string): { name: string; format: string } {
   const dot = file.lastIndexOf('.');
   if (dot <= 0) throw new HttpProblem(404, 'export-path', { file: file.slice(0, 80) });
-  const layer = file.slice(0, dot);
-  const format = file.slice(dot + 1);
+  return { name: file.slice(0, dot), format: file.slice(dot + 1) };
+}
+
+function parseExportPath(layer: string, format: string): { layer: ExportLayer; format: ExportFormat } {
   if (!(exportLayers as readonly string[]).includes(layer)) {
-    throw new HttpProblem(404, 'unknown-layer', { layer: layer.slice(0, 50), layers: exportLayers.join(', ') });
+    throw new HttpProblem(404, 'unknown-layer', { layer: layer.slice(0, 50), layers: [...exportLayers, ...tableExports].join(', ') });
   }
   if (!(exportFormats as readonly string[]).includes(format)) {
     throw new HttpProblem(404, 'export-unknown-format', { format: format.slice(0, 20), formats: exportFormats.join(', ') });
@@ -26,13 +29,16 @@ function parseExportPath(file: string): { layer: ExportLayer; format: ExportForm
 
 /**
  * GET /api/exports/{layer}.{format}: a layer, whole or filtered as the map
- * filters it, as GeoJSON, CSV, XLSX or KML. Anyone who may read the map may
- * export it (the API's authentication in front decides, as for /api/layers).
+ * filters it, as GeoJSON, CSV, XLSX or KML; and the tables of the plan's
+ * indicators (table-export-routes.ts) as CSV or XLSX. Anyone who may read the
+ * map may export it (the API's authentication in front decides, as for /api/layers).
  */
-export function exportRoutes(knex: Knex, sharing: Pick<SharingSettings, 'consolidationDistanceM'>): Router {
+export function exportRoutes(knex: Knex, sharing: Pick<SharingSettings, 'consolidationDistanceM'>, tables?: TableExportDeps): Router {
   const router = Router();
   router.get('/exports/:file', async (req, res) => {
-    const { layer, format } = parseExportPath(String(req.params.file));
+    const path = splitExportPath(String(req.params.file));
+    if (tables && isTableExport(path.name)) return serveTableExport(knex, path.name, path.format, req, res, tables);
+    const { layer, format } = parseExportPath(path.name, path.format);
     const query = await parseExportQuery(knex, req, layer, sharing.consolidationDistanceM);
     const wkt = format === 'csv' || format === 'xlsx';
     const title = exportLayerTitles[layer].vi;

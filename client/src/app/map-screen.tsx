@@ -316,7 +316,8 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
         return next;
       });
       if (effect.measurements) setMeasurementsVersion((n) => n + 1);
-      update((prev) => (prev.layers.includes(effect.toggle) ? prev : { ...prev, layers: [...prev.layers, effect.toggle] }));
+      const toggle = effect.toggle;
+      if (toggle) update((prev) => (prev.layers.includes(toggle) ? prev : { ...prev, layers: [...prev.layers, toggle] }));
     },
     [update],
   );

@@ -1,5 +1,6 @@
 import type { DryRunReport, ImportMode, ImportRun } from '../api/import-api.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { importHasPositions } from './import-layers.js';
 
 const modes: readonly ImportMode[] = ['all-or-nothing', 'valid-rows-only'];
 
@@ -122,7 +123,7 @@ export function ImportFinished({ run, reloaded, onReloadLayers, onAnother }: Fin
         </p>
       )}
       <div className="import-actions">
-        {run.status === 'committed' ? (
+        {run.status === 'committed' && importHasPositions(run.layer) ? (
           <button type="button" className="button button--primary" onClick={onReloadLayers} data-testid="import-reload-layers">
             {t('import.reloadLayers')}
           </button>

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { BoundarySetOptions } from '../layers/boundary-set-options.js';
 import { CrsSelect } from './crs-select.js';
 import { fileSizeText } from './import-formats.js';
-import { importFileAccept, isImportFileName } from './import-layers.js';
+import { importFileAccept, importHasPositions, importTakesBoundarySet, isImportFileName } from './import-layers.js';
 import type { ImportFailure } from './import-run-state.js';
 import { ImportFailureMessage } from './import-failure-message.js';
 
@@ -54,7 +54,12 @@ export function ImportFileForm({ meta, layers, ownOperatorName, uploading, error
       className="import-form"
       onSubmit={(event) => {
         event.preventDefault();
-        if (file) onUpload(file, { layer, fileName: file.name, crs: crs || null, boundarySet: layer === 'admin-units' ? boundarySet || null : null });
+        if (file) {
+          onUpload(file, {
+            layer, fileName: file.name, crs: importHasPositions(layer) ? crs || null : null,
+            boundarySet: importTakesBoundarySet(layer) ? boundarySet || null : null,
+          });
+        }
       }}
     >
       <label className="field import-field">
@@ -67,6 +72,7 @@ export function ImportFileForm({ meta, layers, ownOperatorName, uploading, error
           ))}
         </select>
         {ownOperatorName ? <span className="import-field__hint">{t('import.operatorScope', { operator: ownOperatorName })}</span> : null}
+        {layer === 'indicator-values' ? <span className="import-field__hint" data-testid="import-layer-hint">{t('import.indicatorValuesHint')}</span> : null}
       </label>
       <div
         className={dragging ? 'import-drop import-drop--over' : 'import-drop'}
@@ -110,14 +116,14 @@ export function ImportFileForm({ meta, layers, ownOperatorName, uploading, error
           </span>
         ) : null}
       </div>
-      <CrsSelect value={crs} onChange={setCrs} disabled={busy} testId="import-crs" />
-      {layer === 'admin-units' ? (
+      {importHasPositions(layer) ? <CrsSelect value={crs} onChange={setCrs} disabled={busy} testId="import-crs" /> : null}
+      {importTakesBoundarySet(layer) ? (
         <label className="field import-field">
           <span className="field__label">{t('filter.boundarySet')}</span>
           <select value={boundarySet} onChange={(e) => setBoundarySet(e.target.value)} disabled={busy} data-testid="import-boundary-set">
             <BoundarySetOptions boundarySets={meta.boundarySets} />
           </select>
-          <span className="import-field__hint">{t('import.boundarySetHint')}</span>
+          <span className="import-field__hint">{t(layer === 'indicator-values' ? 'import.indicatorValuesBoundarySetHint' : 'import.boundarySetHint')}</span>
         </label>
       ) : null}
       {error ? <ImportFailureMessage failure={error} testId="import-upload-error" /> : null}

@@ -169,7 +169,7 @@ export function ImportPanel({ meta, map, tab, onTabChange, onClose, onImported }
               </button>
             </div>
             {state.step === 'review' && state.error && state.error.during !== 'commit' ? <ImportFailureMessage failure={state.error} testId="import-dry-run-error" /> : null}
-            {report ? <ImportReport report={report} stale={busy} onFitPreview={map ? fitPreview : null} /> : null}
+            {report ? <ImportReport report={report} layer={run.layer} stale={busy} onFitPreview={map ? fitPreview : null} /> : null}
             {report ? (
               <ImportCommitChoice
                 report={report}

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n/i18n-context.js';
 import { BoundarySetOptions } from '../layers/boundary-set-options.js';
 import { CrsSelect } from './crs-select.js';
 import { fileSizeText } from './import-formats.js';
+import { importHasPositions, importTakesBoundarySet } from './import-layers.js';
 
 interface Props {
   meta: Meta;
@@ -37,12 +38,14 @@ export function ImportReadFacts({ meta, run, options, disabled, onOptionsChange 
             </dd>
           </div>
         ) : null}
-        <div className="import-facts__row">
-          <dt>{t('import.crs')}</dt>
-          <dd data-testid="import-crs-detected" data-srid={run.crs?.srid ?? ''}>
-            {run.crs ? t('import.crsValue', { label: run.crs.label, srid: String(run.crs.srid), source: t(`import.crsSource.${run.crs.source}`) }) : t('import.crsNone')}
-          </dd>
-        </div>
+        {importHasPositions(run.layer) ? (
+          <div className="import-facts__row">
+            <dt>{t('import.crs')}</dt>
+            <dd data-testid="import-crs-detected" data-srid={run.crs?.srid ?? ''}>
+              {run.crs ? t('import.crsValue', { label: run.crs.label, srid: String(run.crs.srid), source: t(`import.crsSource.${run.crs.source}`) }) : t('import.crsNone')}
+            </dd>
+          </div>
+        ) : null}
       </dl>
       <div className="import-options">
         {sheets.length > 1 ? (
@@ -63,8 +66,10 @@ export function ImportReadFacts({ meta, run, options, disabled, onOptionsChange 
             <span className="import-field__hint">{t('import.sheetHint', { count: sheets.length })}</span>
           </label>
         ) : null}
-        <CrsSelect value={options.crs ?? ''} onChange={(crs) => onOptionsChange({ ...options, crs: crs || null })} disabled={disabled} testId="import-review-crs" />
-        {run.layer === 'admin-units' ? (
+        {importHasPositions(run.layer) ? (
+          <CrsSelect value={options.crs ?? ''} onChange={(crs) => onOptionsChange({ ...options, crs: crs || null })} disabled={disabled} testId="import-review-crs" />
+        ) : null}
+        {importTakesBoundarySet(run.layer) ? (
           <label className="field import-field">
             <span className="field__label">{t('filter.boundarySet')}</span>
             <select

@@ -1,10 +1,12 @@
-import type { DryRunReport } from '../api/import-api.js';
+import type { DryRunReport, ImportLayer } from '../api/import-api.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { importHasPositions } from './import-layers.js';
 import { importChangeColours } from './import-preview-layers.js';
 import { ImportProblemTable } from './import-problem-table.js';
 
 interface Props {
   report: DryRunReport;
+  layer: ImportLayer;
   /** Set while another dry run is on its way: the figures are those of the last one. */
   stale: boolean;
   onFitPreview: (() => void) | null;
@@ -20,7 +22,7 @@ const countColours: Record<CountKey, string> = {
 };
 
 /** The dry run: what a commit would do, row by row problems and warnings, and the map preview's key. */
-export function ImportReport({ report, stale, onFitPreview }: Props) {
+export function ImportReport({ report, layer, stale, onFitPreview }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   return (
@@ -43,7 +45,9 @@ export function ImportReport({ report, stale, onFitPreview }: Props) {
       </dl>
       <div className="import-preview-note">
         <span data-testid="import-preview-note">
-          {report.preview.features.length === 0
+          {!importHasPositions(layer)
+            ? t('import.previewNotOnMap')
+            : report.preview.features.length === 0
             ? t('import.previewEmpty')
             : report.previewTruncated
               ? t('import.previewTruncated', { count: report.preview.features.length })

@@ -4,7 +4,7 @@ import { z } from 'zod';
 // mapping, dry-run, commit all or nothing (or the valid rows only), follow the
 // progress, cancel. Shared by the server, the CLI and the client.
 
-export const importLayers = ['sites', 'bts', 'fiber', 'admin-units', 'hamlets', 'population-clusters', 'measurements'] as const;
+export const importLayers = ['sites', 'bts', 'fiber', 'admin-units', 'hamlets', 'population-clusters', 'measurements', 'indicator-values'] as const;
 export const importLayerSchema = z.enum(importLayers);
 export type ImportLayer = z.infer<typeof importLayerSchema>;
 

@@ -6,7 +6,7 @@ export const vi = {
   'row-figure-too-large': 'Cột "{column}": {value} lớn hơn {max} {unitVi}, giá trị lớn nhất có thể của chỉ tiêu "{indicator}".',
   'row-figure-negative': 'Cột "{column}": {value} là số âm; số liệu báo cáo không được âm.',
   'import-unknown-unit': 'Không có đơn vị hành chính mã "{code}" trong bộ ranh giới "{boundarySet}".',
-  'import-unknown-period': 'Chưa có kỳ báo cáo "{period}" trong danh mục kỳ báo cáo: hãy thêm kỳ này trước (Chỉ tiêu → Kỳ báo cáo) rồi nhập lại.',
+  'import-unknown-period': 'Chưa có kỳ báo cáo "{period}" trong danh mục kỳ báo cáo: hãy khai báo kỳ này trước rồi nhập lại.',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {

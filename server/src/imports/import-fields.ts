@@ -2,6 +2,7 @@ import {
   fiberKinds, fiberLayings, hamletKinds, lifecycleStatuses, structureTypes, technologies, unitLevels, unitTypes,
 } from '../contracts/domain-enums.js';
 import type { ImportLayer } from '../contracts/import-contracts.js';
+import { indicatorCatalogue } from '../indicators/indicator-catalogue.js';
 
 /**
  * The columns of each importable layer, one catalogue for the importers, the
@@ -12,7 +13,7 @@ import type { ImportLayer } from '../contracts/import-contracts.js';
  * Synonyms are folded (see `foldHeader`: no diacritics, lower case, `_` for
  * spaces and punctuation), so "Mã trạm", "MA TRAM" and "ma_tram" are one.
  */
-export type FieldType = 'code' | 'text' | 'number' | 'integer' | 'enum' | 'coordinate' | 'planar' | 'list' | 'wkt' | 'instant';
+export type FieldType = 'code' | 'text' | 'number' | 'integer' | 'enum' | 'coordinate' | 'planar' | 'list' | 'wkt' | 'instant' | 'period' | 'figure';
 
 export interface ImportField {
   key: string;
@@ -64,6 +65,15 @@ const lifecycleValueSynonyms: Record<string, string> = {
 };
 const status = f({ key: 'status', vi: 'Trạng thái', en: 'Status', type: 'enum', required: true,
   synonyms: ['status', 'trang_thai', 'tinh_trang'], values: lifecycleStatuses, valueSynonyms: lifecycleValueSynonyms });
+
+/**
+ * An indicator named by its code or by its name as the plan writes it, in
+ * either language ("Tỷ lệ hộ gia đình sử dụng Internet cáp quang (FTTH)"),
+ * folded like headers.
+ */
+const indicatorNameSynonyms: Record<string, string> = Object.fromEntries(
+  indicatorCatalogue.flatMap((d) => [[foldHeader(d.name.vi), d.code], [foldHeader(d.name.en), d.code]]),
+);
 
 const operator = (key: string, vi: string, en: string, synonyms: string[]) =>
   f({ key, vi, en, type: 'code', required: true, synonyms });
@@ -196,6 +206,26 @@ export const importFields: Readonly<Record<ImportLayer, readonly ImportField[]>>
     f({ key: 'batch', vi: 'Đợt đo', en: 'Batch', type: 'text', required: false, synonyms: ['batch', 'dot_do', 'dot'] }),
     lon, lat, northing, easting,
   ],
+  // Reported figures of the plan's indicators, one per indicator, unit and period (indicator_reported_values).
+  // The keys are the reported-value contract's names (indicator-registry-contracts.ts).
+  'indicator-values': [
+    f({ key: 'indicator', vi: 'Mã chỉ tiêu', en: 'Indicator', type: 'enum', required: true,
+      synonyms: ['indicator', 'indicator_code', 'ma_chi_tieu', 'chi_tieu', 'ten_chi_tieu', 'ma_chi_so', 'chi_so'],
+      values: indicatorCatalogue.map((d) => d.code), valueSynonyms: indicatorNameSynonyms }),
+    f({ key: 'unit', vi: 'Mã đơn vị hành chính', en: 'Unit code', type: 'code', required: true,
+      synonyms: ['unit', 'unit_code', 'ma_don_vi_hanh_chinh', 'ma_don_vi', 'ma_dvhc', 'ma_dia_ban', 'ma_xa', 'ma_huyen', 'ma_tinh'] }),
+    // Read so a file written for people (and our own export) maps every column; the unit is found by its code.
+    f({ key: 'unitName', vi: 'Tên đơn vị', en: 'Unit name', type: 'text', required: false,
+      synonyms: ['unit_name', 'unitname', 'ten_don_vi', 'ten_don_vi_hanh_chinh', 'ten_dvhc', 'dia_ban', 'don_vi_hanh_chinh', 'ten_xa', 'ten_huyen'] }),
+    f({ key: 'period', vi: 'Kỳ báo cáo', en: 'Period', type: 'period', required: true,
+      synonyms: ['period', 'period_code', 'reporting_period', 'ky_bao_cao', 'ky', 'ma_ky_bao_cao', 'thoi_ky', 'nam_bao_cao'] }),
+    // As written: a share in percent (74,6 or 74,6%), the others in their own unit (per 100 people, Mbit/s).
+    f({ key: 'value', vi: 'Giá trị', en: 'Value', type: 'figure', required: true,
+      synonyms: ['value', 'gia_tri', 'so_lieu', 'ket_qua', 'gia_tri_bao_cao', 'so_lieu_bao_cao', 'thuc_hien'] }),
+    f({ key: 'document', vi: 'Văn bản nguồn', en: 'Document', type: 'text', required: false,
+      synonyms: ['document', 'source_document', 'van_ban_nguon', 'van_ban', 'nguon', 'nguon_so_lieu', 'can_cu', 'so_hieu_van_ban'] }),
+    f({ key: 'note', vi: 'Ghi chú', en: 'Note', type: 'text', required: false, synonyms: ['note', 'notes', 'ghi_chu', 'comment', 'comments'] }),
+  ],
 };
 
 /** The natural key of each layer: what makes a re-import an update rather than an insert. */
@@ -207,6 +237,7 @@ export const importKeys: Readonly<Record<ImportLayer, readonly string[]>> = {
   hamlets: ['code'],
   'population-clusters': ['hamletCode', 'clusterNo'],
   measurements: ['operator', 'technology', 'measuredAt', 'lon', 'lat'],
+  'indicator-values': ['indicator', 'unit', 'period'],
 };
 
 /** Geometry kinds each layer takes from a GIS file (or a WKT column). */
@@ -218,6 +249,8 @@ export const importGeometryKinds: Readonly<Record<ImportLayer, readonly ('Point'
   hamlets: ['Polygon', 'Point'],
   'population-clusters': ['Point', 'Polygon'],
   measurements: ['Point'],
+  // A table of figures: no position, no geometry.
+  'indicator-values': [],
 };
 
 export function fieldOf(layer: ImportLayer, key: string): ImportField | undefined {

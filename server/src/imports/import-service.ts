@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../auth/actor.js';
 import { writeAudit } from '../audit/audit-log.js';
+import { roleMay } from '../auth/roles.js';
 import type { AuditEntity } from '../contracts/auth-contracts.js';
 import type { DryRunReport, ImportLayer, ImportMode, ImportOptions, ImportRun } from '../contracts/import-contracts.js';
 import type { CoverageParams } from '../coverage/coverage-recompute.js';
@@ -43,16 +44,22 @@ const auditEntityOf: Record<ImportLayer, AuditEntity> = {
   hamlets: 'hamlet',
   'population-clusters': 'population_cluster',
   measurements: 'field_measurements',
+  'indicator-values': 'reported_value',
 };
 
-/** Who may import which layer: operators their own BTS and fiber; planners everything; inspectors measurements. */
+/**
+ * Who may import which layer: operators their own BTS and fiber; planners everything; inspectors
+ * measurements; reported indicator values whoever may edit the plan's figures (targets.edit: planners).
+ */
 export function assertMayImport(actor: Actor | null, layer: ImportLayer): void {
   if (!actor) return;
   const allowed = layer === 'measurements'
     ? actor.role === 'planner' || actor.role === 'inspector'
     : layer === 'bts' || layer === 'fiber'
       ? actor.role === 'planner' || actor.role === 'operator'
-      : actor.role === 'planner';
+      : layer === 'indicator-values'
+        ? roleMay(actor.role, 'targets.edit')
+        : actor.role === 'planner';
   if (!allowed) throw new HttpProblem(403, 'import-layer-forbidden', { layer, role: actor.role });
 }
 
@@ -97,6 +104,7 @@ async function analyse(
     batch: run.fileName.slice(0, 100),
     mapped: prepared.mapped,
     actor: caller.actor,
+    actorName: caller.actor?.username ?? caller.actorName,
   };
   // Row parsing leaves `rows` empty after a file-level problem (a missing column, no coordinate system).
   await stageRows(trx, prepared.parsed.rows, staging);

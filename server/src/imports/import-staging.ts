@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Actor } from '../auth/actor.js';
 import type { ImportChangeKind, ImportLayer } from '../contracts/import-contracts.js';
+import { importGeometryKinds } from './import-fields.js';
 import { layerWriters, writtenColumns } from './layer-writers.js';
 import type { ParsedRow, RowIssue } from './parsed-row.js';
 
@@ -19,6 +20,8 @@ export interface StagingOptions {
   /** Catalogue keys the file supplies (mapped columns, plus `$geometry` for GIS formats). */
   mapped: ReadonlySet<string>;
   actor: Pick<Actor, 'role' | 'operatorCode'> | null;
+  /** Who imports, as provenance where a table keeps it (indicator_reported_values.updated_by). */
+  actorName: string;
 }
 
 export interface StagedSummary {
@@ -44,7 +47,7 @@ export async function stageRows(trx: Knex.Transaction, rows: readonly ParsedRow[
       invalid   boolean NOT NULL DEFAULT false
     ) ON COMMIT DROP`);
   await trx.raw('TRUNCATE import_staging');
-  const extra = { $boundarySet: options.boundarySet, $batch: options.batch };
+  const extra = { $boundarySet: options.boundarySet, $batch: options.batch, $actor: options.actorName };
   for (let i = 0; i < rows.length; i += chunkSize) {
     const chunk = rows.slice(i, i + chunkSize).map((r) => {
       const v = { ...r.values, ...extra };
@@ -99,7 +102,6 @@ type CheckRow = { row_no: number; problem: string; a: string | null; b: string |
  */
 export async function checkStagedRows(trx: Knex.Transaction, options: StagingOptions): Promise<StagedSummary> {
   const { layer } = options;
-  const writer = layerWriters[layer];
   const issues: RowIssue[] = [];
   const warnings: RowIssue[] = [];
   const add = (list: RowIssue[], rows: CheckRow[], messageKey: RowIssue['messageKey'], field: string | null, params: (r: CheckRow) => Record<string, string | number>) => {
@@ -137,21 +139,17 @@ export async function checkStagedRows(trx: Knex.Transaction, options: StagingOpt
     }
   }
 
-  // A row without a position is refused when the file carries positions, or when it would be a new record.
-  add(issues, await q(`SELECT row_no, 'missing' AS problem, NULL AS a, NULL AS b FROM import_staging s
-                        WHERE s.${layer === 'hamlets' ? 'ref' : 'geom'} IS NULL
-                          AND (?::boolean OR NOT EXISTS (SELECT 1 FROM ${writer.table} t WHERE ${writer.match}))`, [positionMapped(options.mapped)]),
-    'import-position-missing', null, () => ({}));
-  // Polygons as surveyed often self-touch; repair them (ST_MakeValid) and say so rather than refuse the file.
-  add(warnings, await q(`UPDATE import_staging SET geom = ST_Multi(ST_CollectionExtract(ST_MakeValid(geom), 3))
-                          WHERE geom IS NOT NULL AND GeometryType(geom) LIKE '%POLYGON' AND NOT ST_IsValid(geom)
-                          RETURNING row_no, 'repaired' AS problem, NULL AS a, NULL AS b`),
-    'import-geometry-repaired', null, () => ({}));
-  add(issues, await q(`SELECT row_no, 'invalid' AS problem, ST_IsValidReason(geom) AS a, NULL AS b FROM import_staging
-                        WHERE geom IS NOT NULL AND (NOT ST_IsValid(geom) OR ST_IsEmpty(geom))`),
-    'import-geometry-invalid', null, (r) => ({ reason: (r.a ?? '').slice(0, 80) }));
+  if (layer === 'indicator-values') {
+    add(issues, await q(`SELECT row_no, 'unknown-unit' AS problem, v->>'unit' AS a, v->>'$boundarySet' AS b FROM import_staging s
+                          WHERE NOT EXISTS (SELECT 1 FROM admin_units u WHERE u.boundary_set = s.v->>'$boundarySet' AND u.code = s.v->>'unit')`),
+      'import-unknown-unit', 'unit', (r) => ({ code: r.a ?? '', boundarySet: r.b ?? '' }));
+    add(issues, await q(`SELECT row_no, 'unknown-period' AS problem, v->>'period' AS a, NULL AS b FROM import_staging s
+                          WHERE NOT EXISTS (SELECT 1 FROM reporting_periods p WHERE p.code = s.v->>'period')`),
+      'import-unknown-period', 'period', (r) => ({ period: r.a ?? '' }));
+  }
 
-  if (layer !== 'admin-units') await checkInsideProvince(trx, options, issues, warnings);
+  // Layers of figures (no geometry kinds) have nothing to place.
+  if (importGeometryKinds[layer].length > 0) await checkPositions(trx, options, issues, warnings);
   if (options.actor?.role === 'operator') await checkOwnOperator(trx, options, issues);
 
   // Rows with a problem take no further part; the rest are compared with what is stored.
@@ -159,6 +157,31 @@ export async function checkStagedRows(trx: Knex.Transaction, options: StagingOpt
   if (bad.length) await trx.raw('UPDATE import_staging SET invalid = true WHERE row_no = ANY (?::integer[])', [bad]);
   const changes = await diffStaged(trx, options);
   return { changes, issues, warnings };
+}
+
+/** Positions and shapes: present where needed, valid (polygons repaired with a warning), inside the province. */
+async function checkPositions(trx: Knex.Transaction, options: StagingOptions, issues: RowIssue[], warnings: RowIssue[]): Promise<void> {
+  const { layer } = options;
+  const writer = layerWriters[layer];
+  const add = (list: RowIssue[], rows: CheckRow[], messageKey: RowIssue['messageKey'], params: (r: CheckRow) => Record<string, string | number>) => {
+    for (const r of rows) list.push({ row: r.row_no, field: null, column: null, messageKey, params: params(r) });
+  };
+  const q = async (sql: string, bindings: unknown[] = []) => (await trx.raw(sql, bindings as never)).rows as CheckRow[];
+  // A row without a position is refused when the file carries positions, or when it would be a new record.
+  add(issues, await q(`SELECT row_no, 'missing' AS problem, NULL AS a, NULL AS b FROM import_staging s
+                        WHERE s.${layer === 'hamlets' ? 'ref' : 'geom'} IS NULL
+                          AND (?::boolean OR NOT EXISTS (SELECT 1 FROM ${writer.table} t WHERE ${writer.match}))`, [positionMapped(options.mapped)]),
+    'import-position-missing', () => ({}));
+  // Polygons as surveyed often self-touch; repair them (ST_MakeValid) and say so rather than refuse the file.
+  add(warnings, await q(`UPDATE import_staging SET geom = ST_Multi(ST_CollectionExtract(ST_MakeValid(geom), 3))
+                          WHERE geom IS NOT NULL AND GeometryType(geom) LIKE '%POLYGON' AND NOT ST_IsValid(geom)
+                          RETURNING row_no, 'repaired' AS problem, NULL AS a, NULL AS b`),
+    'import-geometry-repaired', () => ({}));
+  add(issues, await q(`SELECT row_no, 'invalid' AS problem, ST_IsValidReason(geom) AS a, NULL AS b FROM import_staging
+                        WHERE geom IS NOT NULL AND (NOT ST_IsValid(geom) OR ST_IsEmpty(geom))`),
+    'import-geometry-invalid', (r) => ({ reason: (r.a ?? '').slice(0, 80) }));
+
+  if (layer !== 'admin-units') await checkInsideProvince(trx, options, issues, warnings);
 }
 
 const positionFields = ['lon', 'lat', 'x', 'y', 'wkt', '$geometry'];

@@ -46,6 +46,7 @@ const geometryColumn = (col: string, fields: readonly string[], expr = 's.geom')
   col, fields, expr, same: () => sameGeometry(expr, col),
 });
 const position = ['lon', 'lat', 'x', 'y', 'wkt', '$geometry'];
+const unitId = `(SELECT u.id FROM admin_units u WHERE u.boundary_set = s.v->>'$boundarySet' AND u.code = s.v->>'unit')`;
 
 export const layerWriters: Readonly<Record<ImportLayer, LayerWriter>> = {
   sites: {
@@ -166,6 +167,24 @@ export const layerWriters: Readonly<Record<ImportLayer, LayerWriter>> = {
       { col: 'batch', fields: [], expr: `coalesce(nullif(s.v->>'batch', ''), s.v->>'$batch')` },
       { col: 'signal_dbm', fields: ['signalDbm'], expr: num('signalDbm') },
       { col: 'download_mbps', fields: ['downloadMbps'], expr: num('downloadMbps') },
+    ],
+  },
+  // The figure is already in the indicator's measure (row parsing: a share in 0–1). The unit is the
+  // import's boundary set's unit of that code; staging refuses codes the set does not have.
+  'indicator-values': {
+    table: 'indicator_reported_values',
+    match: `t.indicator_code = s.v->>'indicator' AND t.unit_id = ${unitId} AND t.period_code = s.v->>'period'`,
+    softDelete: false,
+    versioned: true,
+    columns: [
+      { col: 'indicator_code', fields: [], expr: `s.v->>'indicator'`, keyOnly: true },
+      { col: 'unit_id', fields: [], expr: unitId, keyOnly: true },
+      { col: 'period_code', fields: [], expr: `s.v->>'period'`, keyOnly: true },
+      { col: 'value', fields: ['value'], expr: `(s.v->>'value')::float8` },
+      { col: 'document', fields: ['document'], expr: text('document') },
+      { col: 'note', fields: ['note'], expr: text('note') },
+      // Who wrote the figure, on insert and on every update; who imports is no difference of content.
+      { col: 'updated_by', fields: [], expr: `s.v->>'$actor'`, same: () => 'true' },
     ],
   },
 };

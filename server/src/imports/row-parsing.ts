@@ -6,11 +6,12 @@ import { isGeographicSrid } from './crs-option.js';
 import { importFields, importGeometryKinds, importKeys } from './import-fields.js';
 import type { ImportRow, ImportTable } from './import-table.js';
 import type { ParsedRow, RowIssue, RowParseResult } from './parsed-row.js';
-import { CellFailure, cellReader, type CellReader, type ReaderContext } from './rows/cell-values.js';
+import { CellFailure, cellReader, writtenInPercent, type CellReader, type ReaderContext } from './rows/cell-values.js';
 import { columnPointReader, looksSwapped } from './rows/column-position.js';
 import { chooseCrs } from './rows/crs-choice.js';
 import { defaultBeamwidthDeg } from './rows/field-limits.js';
 import { everyPosition, fitGeometry } from './rows/geometry-fit.js';
+import { storedFigure } from './rows/indicator-figure.js';
 import { parseWkt } from './rows/wkt-geometry.js';
 
 export interface RowParseContext extends ReaderContext {
@@ -54,6 +55,9 @@ export function truncateValue(text: string): string {
  *   length, one entry per sector (no azimuths: one omnidirectional sector,
  *   azimuth 0, beamwidth 360); a BTS without a position needs a site code and
  *   stands at its site.
+ * - Reported indicator values: the figure is read as written and stored in
+ *   the indicator's measure (a share in percent becomes 0–1, see
+ *   indicator-figure.ts); the layer has no position.
  */
 export function parseImportRows(layer: ImportLayer, table: ImportTable, mapping: ColumnMapping, ctx: RowParseContext): RowParseResult {
   const fields = importFields[layer];
@@ -124,9 +128,10 @@ export function parseImportRows(layer: ImportLayer, table: ImportTable, mapping:
       }
     }
 
-    const geometry = columnPoint ? readPosition(row, values) : null;
+    const geometry = columnPoint && kinds.length > 0 ? readPosition(row, values) : null;
     if (layer === 'bts') sectorsOf(values);
     if (layer === 'hamlets') checkHouseholds(values);
+    if (layer === 'indicator-values') figureOf(row, values);
 
     const key = naturalKey(values, geometry);
     if (key !== null) {
@@ -217,6 +222,18 @@ export function parseImportRows(layer: ImportLayer, table: ImportTable, mapping:
     if (!azimuths) values.$sectorsUnknown = 1;
     values.beamwidthsDeg = beamwidths;
     values.tiltsDeg = tilts;
+  }
+
+  /** The figure in the indicator's measure (values.value), or a problem on the value's cell. */
+  function figureOf(row: ImportRow, values: ParsedRow['values']): void {
+    const { indicator, value } = values;
+    if (typeof indicator !== 'string' || typeof value !== 'number') return;
+    const column = mapping.value ?? null;
+    const text = column === null ? '' : (row.cells[column] ?? '').trim();
+    const figure = storedFigure(indicator, value, writtenInPercent(text));
+    if (figure === null) return;
+    if ('value' in figure) values.value = figure.value;
+    else report('value', column, figure.messageKey, text, figure.params);
   }
 
   function checkHouseholds(values: ParsedRow['values']): void {

@@ -14,7 +14,7 @@ const excelDigits = 15;
 /**
  * An Excel workbook: the named sheet or the first, its first non-empty row as
  * the header, every cell as the text Excel shows for its value (numbers with a
- * `.`, dates in ISO 8601, formulas by their cached result).
+ * `.`, percentages with their `%`, dates in ISO 8601, formulas by their cached result).
  */
 export async function readXlsx(input: ReaderInput): Promise<ImportTable> {
   const workbook = new ExcelJS.Workbook();
@@ -34,7 +34,7 @@ export async function readXlsx(input: ReaderInput): Promise<ImportTable> {
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      cells[colNumber - 1] = valueText(cell.value);
+      cells[colNumber - 1] = valueText(cell.value, percentFormat(cell.numFmt));
     });
     records.push({ rowNo: rowNumber, cells: Array.from(cells, (c) => c ?? '') });
   });
@@ -61,15 +61,23 @@ function checkedArchive(input: ReaderInput): Buffer {
   return Buffer.from(zipSync(parts, { level: 0 }));
 }
 
-function valueText(value: ExcelJS.CellValue): string {
+/**
+ * A cell formatted as a percentage shows 74.6% for the stored 0.746: its text is what it shows
+ * ("74.6%"), so a share typed into such a cell reads as the percent it was typed as.
+ */
+function percentFormat(numFmt: string | undefined): boolean {
+  return numFmt !== undefined && numFmt.replace(/"[^"]*"|\\./g, '').includes('%');
+}
+
+function valueText(value: ExcelJS.CellValue, percent = false): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return numberText(value, excelDigits);
+  if (typeof value === 'number') return percent ? `${numberText(value * 100, excelDigits)}%` : numberText(value, excelDigits);
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return dateText(value);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');
   if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : valueText(value.text as ExcelJS.CellValue);
-  if ('formula' in value || 'sharedFormula' in value) return valueText(value.result ?? null);
+  if ('formula' in value || 'sharedFormula' in value) return valueText(value.result ?? null, percent);
   if ('error' in value) return value.error;
   return '';
 }

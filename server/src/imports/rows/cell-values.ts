@@ -3,6 +3,7 @@ import { isCalendarInstant } from '../../http/calendar-instant.js';
 import type { MessageKey } from '../../i18n/server-messages.js';
 import { isValueProblem, parseInteger, parseNumber } from '../coordinate-parsing.js';
 import { foldHeader, type ImportField } from '../import-fields.js';
+import { periodCode } from './period-text.js';
 import { codeMaxLength, defaultTextMaxLength, inRange, maxSectors, numberRanges, rangeText, textMaxLengths, type NumberRange } from './field-limits.js';
 
 /** Why a cell was refused; only failures allocate one. */
@@ -54,6 +55,27 @@ function numberReader(range: NumberRange | undefined, integer: boolean): CellRea
     if (!Number.isFinite(value)) return new CellFailure('row-number-format');
     if (range && !inRange(value, range)) return new CellFailure('row-number-range', { range: rangeText(range) });
     return value;
+  };
+}
+
+// A percent sign after a figure (also the full-width one), with or without a space: "74,6%", "74,6 %".
+const percentSuffix = /\s*[%\uff05]$/;
+
+/** Whether a reported figure was written with a percent sign; only shares may be. */
+export function writtenInPercent(text: string): boolean {
+  return percentSuffix.test(text);
+}
+
+/**
+ * A reported figure as written: a number as `parseNumber` reads it
+ * ("74,6", "1.234,5"), optionally followed by `%`. It stays as written here;
+ * the row's indicator decides what it means (indicator-figure.ts).
+ */
+function figureReader(): CellReader {
+  return (text) => {
+    const value = parseNumber(text.replace(percentSuffix, ''));
+    if (isValueProblem(value)) return new CellFailure(value.messageKey);
+    return Number.isFinite(value) ? value : new CellFailure('row-number-format');
   };
 }
 
@@ -136,6 +158,10 @@ export function cellReader(layer: ImportLayer, field: ImportField, ctx: ReaderCo
       return listReader(range);
     case 'instant':
       return (text) => parseInstant(text) ?? new CellFailure('row-instant-format');
+    case 'period':
+      return (text) => periodCode(text) ?? new CellFailure('row-period-format');
+    case 'figure':
+      return figureReader();
     case 'coordinate':
     case 'planar':
     case 'wkt':

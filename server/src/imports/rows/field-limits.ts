@@ -45,8 +45,8 @@ export function inRange(value: number, range: NumberRange): boolean {
   return (range.minExclusive ? value > range.min : value >= range.min) && (range.maxExclusive ? value < range.max : value <= range.max);
 }
 
-/** Longest text per field key (name 200, address 500, a measurement batch 100). */
-export const textMaxLengths: Readonly<Record<string, number>> = { name: 200, address: 500, batch: 100 };
+/** Longest text per field key (name 200, address 500, a measurement batch 100, a reported value's document 300 and note 2000). */
+export const textMaxLengths: Readonly<Record<string, number>> = { name: 200, address: 500, batch: 100, document: 300, note: 2000 };
 export const defaultTextMaxLength = 200;
 
 /** Codes: 64 characters, except the columns the schema keeps to 32. */
@@ -56,6 +56,7 @@ const code32: Readonly<Partial<Record<ImportLayer, readonly string[]>>> = {
   'admin-units': ['code', 'parentCode'],
   hamlets: ['code', 'communeCode'],
   'population-clusters': ['hamletCode'],
+  'indicator-values': ['unit'],
 };
 export function codeMaxLength(layer: ImportLayer, key: string): number {
   return code32[layer]?.includes(key) ? 32 : 64;

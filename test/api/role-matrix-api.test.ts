@@ -113,6 +113,8 @@ const matrix: [method: string, path: string, options: RequestOptions, expected: 
   ['POST', '/api/imports?layer=hamlets&fileName=ap.geojson', emptyUpload, referenceImporters],
   ['POST', '/api/imports?layer=population-clusters&fileName=cum.csv', emptyUpload, referenceImporters],
   ['POST', '/api/imports?layer=measurements&fileName=do-kiem.csv', emptyUpload, measurements],
+  // Reported indicator values: targets.edit, the planners'.
+  ['POST', '/api/imports?layer=indicator-values&fileName=so-lieu.csv', emptyUpload, referenceImporters],
   // Runs are the caller's own (planners see all): an unknown one is a 404 for every account.
   ['GET', '/api/imports', {}, signedIn],
   ['GET', '/api/imports/999999', {}, signedIn],

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   try {
     console.log(`database: ${db.kind}`);
     await migrate(db.knex);
-    const summary = await seedDemoProvince(db.knex, { seed: args.seed, reset: args.reset, log: (m) => console.log(m) });
+    const summary = await seedDemoProvince(db.knex, { seed: args.seed, reset: args.reset, log: (m) => console.log(m), sharingTargetRatio: config.sharingTargetRatio });
     // Statistics for the planner: the embedded database has no autovacuum, and PostgreSQL's has not run yet.
     await db.knex.raw('ANALYZE');
     console.log(JSON.stringify(summary, null, 2));

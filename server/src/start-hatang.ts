@@ -46,7 +46,7 @@ export async function startHatang(overrides: Partial<Config> = {}, clientDir = b
     if (config.seedDemoWhenEmpty && (await isRegisterEmpty(database.knex))) {
       seeded = true;
       log('empty register: loading the synthetic demo province…');
-      const summary = await seedDemoProvince(database.knex, { log, siteInferenceEpsM: config.siteInferenceEpsM });
+      const summary = await seedDemoProvince(database.knex, { log, siteInferenceEpsM: config.siteInferenceEpsM, sharingTargetRatio: config.sharingTargetRatio });
       log(`demo province loaded: ${summary.sites} sites, ${summary.bts} BTS, ${summary.hamlets} hamlets`);
     }
     const admin = await ensureFirstAdmin(database.knex, config.adminPassword);

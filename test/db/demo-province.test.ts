@@ -71,7 +71,11 @@ async function contentDigest(knex: Knex): Promise<string> {
                                    (SELECT string_agg(concat_ws(':', sector_no, azimuth_deg, beamwidth_deg, tilt_deg), ',' ORDER BY sector_no)
                                     FROM bts_sectors s WHERE s.bts_id = b.id)), '|' ORDER BY b.code)
          FROM bts b WHERE b.source NOT LIKE 'proposal:%'),
-      (SELECT string_agg(concat_ws(' ', code, kind, laying, cores, ST_AsText(geom)), '|' ORDER BY code) FROM fiber_routes)
+      (SELECT string_agg(concat_ws(' ', code, kind, laying, cores, ST_AsText(geom)), '|' ORDER BY code) FROM fiber_routes),
+      (SELECT string_agg(concat_ws(' ', v.indicator_code, u.boundary_set, u.code, v.period_code, v.value, v.document), '|'
+                         ORDER BY v.indicator_code, u.boundary_set, u.code, v.period_code)
+         FROM indicator_reported_values v JOIN admin_units u ON u.id = v.unit_id),
+      (SELECT string_agg(concat_ws(' ', indicator_code, target_year, value, document), '|' ORDER BY indicator_code, target_year) FROM indicator_targets)
     )) AS digest`);
   return String(result.rows[0].digest);
 }
@@ -209,6 +213,53 @@ describe.each(targets)('the demo province on the $label database', ({ open }) =>
     expect(
       await value(knex, `SELECT count(*) FROM bts WHERE source LIKE 'proposal:%' AND substr(source, 10) NOT IN (SELECT code FROM proposals WHERE status = 'approved')`),
     ).toBe(0);
+  });
+
+  it("holds the plan's 2023 figures for the province, a 2025 target per indicator marked as demo, and 2024 figures per commune", async () => {
+    // Kế hoạch 540/KH-UBND's current state: 76,85 subscriptions/100 people, 74,6 % smartphones, 80 % adults with one,
+    // 30 Mbit/s, 100 % of hamlets covered, 30 % of sites shared; shares stored in 0–1.
+    const plan2023 = (
+      await knex.raw(`SELECT v.indicator_code, v.value, v.document FROM indicator_reported_values v JOIN admin_units u ON u.id = v.unit_id
+                       WHERE u.boundary_set = '2023' AND u.level = 'province' AND v.period_code = '2023' ORDER BY v.indicator_code`)
+    ).rows.map((r: { indicator_code: string; value: number; document: string }) => [r.indicator_code, Number(r.value), r.document]);
+    const doc = 'Kế hoạch 540/KH-UBND ngày 26/12/2023';
+    expect(plan2023).toEqual([
+      ['adults-with-smartphone', 0.8, doc],
+      ['hamlets-mobile-broadband', 1, doc],
+      ['mobile-broadband-speed', 30, doc],
+      ['mobile-broadband-subscriptions', 76.85, doc],
+      ['site-sharing-ratio', 0.3, doc],
+      ['smartphone-subscription-share', 0.746, doc],
+    ]);
+    const targets = (await knex.raw(`SELECT indicator_code, unit_id, target_year, value, document, source FROM indicator_targets ORDER BY indicator_code`)).rows;
+    expect(targets).toHaveLength(12);
+    for (const t of targets) {
+      expect(t).toMatchObject({ unit_id: null, target_year: 2025, source: DEMO_SOURCE });
+      expect(t.document).toBe(t.indicator_code === 'site-sharing-ratio' ? 'Theo cấu hình HATANG_SHARING_TARGET' : 'Dữ liệu minh hoạ — không phải chỉ tiêu chính thức');
+    }
+    // The default HATANG_SHARING_TARGET.
+    expect(Number(targets.find((t: { indicator_code: string }) => t.indicator_code === 'site-sharing-ratio').value)).toBe(0.3);
+    // Three indicators for every 2023 commune in 2024, inside their ranges (urban or rural).
+    const communes = await value(knex, `SELECT count(*) FROM admin_units WHERE boundary_set = '2023' AND level = 'commune'`);
+    const per = (
+      await knex.raw(`SELECT v.indicator_code, count(*)::int AS n, min(v.value) AS lo, max(v.value) AS hi, count(DISTINCT v.value)::int AS distinct_values
+                        FROM indicator_reported_values v JOIN admin_units u ON u.id = v.unit_id
+                       WHERE v.period_code = '2024' AND u.level = 'commune' AND u.boundary_set = '2023' AND v.document = 'Dữ liệu minh hoạ — không phải chỉ tiêu chính thức'
+                       GROUP BY v.indicator_code ORDER BY v.indicator_code`)
+    ).rows;
+    expect(per.map((r: { indicator_code: string; n: number }) => [r.indicator_code, r.n])).toEqual([
+      ['households-ftth', communes], ['mobile-broadband-subscriptions', communes], ['smartphone-subscription-share', communes],
+    ]);
+    const [ftth, subscriptions, smartphones] = per;
+    expect(Number(ftth.lo)).toBeGreaterThanOrEqual(0.45);
+    expect(Number(ftth.hi)).toBeLessThan(0.9);
+    expect(Number(subscriptions.lo)).toBeGreaterThanOrEqual(60);
+    expect(Number(subscriptions.hi)).toBeLessThan(110);
+    expect(Number(smartphones.lo)).toBeGreaterThanOrEqual(0.68);
+    expect(Number(smartphones.hi)).toBeLessThan(0.9);
+    // Drawn, not constant.
+    expect(subscriptions.distinct_values).toBeGreaterThan(communes / 2);
+    expect(await value(knex, `SELECT count(*) FROM indicator_reported_values WHERE source <> ? OR updated_by <> ? OR source_date <> '2026-01-01'`, [DEMO_SOURCE, DEMO_SOURCE])).toBe(0);
   });
 
   it('puts the sites where the plan says', async () => {

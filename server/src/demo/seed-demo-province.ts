@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { BOUNDARY_SET_2023, BOUNDARY_SET_2025, DEMO_SOURCE, DEMO_SOURCE_DATE } from './demo-constants.js';
 import { DEFAULT_DEMO_SEED, buildDemoPlan } from './demo-plan.js';
 import { writeDemoPlan } from './demo-plan-writer.js';
+import { writeDemoPlanIndicators } from './demo-plan-indicators.js';
 import { inferSites } from '../sharing/site-inference.js';
 
 export { DEMO_SOURCE, DEMO_SOURCE_DATE, DEFAULT_DEMO_SEED };
@@ -14,6 +15,8 @@ export interface SeedDemoOptions {
   log?: (msg: string) => void;
   /** ε of site inference, metres (HATANG_SITE_EPS_M; default 25). */
   siteInferenceEpsM?: number;
+  /** The site sharing ratio's 2025 target, 0–1 (HATANG_SHARING_TARGET; default 0.3). */
+  sharingTargetRatio?: number;
 }
 
 export interface DemoSummary {
@@ -89,6 +92,8 @@ export async function seedDemoProvince(knex: Knex, options: SeedDemoOptions = {}
       log('register emptied (reset)');
     }
     await writeDemoPlan(trx, plan, log);
+    const registry = await writeDemoPlanIndicators(trx, { seed, sharingTargetRatio: options.sharingTargetRatio ?? 0.3 });
+    log(`plan registry: ${registry.targets} targets for 2025, ${registry.reportedValues} reported values`);
     // Physical sites are part of a loaded register (the sharing ratios, the shared-sites layer); the demo has no measurements to wait for.
     const inferred = await inferSites(trx, options.siteInferenceEpsM ?? 25);
     log(`site inference: ${inferred.physicalSites} physical sites (${inferred.inferredSites} inferred), ${inferred.conflicts} conflicts in ${inferred.ms} ms`);

@@ -85,6 +85,18 @@ const validInspection = {
 const validProposal = { kind: 'colocation', operator: 'viettel', siteKey: 'S4', radio: { technology: '4G', bandMHz: 1800, antennaHeightM: 28, eirpDbm: 58 }, note: 'Đề xuất dùng chung' };
 const proposalYear = new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date());
 const firstProposalCode = `DX-${proposalYear}-0001`;
+// The plan's registry: target 1 (site sharing, every unit, 2025) and reported value 1 (C1's FTTH share in 2024)
+// are the planner's, made before the cases run; the valid creates below add others.
+const validTarget = { indicator: 'population-4g', year: 2026, boundarySet: 'T', unit: 'C1', value: 0.95, document: 'Kế hoạch thử', note: 'Ghi chú' };
+const validReportedValue = { indicator: 'households-ftth', period: '2024', boundarySet: 'T', unit: 'C2', value: 0.5, document: 'Báo cáo thử', note: 'Ghi chú' };
+const badRegistry = {
+  // Not a number, a share over 100 %, a share written in percent, a speed-sized number.
+  value: ['12,5', 'abc', 1.2, 74.6, 200_000],
+  indicator: ['no-such-indicator', 'Population-4g'],
+  unit: ['C9', 'NC1'],
+  boundarySet: ['X', 't', 'N'],
+};
+const badPeriods = ['2031', '2025-Q5', '2025-13', '2025-H3', 'năm 2025', '2025-q1'];
 const badDays = ['0000-01-01', '2026-02-30', '2026-13-01', '2999-01-01', '+02026-01-01'];
 const dates = ['2026-02-30', '2026-13-01', '0000-01-01', '2026-01-01T25:00', '2026-01-01T10:00+99:99', '99999-01-01', '1e3'];
 
@@ -143,8 +155,42 @@ const endpoints: Endpoint[] = [
   { method: 'GET', path: '/api/layers/:layer', params: { layer: 'hamlets' }, query: { unit: 'C1', scenario: 'current' }, extraQuery: { scenario: badScenarios } },
   {
     method: 'GET', path: '/api/indicators', query: { unit: 'C1', boundarySet: 'T', scenario: 'planned' },
-    extraQuery: { scenario: badScenarios, unit: ['C9', 'NC1'], boundarySet: ['X', 't'] },
+    extraQuery: { scenario: badScenarios, unit: ['C9', 'NC1'], boundarySet: ['X', 't'], period: ['2031', '2025-Q5', '2025-13', 'năm 2025'] },
   },
+  {
+    method: 'GET', path: '/api/indicators/units', query: { boundarySet: 'T', level: 'commune', scenario: 'planned', period: '2024', parent: 'D1' },
+    extraQuery: { scenario: badScenarios, level: ['province', 'ward', 'district'], parent: ['C9', 'NC1'], period: ['2031', '2025-Q0'] },
+  },
+  { method: 'GET', path: '/api/indicator-snapshots' },
+  { method: 'POST', path: '/api/indicator-snapshots', body: () => ({ label: 'Ảnh chụp thử', scenario: 'current', recompute: false }), freeText: ['label'] },
+  { method: 'DELETE', path: '/api/indicator-snapshots/:id', params: { id: '1' }, extraQuery: {} },
+  { method: 'GET', path: '/api/boundary-sets' },
+  { method: 'GET', path: '/api/boundary-sets/:from/crosswalk/:to', params: { from: 'T', to: 'N' } },
+  { method: 'GET', path: '/api/indicator-registry' },
+  {
+    method: 'GET', path: '/api/reported-values', query: { indicator: 'households-ftth', boundarySet: 'T', unit: 'C1', period: '2024' },
+    extraQuery: { indicator: badRegistry.indicator, unit: ['C9', 'NC1'], boundarySet: ['X', 't'], period: badPeriods },
+  },
+  { method: 'GET', path: '/api/reporting-periods' },
+  { method: 'POST', path: '/api/reporting-periods', body: () => ({ code: '2026-Q1' }), extraBody: { code: [...badPeriods.slice(1), '2023', 2026] } },
+  {
+    method: 'POST', path: '/api/indicator-targets', body: () => ({ ...validTarget }), freeText: ['document', 'note'], nullable: ['document', 'note'],
+    extraBody: { ...badRegistry, year: [1999, 2101, 2026.5] },
+  },
+  {
+    method: 'PATCH', path: '/api/indicator-targets/:id', params: { id: '1' }, versioned: true, freeText: ['document', 'note'], nullable: ['document', 'note'],
+    body: () => ({ year: 2026, value: 0.4, document: 'Kế hoạch sửa', note: null, version: 1 }), extraBody: { value: badRegistry.value, year: [1999, 2101] },
+  },
+  { method: 'DELETE', path: '/api/indicator-targets/:id', params: { id: '1' }, versioned: true, body: () => ({ version: 1 }) },
+  {
+    method: 'POST', path: '/api/reported-values', body: () => ({ ...validReportedValue }), freeText: ['document', 'note'], nullable: ['document', 'note'],
+    extraBody: { ...badRegistry, period: badPeriods },
+  },
+  {
+    method: 'PATCH', path: '/api/reported-values/:id', params: { id: '1' }, versioned: true, freeText: ['document', 'note'], nullable: ['document', 'note'],
+    body: () => ({ value: 0.6, document: 'Báo cáo sửa', note: null, version: 1 }), extraBody: { value: badRegistry.value },
+  },
+  { method: 'DELETE', path: '/api/reported-values/:id', params: { id: '1' }, versioned: true, body: () => ({ version: 1 }) },
   { method: 'GET', path: '/api/sites/:code', params: { code: 'S1' } },
   { method: 'GET', path: '/api/sharing', query: { level: 'district', boundarySet: 'T', scenario: 'planned' } },
   { method: 'GET', path: '/api/sharing/conflicts' },
@@ -210,6 +256,21 @@ const endpoints: Endpoint[] = [
   {
     method: 'GET', path: '/api/exports/:file', params: { file: 'sites.csv' },
     query: { bbox: '106,10,106.2,10.2', operator: 'viettel', technology: '4G', status: 'on_air', unit: 'C1', boundarySet: 'T' },
+  },
+  // The table exports (no geometry, CSV or XLSX), each with its own parameters.
+  {
+    method: 'GET', path: '/api/exports/:file', params: { file: 'indicators.xlsx' }, query: { boundarySet: 'T', level: 'commune', scenario: 'planned', period: '2024', parent: 'D1' },
+    extraQuery: { scenario: badScenarios, level: ['ward', 'district', 'province'], parent: ['C9', 'NC1'], period: ['2031', '2025-Q5'], boundarySet: ['X', 't'] },
+  },
+  {
+    method: 'GET', path: '/api/exports/:file', params: { file: 'hamlet-coverage.csv' },
+    query: { technology: '4G', operator: 'viettel', unit: 'C1', boundarySet: 'T', verdict: 'covered', scenario: 'planned' },
+    extraQuery: { scenario: badScenarios, verdict: ['covered,gone'], unit: ['NC1'] },
+  },
+  { method: 'GET', path: '/api/exports/:file', params: { file: 'crosswalk.xlsx' }, query: { from: 'T', to: 'N' }, extraQuery: { to: ['T', 'n'], from: ['N ', 'X'] } },
+  {
+    method: 'GET', path: '/api/exports/:file', params: { file: 'reported-values.csv' }, query: { boundarySet: 'T', indicator: 'households-ftth', period: '2024' },
+    extraQuery: { indicator: ['HOUSEHOLDS-FTTH', 'households-ftth,population-4g', 'speed'], period: ['2031', '2024-Q0'] },
   },
   { method: 'GET', path: '/ogc/', query: { f: 'json' } },
   { method: 'GET', path: '/ogc/api', query: { f: 'json' } },
@@ -807,6 +868,10 @@ describe.each(databaseTargets())('bad input against every endpoint on the $label
     // …and the planner's import run 1, uploaded, for the import endpoints.
     const run = await planner.request('POST', '/api/imports?layer=bts&fileName=tram-thu.csv', { body: validImportCsv, headers: { 'content-type': 'text/csv' } });
     if (run.body?.id !== 1) throw new Error(`setup: import ${run.text}`);
+    // …and the planner's target 1 and reported value 1, for the registry's edits and deletes.
+    const registryTarget = await planner.request('POST', '/api/indicator-targets', { body: { indicator: 'site-sharing-ratio', year: 2025, value: 0.3 } });
+    const registryValue = await planner.request('POST', '/api/reported-values', { body: { indicator: 'households-ftth', period: '2024', unit: 'C1', value: 0.4 } });
+    if (registryTarget.body?.id !== 1 || registryValue.body?.id !== 1) throw new Error(`setup: target ${registryTarget.text}, reported value ${registryValue.text}`);
     baseline = await tableChecksums(db.knex, checksumOptions);
     auditEntries = await countAudit();
   });

@@ -65,6 +65,11 @@ const matrix: [method: string, path: string, options: RequestOptions, expected: 
   ['GET', '/api/exports/bts.geojson?operator=viettel', {}, publicRead],
   ['GET', '/api/exports/hamlets.xlsx', {}, publicRead],
   ['GET', '/api/exports/measurements.kml', {}, publicRead],
+  // The plan's tables export like the map: public reads.
+  ['GET', '/api/exports/indicators.xlsx?boundarySet=T&level=district', {}, publicRead],
+  ['GET', '/api/exports/hamlet-coverage.csv?unit=C1', {}, publicRead],
+  ['GET', '/api/exports/crosswalk.csv?from=T&to=N', {}, publicRead],
+  ['GET', '/api/exports/reported-values.xlsx', {}, publicRead],
   ['GET', '/ogc', {}, publicRead],
   ['GET', '/ogc/collections', {}, publicRead],
   ['GET', '/ogc/collections/sites/items?limit=2', {}, publicRead],
@@ -84,6 +89,28 @@ const matrix: [method: string, path: string, options: RequestOptions, expected: 
   // The plan's indicators are public, like the map they summarise.
   ['GET', '/api/indicators', {}, publicRead],
   ['GET', '/api/indicators?scenario=planned&unit=C2', {}, publicRead],
+  // The plan's registry reads are public; its writes need targets.edit (planners). A planner passes the
+  // permission check and stops at the body (an unknown field), at a target or value that does not exist
+  // (404), or at a period already declared (409): nothing is saved.
+  ['GET', '/api/indicator-registry', {}, publicRead],
+  ['GET', '/api/reported-values?unit=C1', {}, publicRead],
+  ['GET', '/api/reporting-periods', {}, publicRead],
+  ['POST', '/api/reporting-periods', { body: { code: '2023' } }, deciders],
+  ['POST', '/api/indicator-targets', { body: { indicator: 'site-sharing-ratio', year: 2025, value: 0.3, unknownField: true } }, deciders],
+  ['PATCH', '/api/indicator-targets/999', { body: { value: 0.3, version: 1 } }, deciders],
+  ['DELETE', '/api/indicator-targets/999', { body: { version: 1 } }, deciders],
+  ['POST', '/api/reported-values', { body: { indicator: 'households-ftth', period: '2024', unit: 'C1', value: 0.4, unknownField: true } }, deciders],
+  ['PATCH', '/api/reported-values/999', { body: { value: 0.3, version: 1 } }, deciders],
+  ['DELETE', '/api/reported-values/999', { body: { version: 1 } }, deciders],
+  ['GET', '/api/indicators/units?boundarySet=N', {}, publicRead],
+  ['GET', '/api/indicator-snapshots', {}, publicRead],
+  // targets.edit is the planners' (the same roles as proposals.decide). A planner passes the permission
+  // check and stops at the body (an unknown field): nothing is saved.
+  ['POST', '/api/indicator-snapshots', { body: { label: 'Thử', unknownField: true } }, deciders],
+  // No snapshot 999: a planner gets a 404 after the permission check.
+  ['DELETE', '/api/indicator-snapshots/999', {}, deciders],
+  ['GET', '/api/boundary-sets', {}, publicRead],
+  ['GET', '/api/boundary-sets/T/crosswalk/N', {}, publicRead],
   ['POST', '/api/coverage/what-if', { body: { ...whatIf, scenario: 'planned' } }, publicRead],
   ['GET', '/api/hamlets/H1', {}, publicRead],
   ['GET', '/api/coverage/model', {}, publicRead],

@@ -152,7 +152,8 @@ export type IndicatorSnapshot = z.infer<typeof indicatorSnapshotSchema>;
 /** POST /api/indicator-snapshots (planners). */
 export const indicatorSnapshotCreateSchema = z
   .object({
-    label: z.string().trim().min(1).max(200).optional(),
+    /** What the trend's point is called: 'Quý 4/2026', 'Trước đợt phát triển trạm 2027'. */
+    label: z.string().trim().min(1).max(200),
     scenario: scenarioSchema.optional(),
     /** Recompute coverage and site inference from the register first (seconds on a province). */
     recompute: z.boolean().optional(),

@@ -33,7 +33,7 @@ export function indicatorSnapshotRoutes(knex: Knex, deps: SnapshotDeps): Router 
     busy = true;
     try {
       const snapshot = await takeSnapshot(knex, deps, {
-        label: body.label ?? null,
+        label: body.label,
         scenario: body.scenario ?? 'current',
         recompute: body.recompute ?? false,
         actor: req.actor!,

@@ -85,9 +85,26 @@ describe('npm run import', () => {
     }
   });
 
+  it('imports reported indicator values with their units looked up in the boundary set it names', async () => {
+    // NC1 is a unit of set N only; "55,5%" of a share is stored as 0.555.
+    const figures = path.join(work, 'so-lieu-chi-tieu.csv');
+    fs.writeFileSync(figures, 'Mã chỉ tiêu,Mã đơn vị hành chính,Kỳ báo cáo,Giá trị\nhouseholds-ftth,NC1,Năm 2024,"55,5%"\n');
+    const r = await cli(figures, '--layer', 'indicator-values', '--boundary-set', 'N');
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toMatch(/1 inserted, 0 updated, 0 unchanged, 0 skipped/);
+    const db = await openDatabase({ databaseUrl: '', dataDir, statementTimeoutMs: 0 });
+    try {
+      const rows = (await db.knex.raw(`SELECT u.boundary_set, u.code, v.period_code, v.value, v.source, v.updated_by
+                                         FROM indicator_reported_values v JOIN admin_units u ON u.id = v.unit_id`)).rows;
+      expect(rows).toEqual([{ boundary_set: 'N', code: 'NC1', period_code: '2024', value: 0.555, source: 'so-lieu-chi-tieu.csv', updated_by: `cli:${os.userInfo().username}` }]);
+    } finally {
+      await db.close();
+    }
+  });
+
   it('refuses an unknown layer with the list of layers', async () => {
     const r = await cli(path.join(work, 'tram-viettel.csv'), '--layer', 'tram');
     expect(r.code).toBe(2);
-    expect(r.out).toContain('sites, bts, fiber, admin-units, hamlets, population-clusters, measurements');
+    expect(r.out).toContain('sites, bts, fiber, admin-units, hamlets, population-clusters, measurements, indicator-values');
   });
 });

@@ -71,6 +71,8 @@ describe('who may import what', () => {
       'admin-units',
       'measurements',
     ]);
+    // targets.edit (the planners' in server/src/auth/roles.ts) adds the reported indicator values, last.
+    expect(importLayersFor(session('planner', null, ['infrastructure.write', 'measurements.import', 'targets.edit'])).slice(-2)).toEqual(['measurements', 'indicator-values']);
     expect(importLayersFor(session('operator', 'viettel', ['infrastructure.write', 'proposals.submit']))).toEqual(['bts', 'fiber']);
     expect(importLayersFor(session('inspector', null, ['measurements.import', 'inspections.record']))).toEqual(['measurements']);
     expect(importLayersFor(session('admin', null, ['users.manage', 'audit.read']))).toEqual([]);

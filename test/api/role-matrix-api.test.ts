@@ -102,19 +102,6 @@ const matrix: [method: string, path: string, options: RequestOptions, expected: 
   ['POST', '/api/reported-values', { body: { indicator: 'households-ftth', period: '2024', unit: 'C1', value: 0.4, unknownField: true } }, deciders],
   ['PATCH', '/api/reported-values/999', { body: { value: 0.3, version: 1 } }, deciders],
   ['DELETE', '/api/reported-values/999', { body: { version: 1 } }, deciders],
-  // The plan's registry reads are public; its writes need targets.edit (planners). A planner passes the
-  // permission check and stops at the body (an unknown field), at a target or value that does not exist
-  // (404), or at a period already declared (409): nothing is saved.
-  ['GET', '/api/indicator-registry', {}, publicRead],
-  ['GET', '/api/reported-values?unit=C1', {}, publicRead],
-  ['GET', '/api/reporting-periods', {}, publicRead],
-  ['POST', '/api/reporting-periods', { body: { code: '2023' } }, deciders],
-  ['POST', '/api/indicator-targets', { body: { indicator: 'site-sharing-ratio', year: 2025, value: 0.3, unknownField: true } }, deciders],
-  ['PATCH', '/api/indicator-targets/999', { body: { value: 0.3, version: 1 } }, deciders],
-  ['DELETE', '/api/indicator-targets/999', { body: { version: 1 } }, deciders],
-  ['POST', '/api/reported-values', { body: { indicator: 'households-ftth', period: '2024', unit: 'C1', value: 0.4, unknownField: true } }, deciders],
-  ['PATCH', '/api/reported-values/999', { body: { value: 0.3, version: 1 } }, deciders],
-  ['DELETE', '/api/reported-values/999', { body: { version: 1 } }, deciders],
   ['GET', '/api/indicators/units?boundarySet=N', {}, publicRead],
   ['GET', '/api/indicator-snapshots', {}, publicRead],
   // targets.edit is the planners' (the same roles as proposals.decide). A planner passes the permission

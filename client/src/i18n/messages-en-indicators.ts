@@ -95,6 +95,7 @@ export const messagesEnIndicators: Record<keyof typeof messagesViIndicators, str
   'indicators.snapshot.label': 'Snapshot name',
   'indicators.snapshot.placeholder': 'e.g. Figures Q2 2025',
   'indicators.snapshot.save': 'Save a snapshot of the figures',
+  'indicators.snapshot.labelRequired': "Name the snapshot, e.g. 'Figures Q2 2025'.",
   'indicators.snapshot.saving': 'Saving…',
   'indicators.snapshot.hint': 'Saves the computed indicators\' current values for every unit as a point of the trend.',
   'indicators.snapshot.saved': 'Snapshot \'{label}\' saved ({count} values).',

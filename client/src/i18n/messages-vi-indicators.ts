@@ -94,6 +94,7 @@ export const messagesViIndicators = {
   'indicators.snapshot.label': 'Tên ảnh chụp',
   'indicators.snapshot.placeholder': 'ví dụ: Số liệu quý II/2025',
   'indicators.snapshot.save': 'Lưu ảnh chụp số liệu',
+  'indicators.snapshot.labelRequired': 'Hãy đặt tên cho ảnh chụp, ví dụ «Số liệu quý II/2025».',
   'indicators.snapshot.saving': 'Đang lưu…',
   'indicators.snapshot.hint': 'Lưu giá trị hiện tại của các chỉ tiêu tính toán cho mọi đơn vị, làm một mốc của diễn biến.',
   'indicators.snapshot.saved': 'Đã lưu ảnh chụp «{label}» ({count} giá trị).',

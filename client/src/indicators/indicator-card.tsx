@@ -2,7 +2,7 @@ import type { Indicator, Verdict } from '../domain/contract-types.js';
 import { isOneOf, verdictValues } from '../domain/enum-values.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { IndicatorSparkline } from './indicator-sparkline.js';
-import { indicatorFractionText, indicatorGapText, indicatorValueText, statusKind, statusText } from './indicator-formats.js';
+import { indicatorFractionText, indicatorGapText, indicatorNumberText, indicatorValueText, statusKind, statusText } from './indicator-formats.js';
 
 interface IndicatorCardProps {
   indicator: Indicator;
@@ -42,7 +42,15 @@ export function IndicatorCard({ indicator, onBreakdown, onEditTarget, onEnterRep
       </header>
       <div className="indicator-card__main">
         <span className="indicator-card__value" data-testid={`indicator-value-${code}`} title={indicator.definition[lang]}>
-          {indicatorValueText(i18n, indicator, indicator.value)}
+          {indicator.value !== null && (indicator.measure === 'per_100_people' || indicator.measure === 'mbps') ? (
+            // The unit in smaller type after the number: "76,85 thuê bao/100 dân" stays on one line.
+            <>
+              {indicatorNumberText(i18n, indicator.measure, indicator.value)}{' '}
+              <span className="indicator-card__value-unit">{indicator.unitLabel[lang]}</span>
+            </>
+          ) : (
+            indicatorValueText(i18n, indicator, indicator.value)
+          )}
         </span>
         <span className={`indicator-status indicator-status--${kind}`} data-testid={`indicator-status-${code}`} title={t(`indicators.status.${kind}.definition`)}>
           {statusText(i18n, kind)}

@@ -48,6 +48,13 @@ interface WriteState {
 
 const idle: WriteState = { busy: false, error: null, fieldErrors: {}, conflict: null };
 
+/** The server's message on a field goes once the field is edited (it spoke of the value sent, not of the one typed now). */
+function withoutFieldError(state: WriteState, field: string): WriteState {
+  if (!(field in state.fieldErrors)) return state;
+  const { [field]: _gone, ...rest } = state.fieldErrors;
+  return { ...state, fieldErrors: rest };
+}
+
 function numberProblem(t: ReturnType<typeof useI18n>['t'], text: string, share: boolean): string | null {
   if (text.trim() === '') return t('indicators.form.valueRequired');
   const written = parseWrittenNumber(text);
@@ -83,8 +90,8 @@ export function IndicatorTargetForm({ indicator, unit, registry, onClose, onSave
   const [draft, setDraft] = useState<Draft>(() => draftOf(indicator.measure, existing));
   const [state, setState] = useState<WriteState>(idle);
   const [submitted, setSubmitted] = useState(false);
-  // Another year or scope shows that target's figures (or an empty form for a new one).
-  const existingKey = existing ? `${existing.id}:${existing.version}` : `new:${scope}:${year}`;
+  // Another year or scope with a target shows that target's figures; without one, what was typed stays.
+  const existingKey = existing ? `${existing.id}:${existing.version}` : 'new';
   useEffect(() => setDraft(draftOf(indicator.measure, existing)), [existingKey]);
 
   const share = indicator.measure === 'share';
@@ -145,12 +152,18 @@ export function IndicatorTargetForm({ indicator, unit, registry, onClose, onSave
         <div className="indicator-form__grid">
           <FormField label={t('indicators.form.year')} error={shown('year', yearError)}>
             {({ id, describedBy, invalid }) => (
-              <input id={id} className="text-input" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} disabled={existing !== null && state.busy} data-testid="indicator-target-year" />
+              <input id={id} className="text-input" inputMode="numeric" value={year} onChange={(e) => {
+                  setYear(e.target.value);
+                  setState((prev) => withoutFieldError(prev, 'year'));
+                }} aria-describedby={describedBy} aria-invalid={invalid} disabled={existing !== null && state.busy} data-testid="indicator-target-year" />
             )}
           </FormField>
           <FormField label={share ? t('indicators.form.valuePercent') : t('indicators.form.value', { unit: indicator.unitLabel[lang] })} hint={share ? t('indicators.form.percentHint') : undefined} error={shown('value', valueError)}>
             {({ id, describedBy, invalid }) => (
-              <input id={id} className="text-input" inputMode="decimal" value={draft.value} onChange={(e) => setDraft({ ...draft, value: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid} data-autofocus data-testid="indicator-target-value" />
+              <input id={id} className="text-input" inputMode="decimal" value={draft.value} onChange={(e) => {
+                  setDraft({ ...draft, value: e.target.value });
+                  setState((prev) => withoutFieldError(prev, 'value'));
+                }} aria-describedby={describedBy} aria-invalid={invalid} data-autofocus data-testid="indicator-target-value" />
             )}
           </FormField>
           <FormField label={t('indicators.form.document')} hint={t('indicators.form.documentHint')} error={shown('document', null)} className="form-field--wide">
@@ -285,7 +298,10 @@ export function IndicatorReportedForm({ indicator, unit, registry, period: initi
         <div className="indicator-form__grid">
           <FormField label={t('indicators.period')} error={shown('period', null)}>
             {({ id, describedBy, invalid }) => (
-              <select id={id} className="select-input" value={period} onChange={(e) => setPeriod(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid} data-testid="indicator-reported-period">
+              <select id={id} className="select-input" value={period} onChange={(e) => {
+                  setPeriod(e.target.value);
+                  setState((prev) => withoutFieldError(prev, 'period'));
+                }} aria-describedby={describedBy} aria-invalid={invalid} data-testid="indicator-reported-period">
                 {periods.some((p) => p.code === period) ? null : <option value={period}>{period}</option>}
                 {periods.map((p) => (
                   <option key={p.code} value={p.code}>
@@ -297,7 +313,10 @@ export function IndicatorReportedForm({ indicator, unit, registry, period: initi
           </FormField>
           <FormField label={share ? t('indicators.form.valuePercent') : t('indicators.form.value', { unit: indicator.unitLabel[lang] })} hint={share ? t('indicators.form.percentHint') : undefined} error={shown('value', valueError)}>
             {({ id, describedBy, invalid }) => (
-              <input id={id} className="text-input" inputMode="decimal" value={draft.value} onChange={(e) => setDraft({ ...draft, value: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid} data-autofocus data-testid="indicator-reported-value" />
+              <input id={id} className="text-input" inputMode="decimal" value={draft.value} onChange={(e) => {
+                  setDraft({ ...draft, value: e.target.value });
+                  setState((prev) => withoutFieldError(prev, 'value'));
+                }} aria-describedby={describedBy} aria-invalid={invalid} data-autofocus data-testid="indicator-reported-value" />
             )}
           </FormField>
           <FormField label={t('indicators.form.document')} hint={t('indicators.form.documentHint')} error={shown('document', null)} className="form-field--wide">

@@ -150,9 +150,14 @@ export function IndicatorsDashboard({ state, update, onClose, onHamletClick }: I
   const [snapshotLabel, setSnapshotLabel] = useState('');
   const [snapshotState, setSnapshotState] = useState<{ busy: boolean; message: string | null; error: string | null }>({ busy: false, message: null, error: null });
   const saveSnapshot = () => {
-    setSnapshotState({ busy: true, message: null, error: null });
     const label = snapshotLabel.trim();
-    postSnapshot({ ...(label ? { label } : {}), scenario }, lang)
+    // The label names the trend's point: required, as the server requires it.
+    if (!label) {
+      setSnapshotState({ busy: false, message: null, error: t('indicators.snapshot.labelRequired') });
+      return;
+    }
+    setSnapshotState({ busy: true, message: null, error: null });
+    postSnapshot({ label, scenario }, lang)
       .then((snapshot) => {
         setSnapshotState({ busy: false, message: t('indicators.snapshot.saved', { label: snapshot.label ?? i18n.formatDateTime(snapshot.takenAt), count: snapshot.values }), error: null });
         setSnapshotLabel('');
@@ -195,6 +200,7 @@ export function IndicatorsDashboard({ state, update, onClose, onHamletClick }: I
       }
     >
       <div className="indicators" aria-busy={cards.status === 'loading' || units.status === 'loading'}>
+        <div className="indicators__top">
         <div className="indicators__controls">
           <label className="field field--inline">
             <span className="field__label">{t('indicators.boundarySet')}</span>
@@ -267,6 +273,7 @@ export function IndicatorsDashboard({ state, update, onClose, onHamletClick }: I
             </button>
           ) : null}
         </nav>
+        </div>
 
         {error ? (
           <p className="form-message form-message--error" role="alert">

@@ -256,7 +256,8 @@ function parseIndicators(params: URLSearchParams): IndicatorsView {
   return {
     boundarySet: boundarySet && codePattern.test(boundarySet) ? boundarySet : null,
     unit: unit && codePattern.test(unit) ? unit : null,
-    period: period && /^\d{4}(-[A-Z0-9]{2})?$/.test(period) ? period : null,
+    // A reporting period code, as the report's (year, half, quarter, month).
+    period: period && reportPeriodPattern.test(period) ? period : null,
     indicator: indicator && indicatorCodePattern.test(indicator) ? indicator : null,
     level: isOneOf(unitLevelValues, level) ? level : null,
     sort: sort && (sort === 'name' || indicatorCodePattern.test(sort)) ? sort : defaultIndicatorsView.sort,

@@ -1,0 +1,253 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HamletCoverageResponse } from '../../server/src/contracts/coverage-contracts.js';
+import type { Indicator, IndicatorsResponse, IndicatorUnitsResponse } from '../../server/src/contracts/indicator-contracts.js';
+import type { BoundarySet } from '../../server/src/contracts/indicator-registry-contracts.js';
+import { signInThroughUi } from './browser-accounts.js';
+import { openDemoInBrowser, type DemoInBrowser } from './demo-browser-session.js';
+import { waitForMapIdle } from './headless-chromium.js';
+
+// The plan indicators' dashboard in the browser, on a copy of the demo
+// province: every card says what GET /api/indicators says (value, numerator and
+// denominator, status), the 2025 set shows one row per commune of that set and
+// a choropleth with as many coloured communes as have a value, the drill-down
+// reaches a unit and its hamlets, and a planner's snapshot and target change
+// the trend and the status.
+
+const artifactsDir = path.resolve('test-artifacts');
+
+let demo: DemoInBrowser | undefined;
+let baseUrl: string;
+let page: Page;
+let pageErrors: string[] = [];
+let foreignRequests: string[] = [];
+
+async function getJson<T>(pathname: string): Promise<T> {
+  const response = await fetch(new URL(pathname, baseUrl));
+  if (!response.ok) throw new Error(`${pathname}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+async function screenshot(name: string): Promise<void> {
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  await page.screenshot({ path: path.join(artifactsDir, name), fullPage: false });
+}
+
+const vi = (value: number, digits: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits }).format(value);
+
+/**
+ * The value as the Vietnamese page must write it, computed here from the API's
+ * number independently of the client's formats: a share to a tenth of a percent
+ * ("74,6%"), subscriptions per 100 people to hundredths with their unit
+ * ("76,85 thuê bao/100 dân"), speeds to a tenth ("30 Mbit/s").
+ */
+function expectedValueText(indicator: Pick<Indicator, 'measure' | 'unitLabel'>, value: number | null): string {
+  if (value === null) return '—';
+  switch (indicator.measure) {
+    case 'share':
+      return `${vi(value * 100, 1)}%`;
+    case 'per_100_people':
+      return `${vi(value, 2)} ${indicator.unitLabel.vi}`;
+    case 'mbps':
+      return `${vi(value, 1)} ${indicator.unitLabel.vi}`;
+    case 'ratio':
+      return vi(value, 2);
+    case 'count':
+      return vi(value, 0);
+  }
+}
+
+const countsWord: Record<string, string> = { hamlets: 'ấp', people: 'người', m: 'm', sites: 'vị trí', households: 'hộ', subscriptions: 'thuê bao' };
+
+function expectedStatusText(indicator: Pick<Indicator, 'status' | 'target' | 'value'>): string {
+  if (indicator.status === 'met') return 'Đạt';
+  if (indicator.status === 'below') return 'Chưa đạt';
+  return indicator.target !== null && indicator.value === null ? 'Chưa có số liệu' : 'Chưa có chỉ tiêu';
+}
+
+/** Every card's value, numerator/denominator and status against the API's answer for the same URL. */
+async function expectCardsToMatch(api: IndicatorsResponse): Promise<void> {
+  const cards = page.getByTestId('indicator-cards');
+  await page.waitForFunction((unit) => document.querySelector('[data-testid="indicator-cards"]')?.getAttribute('data-unit') === unit, api.unit.code, { timeout: 30_000 });
+  expect(await cards.locator('.indicator-card').count()).toBe(api.indicators.length);
+  for (const indicator of api.indicators) {
+    expect(await page.getByTestId(`indicator-value-${indicator.code}`).textContent(), indicator.code).toBe(expectedValueText(indicator, indicator.value));
+    expect(await page.getByTestId(`indicator-status-${indicator.code}`).textContent(), indicator.code).toBe(expectedStatusText(indicator));
+    if (indicator.numerator !== null && indicator.denominator !== null) {
+      const word = countsWord[indicator.counts];
+      const fraction = `${vi(indicator.numerator, 0)}/${vi(indicator.denominator, 0)}${word ? ` ${word}` : ''}`;
+      expect(await page.getByTestId(`indicator-fraction-${indicator.code}`).textContent(), indicator.code).toBe(fraction);
+    }
+  }
+}
+
+/** Waits for the choropleth's idle after its last change, then counts the units drawn in a class colour (not the no-data grey). */
+async function colouredUnits(): Promise<{ coloured: number; grey: number; hookWithValue: number }> {
+  await page.waitForFunction(() => window.__hatangChoropleths?.['indicator-choropleth']?.ready === true, null, { timeout: 30_000 });
+  return page.evaluate(() => {
+    const hook = window.__hatangChoropleths!['indicator-choropleth']!;
+    const features = hook.map.queryRenderedFeatures({ layers: [hook.fillLayerId] });
+    // A polygon across tiles comes back once per tile: counted once by its code.
+    const colourByCode = new Map<string, string>();
+    for (const f of features) colourByCode.set(String(f.properties.code), String(f.properties.fill));
+    const grey = [...colourByCode.values()].filter((c) => c === '#d4d4d8').length;
+    return { coloured: colourByCode.size - grey, grey, hookWithValue: hook.withValue };
+  });
+}
+
+beforeAll(async () => {
+  demo = await openDemoInBrowser();
+  baseUrl = demo.hatang.url;
+  ({ page, pageErrors, foreignRequests } = demo);
+}, 180_000);
+
+afterAll(async () => {
+  await demo?.close();
+});
+
+describe('the plan indicators dashboard', () => {
+  it('opens from the header and every card shows the numbers of GET /api/indicators for the province', async () => {
+    await page.getByTestId('open-indicators').click();
+    await page.getByTestId('indicators-dashboard').waitFor();
+    expect(decodeURIComponent(page.url())).toContain('screen=indicators');
+    const api = await getJson<IndicatorsResponse>('/api/indicators');
+    expect(api.unit.level).toBe('province');
+    expect(api.indicators.length).toBe(12);
+    await expectCardsToMatch(api);
+    // The broadband card's breakdown counts are the API's.
+    const broadband = api.indicators.find((i) => i.code === 'hamlets-mobile-broadband')!;
+    for (const part of broadband.breakdown) {
+      expect(Number(await page.getByTestId(`indicator-breakdown-hamlets-mobile-broadband-${part.code}`).getAttribute('data-count'))).toBe(part.count);
+    }
+    await page.getByTestId('indicator-table').waitFor();
+    await colouredUnits();
+    await screenshot('indicators-dashboard.png');
+  });
+
+  it('switched to the 2025 boundaries, shows one row per commune of that set and colours as many communes as have a value', async () => {
+    const sets = (await getJson<{ boundarySets: BoundarySet[] }>('/api/boundary-sets')).boundarySets;
+    const set2025 = sets.find((s) => s.code === '2025')!;
+    expect(set2025.levels).toEqual(expect.arrayContaining(['province', 'commune']));
+    const communes = set2025.units.commune!;
+    expect(communes).toBeGreaterThan(0);
+    await page.getByTestId('indicators-boundary-set').selectOption('2025');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="indicator-row-"]').length === n, communes, { timeout: 60_000 });
+    const api = await getJson<IndicatorUnitsResponse>('/api/indicators/units?boundarySet=2025');
+    expect(api.units.length).toBe(communes);
+    expect(api.level).toBe('commune');
+    // The choropleth shows the first indicator: the units with a value are coloured, the others grey.
+    const selected = await page.getByTestId('indicators-indicator').inputValue();
+    const withValue = api.units.filter((u) => u.values[selected]?.value !== null && u.values[selected]?.value !== undefined).length;
+    const drawn = await colouredUnits();
+    expect(drawn.hookWithValue).toBe(withValue);
+    expect(drawn.coloured).toBe(withValue);
+    expect(drawn.coloured + drawn.grey).toBe(communes);
+    // The cards are the 2025 province's.
+    await expectCardsToMatch(await getJson<IndicatorsResponse>('/api/indicators?boundarySet=2025'));
+    // The chart and the map, under the controls that stay in view.
+    await page.getByTestId('indicator-chart').scrollIntoViewIfNeeded();
+    await colouredUnits();
+    await screenshot('indicators-dashboard-2025.png');
+  });
+
+  it('drills down from the province to a district, to one of its communes and its hamlet list, and back up', async () => {
+    await page.getByTestId('indicators-boundary-set').selectOption('2023');
+    await page.getByTestId('indicators-level').waitFor();
+    await page.getByTestId('indicators-level').selectOption('district');
+    const districts = await getJson<IndicatorUnitsResponse>('/api/indicators/units?level=district');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="indicator-row-"]').length === n, districts.units.length, { timeout: 60_000 });
+    const district = districts.units.find((u) => u.hamlets > 0)!;
+    await page.getByTestId(`indicator-row-${district.code}`).click();
+    expect(decodeURIComponent(page.url())).toContain(`iunit=${district.code}`);
+    await expectCardsToMatch(await getJson<IndicatorsResponse>(`/api/indicators?unit=${district.code}`));
+    const communes = await getJson<IndicatorUnitsResponse>(`/api/indicators/units?parent=${district.code}`);
+    expect(communes.level).toBe('commune');
+    await page.waitForFunction(
+      (codes) => {
+        const rows = [...document.querySelectorAll('[data-testid^="indicator-row-"]')].map((r) => r.getAttribute('data-testid')!.slice('indicator-row-'.length));
+        return rows.length === codes.length && codes.every((c) => rows.includes(c));
+      },
+      communes.units.map((u) => u.code),
+      { timeout: 30_000 },
+    );
+    expect(await page.getByTestId(`indicators-crumb-${district.code}`).textContent()).toBe(district.name);
+
+    // A bar of the chart is a commune too; clicking it drills down to its hamlets (communes are the finest level).
+    const commune = communes.units.find((u) => u.hamlets > 0)!;
+    await page.getByTestId(`indicator-chart-bar-${commune.code}`).click();
+    await page.getByTestId('indicator-hamlet-table').waitFor();
+    const hamlets = await getJson<HamletCoverageResponse>(`/api/hamlets/coverage?unit=${commune.code}`);
+    expect(hamlets.rows.length).toBe(commune.hamlets);
+    await page.waitForFunction((n) => document.querySelector('[data-testid="indicator-hamlet-table"]')?.getAttribute('data-rows') === String(n), hamlets.rows.length);
+    await expectCardsToMatch(await getJson<IndicatorsResponse>(`/api/indicators?unit=${commune.code}`));
+    // Breadcrumbs: the province, the district, the commune.
+    expect(await page.locator('[data-testid^="indicators-crumb-"]').count()).toBe(3);
+    await page.getByTestId('indicator-hamlets').scrollIntoViewIfNeeded();
+    await screenshot('indicators-dashboard-drilldown.png');
+
+    // The broadband card's trắng sóng count lists exactly those hamlets.
+    const trangSong = hamlets.rows.filter((r) => r.verdict === 'trang_song').length;
+    await page.getByTestId('indicator-breakdown-hamlets-mobile-broadband-trang_song').click();
+    await page.waitForFunction((n) => document.querySelector('[data-testid="indicator-hamlet-table"]')?.getAttribute('data-rows') === String(n), trangSong);
+    expect(decodeURIComponent(page.url())).toContain('iverdict=trang_song');
+
+    await page.getByTestId(`indicators-crumb-${district.code}`).click();
+    await page.getByTestId(`indicator-row-${commune.code}`).waitFor();
+    await page.getByTestId('indicators-crumb-province').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="indicator-cards"]')?.getAttribute('data-unit') !== '' && !document.querySelector('[data-testid="indicator-hamlet-table"]'));
+  });
+
+  it('lets a planner save a snapshot that adds a point to the trend, and set a target whose status the card shows', async () => {
+    await signInThroughUi(page, 'quyhoach');
+    await page.getByTestId('indicators-planner').waitFor();
+    const code = 'hamlets-mobile-broadband';
+    const before = Number(await page.getByTestId(`indicator-trend-${code}`).getAttribute('data-points'));
+    await page.getByTestId('indicators-snapshot-label').fill('Ảnh chụp thử nghiệm');
+    await page.getByTestId('indicators-snapshot-save').click();
+    await page.getByTestId('indicators-snapshot-message').waitFor();
+    await page.waitForFunction(
+      ([c, n]) => document.querySelector(`[data-testid="indicator-trend-${c}"]`)?.getAttribute('data-points') === String(n),
+      [code, before + 1] as const,
+      { timeout: 30_000 },
+    );
+    const afterSnapshot = await getJson<IndicatorsResponse>('/api/indicators');
+    const card = afterSnapshot.indicators.find((i) => i.code === code)!;
+    expect(card.trend.filter((p) => p.value !== null).length).toBe(before + 1);
+    expect(card.trend.some((p) => p.kind === 'snapshot' && p.label === 'Ảnh chụp thử nghiệm')).toBe(true);
+
+    // A 5G target of 100 % for every unit: the province's 5G share is below it, so the card says Chưa đạt with the gap in points.
+    const fiveG = afterSnapshot.indicators.find((i) => i.code === 'population-5g')!;
+    expect(fiveG.value).not.toBeNull();
+    expect(fiveG.value!).toBeLessThan(1);
+    expect(fiveG.target).not.toBe(1);
+    await page.getByTestId('indicator-edit-target-population-5g').click();
+    const form = page.getByTestId('indicator-target-form');
+    await form.waitFor();
+    // A year the server refuses (before 2000): its problem is shown in the form and nothing is saved.
+    await form.getByTestId('indicator-target-year').fill('1999');
+    await form.getByTestId('indicator-target-value').fill('100');
+    await form.getByTestId('indicator-target-save').click();
+    await form.getByTestId('indicator-form-error').waitFor();
+    expect((await form.getByTestId('indicator-form-error').textContent())!.length).toBeGreaterThan(0);
+    await form.getByTestId('indicator-target-year').fill('2030');
+    await form.getByTestId('indicator-target-save').click();
+    await form.waitFor({ state: 'detached' });
+    // The card is read again after the write: its target becomes the new one (the latest year wins over the plan's 2025 one).
+    await page.waitForFunction(() => document.querySelector('[data-testid="indicator-target-population-5g"]')?.textContent === '100%', null, { timeout: 30_000 });
+    expect(await page.getByTestId('indicator-status-population-5g').textContent()).toBe('Chưa đạt');
+    const gapPoints = (fiveG.value! - 1) * 100;
+    expect(await page.getByTestId('indicator-gap-population-5g').textContent()).toBe(`\u2212${vi(Math.abs(gapPoints), 1)} điểm %`);
+    const withTarget = await getJson<IndicatorsResponse>('/api/indicators');
+    const fiveGNow = withTarget.indicators.find((i) => i.code === 'population-5g')!;
+    expect(fiveGNow.target).toBe(1);
+    expect(fiveGNow.status).toBe('below');
+    expect(fiveGNow.targetDetail?.year).toBe(2030);
+  });
+
+  it('never errs in the page and never leaves the machine', () => {
+    expect(pageErrors).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+  });
+});

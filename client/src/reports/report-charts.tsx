@@ -1,7 +1,7 @@
 import type { IndicatorDefinition, IndicatorUnitsResponse } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { IndicatorBarChart, type IndicatorBar } from '../indicators/indicator-bar-chart.js';
-import { indicatorFractionText } from '../indicators/indicator-formats.js';
+import { indicatorFractionText, indicatorValueText } from '../indicators/indicator-formats.js';
 
 /** The indicators the report charts per unit: mobile broadband in hamlets, fiber reach, site sharing (those the answer has). */
 export const reportChartIndicators = ['hamlets-mobile-broadband', 'hamlets-fiber-reach', 'site-sharing-ratio'] as const;
@@ -57,7 +57,12 @@ function ReportChart({ units, indicator }: { units: IndicatorUnitsResponse; indi
   const width = chartDrawWidth(bars.length);
   return (
     <figure className="report-chart" data-testid={`report-chart-${indicator.code}`}>
-      <figcaption className="report-chart__title">{indicator.name[lang]}</figcaption>
+      <figcaption className="report-chart__title">
+        {indicator.name[lang]}
+        <span className="report-chart__target">
+          {target === null ? i18n.t('report.chartNoTarget') : i18n.t('report.chartTarget', { target: indicatorValueText(i18n, indicator, target) })}
+        </span>
+      </figcaption>
       <div className="report-chart__frame">
         <IndicatorBarChart bars={bars} indicator={indicator} target={target} width={width} testId={`report-chart-svg-${indicator.code}`} />
       </div>

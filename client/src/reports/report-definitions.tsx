@@ -25,7 +25,7 @@ export function ReportDefinitions({ indicators, settings }: { indicators: readon
               <dt>{t('report.def.unit')}</dt>
               <dd>{indicator.unitLabel[lang] || indicator.unitLabel.vi}</dd>
               <dt>{t('report.def.source')}</dt>
-              <dd>{t(indicator.source === 'computed' ? 'report.source.computed' : 'report.source.reported')}</dd>
+              <dd>{t(indicator.source === 'computed' ? 'report.def.sourceComputed' : 'report.def.sourceReported')}</dd>
             </dl>
           </li>
         ))}

@@ -124,12 +124,12 @@ function ReportDocument({ data, meta, scenario, period, onMapDrawn }: ReportDocu
         <dd data-testid="report-boundary-set">{boundarySetText(i18n, boundarySet)}</dd>
         <dt>{t('report.meta.scenario')}</dt>
         <dd data-testid="report-scenario">
-          {t(`scenario.${scenario}`)} — {t(`scenario.${scenario}.definition`)}
+          {t(`scenario.${scenario}.definition`)}
         </dd>
         <dt>{t('report.meta.period')}</dt>
         <dd data-testid="report-period">{period ?? indicators.period ?? t('report.meta.periodLatest')}</dd>
         <dt>{t('report.meta.made')}</dt>
-        <dd>{i18n.formatDateTime(madeAt.toISOString())}</dd>
+        <dd>{i18n.formatDate(madeAt.toISOString())}</dd>
       </dl>
       {meta.demoData ? (
         <p className="report-demo" role="note" data-testid="report-demo">

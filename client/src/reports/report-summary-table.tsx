@@ -30,12 +30,12 @@ export function ReportSummaryTable({ indicators }: { indicators: readonly Indica
       <thead>
         <tr>
           <th className="report-table__no">{t('report.col.no')}</th>
-          <th>{t('report.col.indicator')}</th>
-          <th className="report-table__num">{t('report.col.value')}</th>
-          <th className="report-table__num">{t('report.col.fraction')}</th>
+          <th className="report-summary__name">{t('report.col.indicator')}</th>
+          <th className="report-table__num report-summary__value-head">{t('report.col.value')}</th>
+          <th className="report-table__num report-summary__fraction">{t('report.col.fraction')}</th>
           <th className="report-table__num">{t('report.col.target')}</th>
           <th className="report-table__num">{t('report.col.gap')}</th>
-          <th>{t('report.col.status')}</th>
+          <th className="report-summary__status">{t('report.col.status')}</th>
           <th>{t('report.col.source')}</th>
         </tr>
       </thead>
@@ -49,7 +49,7 @@ export function ReportSummaryTable({ indicators }: { indicators: readonly Indica
               <td className="report-table__num report-summary__value" data-testid="report-summary-value">
                 {indicatorValueText(i18n, indicator, indicator.value)}
               </td>
-              <td className="report-table__num" data-testid="report-summary-fraction">
+              <td className="report-table__num report-summary__fraction" data-testid="report-summary-fraction">
                 {indicatorFractionText(i18n, indicator.counts, indicator.numerator, indicator.denominator) ?? t('value.none')}
               </td>
               <td className="report-table__num" data-testid="report-summary-target">

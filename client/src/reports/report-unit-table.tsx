@@ -29,8 +29,8 @@ export function ReportUnitTable({ units, numberOf }: ReportUnitTableProps) {
       <thead>
         <tr>
           <th className="report-table__no">{t('report.col.no')}</th>
-          <th>{t('report.col.unit')}</th>
-          {showParent ? <th>{t('report.col.parent')}</th> : null}
+          <th className="report-units__name">{t('report.col.unit')}</th>
+          {showParent ? <th className="report-units__parent">{t('report.col.parent')}</th> : null}
           <th className="report-table__num">{t('report.col.hamlets')}</th>
           <th className="report-table__num">{t('report.col.population')}</th>
           {columns.map((indicator) => (

@@ -81,7 +81,7 @@ describe('importing sites as the planner', () => {
     await panel.waitFor();
     expect(decodeURIComponent(page.url())).toContain('data=import');
     const layers = await panel.getByTestId('import-layer').locator('option').allTextContents();
-    expect(layers).toEqual(['Vị trí trạm (cột anten)', 'Trạm BTS', 'Tuyến cáp quang', 'Ấp, khu phố', 'Cụm dân cư của ấp', 'Đơn vị hành chính', 'Kết quả đo kiểm thực địa']);
+    expect(layers).toEqual(['Vị trí trạm (cột anten)', 'Trạm BTS', 'Tuyến cáp quang', 'Ấp, khu phố', 'Cụm dân cư của ấp', 'Đơn vị hành chính', 'Kết quả đo kiểm thực địa', 'Số liệu chỉ tiêu báo cáo']);
     await panel.getByTestId('import-crs').selectOption('VN2000-TM3:105.75');
     expect(await panel.getByTestId('import-crs-hint').textContent()).toContain("kinh tuyến trục 105°45' của Tiền Giang");
     await panel.getByTestId('import-crs').selectOption('');
@@ -258,6 +258,41 @@ describe('importing sites as the planner', () => {
     await page.getByTestId('import-panel').waitFor({ state: 'detached' });
     expect(await page.evaluate(() => window.__hatangMap!.getSource('import-preview') === undefined)).toBe(true);
     expect(decodeURIComponent(page.url())).not.toContain('data=import');
+  });
+});
+
+describe('importing reported indicator values as the planner', () => {
+  // One figure for the demo province (code 82 in the default set 2023) for 2026, a year no demo figure has:
+  // "74,6%" of households on FTTH is one insert, stored as 0.746.
+  const figures = ['Mã chỉ tiêu,Mã đơn vị hành chính,Tên đơn vị,Kỳ báo cáo,Giá trị,Văn bản nguồn', 'households-ftth,82,Tỉnh Tiền Giang,Năm 2026,"74,6%",Báo cáo thử'].join('\r\n');
+
+  it('asks for the boundary set and no coordinate system, writes the figure and offers no map reload', async () => {
+    await page.getByTestId('open-import').click();
+    const panel = page.getByTestId('import-panel');
+    await panel.waitFor();
+    await panel.getByTestId('import-layer').selectOption('indicator-values');
+    expect(await panel.getByTestId('import-crs').count()).toBe(0);
+    expect(await panel.getByTestId('import-boundary-set').isVisible()).toBe(true);
+    expect(await panel.getByTestId('import-layer-hint').textContent()).toContain('Tỷ lệ ghi theo phần trăm (74,6 hoặc 74,6%)');
+    await screenshot('import-indicator-values-form.png');
+    await panel.getByTestId('import-file-input').setInputFiles({ name: 'so-lieu-chi-tieu.csv', mimeType: 'text/csv', buffer: Buffer.from(figures) });
+    await panel.getByTestId('import-file-chosen').waitFor();
+    await panel.getByTestId('import-upload').click();
+    await panel.getByTestId('import-report').waitFor();
+    expect(await countOf('import-count-inserts')).toBe(1);
+    expect(await countOf('import-count-invalid')).toBe(0);
+    expect(await panel.getByTestId('import-crs-detected').count()).toBe(0);
+    expect(await panel.getByTestId('import-preview-note').textContent()).toContain('không xem trước trên bản đồ');
+    expect(await panel.getByTestId('import-mapping-value').inputValue()).toBe('Giá trị');
+    await screenshot('import-indicator-values-report.png');
+    await panel.getByTestId('import-commit-button').click();
+    await panel.getByTestId('import-finished').waitFor();
+    expect(await panel.getByTestId('import-finished').getAttribute('data-status')).toBe('committed');
+    expect(await countOf('import-result-inserted')).toBe(1);
+    expect(await panel.getByTestId('import-reload-layers').count()).toBe(0);
+    await screenshot('import-indicator-values-finished.png');
+    await page.getByTestId('import-close').click();
+    await page.getByTestId('import-panel').waitFor({ state: 'detached' });
   });
 });
 

@@ -69,7 +69,7 @@ export function ImportMappingTable({ run, mapping, disabled, onAssign }: Props) 
           })}
         </tbody>
       </table>
-      <p className="import-section__note">{t('import.requiredLegend')}</p>
+      <p className="import-section__note">{t(run.fields.some((f) => f.required === 'position') ? 'import.requiredLegend' : 'import.requiredLegendNoPosition')}</p>
       {missing.length > 0 ? (
         <p className="import-warning" data-testid="import-mapping-missing">
           {t('import.missingRequired', { fields: missing.map(label).join(', ') })}

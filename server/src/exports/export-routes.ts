@@ -33,11 +33,11 @@ function parseExportPath(layer: string, format: string): { layer: ExportLayer; f
  * indicators (table-export-routes.ts) as CSV or XLSX. Anyone who may read the
  * map may export it (the API's authentication in front decides, as for /api/layers).
  */
-export function exportRoutes(knex: Knex, sharing: Pick<SharingSettings, 'consolidationDistanceM'>, tables?: TableExportDeps): Router {
+export function exportRoutes(knex: Knex, sharing: Pick<SharingSettings, 'consolidationDistanceM'>, tables: TableExportDeps): Router {
   const router = Router();
   router.get('/exports/:file', async (req, res) => {
     const path = splitExportPath(String(req.params.file));
-    if (tables && isTableExport(path.name)) return serveTableExport(knex, path.name, path.format, req, res, tables);
+    if (isTableExport(path.name)) return serveTableExport(knex, path.name, path.format, req, res, tables);
     const { layer, format } = parseExportPath(path.name, path.format);
     const query = await parseExportQuery(knex, req, layer, sharing.consolidationDistanceM);
     const wkt = format === 'csv' || format === 'xlsx';

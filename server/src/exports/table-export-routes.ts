@@ -9,10 +9,11 @@ import { ExportAborted } from './export-stream.js';
 import { crosswalkExport } from './table-export-crosswalk.js';
 import { hamletCoverageExport } from './table-export-hamlet-coverage.js';
 import { indicatorsExport } from './table-export-indicators.js';
+import { reportedValuesExport } from './table-export-reported-values.js';
 import { sendTableExport, tableExportFormats, type TableExport, type TableExportFormat } from './table-export-writer.js';
 
 /** Tables (no geometry) served by GET /api/exports/{table}.{csv|xlsx} beside the map layers. */
-export const tableExports = ['indicators', 'hamlet-coverage', 'crosswalk'] as const;
+export const tableExports = ['indicators', 'hamlet-coverage', 'crosswalk', 'reported-values'] as const;
 export type TableExportName = (typeof tableExports)[number];
 
 export function isTableExport(name: string): name is TableExportName {
@@ -31,6 +32,8 @@ function build(knex: Knex, table: TableExportName, req: Request, lang: Language,
       return hamletCoverageExport(knex, req, lang, deps.coverage);
     case 'crosswalk':
       return crosswalkExport(knex, req, lang);
+    case 'reported-values':
+      return reportedValuesExport(knex, req, lang);
   }
 }
 

@@ -40,15 +40,16 @@ AS $$
       FROM old_of o JOIN new_of n ON n.hamlet_id = o.hamlet_id JOIN hamlets h ON h.id = o.hamlet_id
      GROUP BY o.unit_id, n.unit_id
   ),
-  pairs AS (
+  pairs AS MATERIALIZED (
     SELECT coalesce(a.old_id, s.old_id) AS old_id, coalesce(a.new_id, s.new_id) AS new_id,
            coalesce(a.area_m2, 0) AS area_m2, coalesce(s.population, 0) AS population
       FROM (SELECT * FROM intersections WHERE area_m2 > 0) a
       FULL JOIN shared s ON s.old_id = a.old_id AND s.new_id = a.new_id
   ),
-  kept AS (
-    SELECT p.* FROM pairs p
-     WHERE p.population > 0 OR p.area_m2 >= 0.001 * (SELECT sum(q.area_m2) FROM pairs q WHERE q.old_id = p.old_id)
+  kept AS MATERIALIZED (
+    SELECT p.old_id, p.new_id, p.area_m2, p.population
+      FROM (SELECT q.*, sum(q.area_m2) OVER (PARTITION BY q.old_id) AS old_area FROM pairs q) p
+     WHERE p.population > 0 OR p.area_m2 >= 0.001 * p.old_area
   ),
   totals AS (SELECT k.old_id, sum(k.area_m2) AS area_m2, sum(k.population) AS population FROM kept k GROUP BY k.old_id)
   SELECT o.id, o.code, o.name, n.id, n.code, n.name,

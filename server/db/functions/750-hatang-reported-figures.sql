@@ -45,14 +45,19 @@ AS $$
      CROSS JOIN LATERAL hatang_hamlet_units(s.boundary_set) m
      WHERE m.unit_id IN (SELECT o.unit_id FROM others o)
   ),
+  -- People each (unit, other set's unit) pair shares: small (a few per unit), so the
+  -- values are joined to it and not to every hamlet.
+  overlap AS MATERIALIZED (
+    SELECT t.unit_id AS target_id, oh.unit_id AS source_id, sum(t.population) AS people
+      FROM target_hamlets t JOIN other_hamlets oh ON oh.hamlet_id = t.hamlet_id
+     GROUP BY t.unit_id, oh.unit_id
+  ),
   shares AS (
-    SELECT t.unit_id AS target_id, o.indicator_code, o.boundary_set, o.depth, o.period_code, o.ends_on, o.starts_on,
-           o.unit_id AS source_id, o.value, o.document, sum(t.population) AS people
-      FROM target_hamlets t
-      JOIN targets tu ON tu.id = t.unit_id
-      JOIN other_hamlets oh ON oh.hamlet_id = t.hamlet_id
-      JOIN others o ON o.unit_id = oh.unit_id AND o.depth >= tu.depth
-     GROUP BY t.unit_id, o.indicator_code, o.boundary_set, o.depth, o.period_code, o.ends_on, o.starts_on, o.unit_id, o.value, o.document
+    SELECT ov.target_id, o.indicator_code, o.boundary_set, o.depth, o.period_code, o.ends_on, o.starts_on,
+           o.value, o.document, ov.people
+      FROM overlap ov
+      JOIN targets tu ON tu.id = ov.target_id
+      JOIN others o ON o.unit_id = ov.source_id AND o.depth >= tu.depth
   ),
   combined AS (
     SELECT s.target_id, s.indicator_code, s.boundary_set, s.depth, s.period_code, s.ends_on, s.starts_on,

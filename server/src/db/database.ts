@@ -77,6 +77,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         connectionString: options.databaseUrl,
         statement_timeout: options.statementTimeoutMs,
         application_name: 'hatang',
+        // No JIT: our spatial functions chain CTEs whose row estimates (recursive
+        // unit trees, set-returning functions) look expensive to the planner, and
+        // JIT-compiling such a plan took 5–9 s for a query that runs in 20–110 ms
+        // (the indicator table of the demo province, measured on PostgreSQL 15).
+        options: '-c jit=off',
         // A server that accepts TCP but does not answer (overloaded, paused, half
         // up) fails a new connection after this long instead of never.
         connectionTimeoutMillis: postgresConnectTimeoutMs,

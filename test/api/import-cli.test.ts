@@ -100,7 +100,7 @@ describe('npm run import', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 120_000); // one CLI start (tsx, migrations, the import): 15–35 s on a busy two-core machine
 
   it('refuses an unknown layer with the list of layers', async () => {
     const r = await cli(path.join(work, 'tram-viettel.csv'), '--layer', 'tram');

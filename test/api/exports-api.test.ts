@@ -45,7 +45,9 @@ const btsRows = {
 describe('labels and cells of exported sheets', () => {
   it('writes every enum value as a Vietnamese label the field catalogue reads back to the same value', () => {
     let checked = 0;
-    for (const fields of Object.values(importFields)) {
+    for (const [layer, fields] of Object.entries(importFields)) {
+      // Reported values export their indicator as its code (table-export-reported-values.ts), which the importer reads as it is.
+      if (layer === 'indicator-values') continue;
       for (const field of fields.filter((f) => f.type === 'enum')) {
         for (const value of field.values!) {
           const label = exportValueLabels[field.key]?.[value];

@@ -182,6 +182,9 @@ function ReportDocument({ data, meta, scenario, period, onMapDrawn }: ReportDocu
           <p className="report-signature__hint">{t('report.sign.headHint')}</p>
         </div>
       </footer>
+      <p className="report-made" data-testid="report-made">
+        {t('report.footer', { time: i18n.formatDateTime(madeAt.toISOString()), url: window.location.href })}
+      </p>
     </article>
   );
 }

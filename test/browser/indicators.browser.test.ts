@@ -150,6 +150,8 @@ describe('the plan indicators dashboard', () => {
     await page.getByTestId('indicator-chart').scrollIntoViewIfNeeded();
     await colouredUnits();
     await screenshot('indicators-dashboard-2025.png');
+    await page.getByTestId('indicator-table').scrollIntoViewIfNeeded();
+    await screenshot('indicators-dashboard-2025-table.png');
   });
 
   it('drills down from the province to a district, to one of its communes and its hamlet list, and back up', async () => {
@@ -158,7 +160,13 @@ describe('the plan indicators dashboard', () => {
     await page.getByTestId('indicators-level').selectOption('district');
     const districts = await getJson<IndicatorUnitsResponse>('/api/indicators/units?level=district');
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="indicator-row-"]').length === n, districts.units.length, { timeout: 60_000 });
-    const district = districts.units.find((u) => u.hamlets > 0)!;
+    // The way down leads to a commune with trắng sóng hamlets, so the card's count has rows to list.
+    const provinceHamlets = await getJson<HamletCoverageResponse>('/api/hamlets/coverage');
+    const uncovered = provinceHamlets.rows.find((r) => r.verdict === 'trang_song')!;
+    expect(uncovered).toBeDefined();
+    const allCommunes = await getJson<IndicatorUnitsResponse>('/api/indicators/units?level=commune');
+    const districtCode = allCommunes.units.find((u) => u.code === uncovered.communeCode)!.parentCode;
+    const district = districts.units.find((u) => u.code === districtCode)!;
     await page.getByTestId(`indicator-row-${district.code}`).click();
     expect(decodeURIComponent(page.url())).toContain(`iunit=${district.code}`);
     await expectCardsToMatch(await getJson<IndicatorsResponse>(`/api/indicators?unit=${district.code}`));
@@ -175,7 +183,7 @@ describe('the plan indicators dashboard', () => {
     expect(await page.getByTestId(`indicators-crumb-${district.code}`).textContent()).toBe(district.name);
 
     // A bar of the chart is a commune too; clicking it drills down to its hamlets (communes are the finest level).
-    const commune = communes.units.find((u) => u.hamlets > 0)!;
+    const commune = communes.units.find((u) => u.code === uncovered.communeCode)!;
     await page.getByTestId(`indicator-chart-bar-${commune.code}`).click();
     await page.getByTestId('indicator-hamlet-table').waitFor();
     const hamlets = await getJson<HamletCoverageResponse>(`/api/hamlets/coverage?unit=${commune.code}`);
@@ -189,6 +197,8 @@ describe('the plan indicators dashboard', () => {
 
     // The broadband card's trắng sóng count lists exactly those hamlets.
     const trangSong = hamlets.rows.filter((r) => r.verdict === 'trang_song').length;
+    expect(trangSong).toBeGreaterThan(0);
+    expect(Number(await page.getByTestId('indicator-breakdown-hamlets-mobile-broadband-trang_song').getAttribute('data-count'))).toBe(trangSong);
     await page.getByTestId('indicator-breakdown-hamlets-mobile-broadband-trang_song').click();
     await page.waitForFunction((n) => document.querySelector('[data-testid="indicator-hamlet-table"]')?.getAttribute('data-rows') === String(n), trangSong);
     expect(decodeURIComponent(page.url())).toContain('iverdict=trang_song');
@@ -244,6 +254,36 @@ describe('the plan indicators dashboard', () => {
     expect(fiveGNow.target).toBe(1);
     expect(fiveGNow.status).toBe('below');
     expect(fiveGNow.targetDetail?.year).toBe(2030);
+  });
+
+  it('lets a planner enter a reported figure for a period, typed the Vietnamese way, which the card then shows', async () => {
+    const code = 'mobile-broadband-speed';
+    const before = (await getJson<IndicatorsResponse>('/api/indicators')).indicators.find((i) => i.code === code)!;
+    // The demo's latest reported speed is of an earlier period than 2026: a 2026 figure becomes the card's (the latest).
+    expect(before.reported?.period ?? '').not.toBe('2026');
+    await page.getByTestId(`indicator-enter-reported-${code}`).click();
+    const form = page.getByTestId('indicator-reported-form');
+    await form.waitFor();
+    await form.getByTestId('indicator-reported-period').selectOption('2026');
+    await expect.poll(() => form.getByTestId('indicator-reported-save').isEnabled()).toBe(true);
+    await form.getByTestId('indicator-reported-value').fill('35,5');
+    await form.getByTestId('indicator-reported-save').click();
+    await form.waitFor({ state: 'detached' });
+    await page.waitForFunction((c) => document.querySelector(`[data-testid="indicator-value-${c}"]`)?.textContent === '35,5 Mbit/s', code, { timeout: 30_000 });
+    const after = (await getJson<IndicatorsResponse>('/api/indicators')).indicators.find((i) => i.code === code)!;
+    expect(after.value).toBe(35.5);
+    expect(after.reported?.period).toBe('2026');
+    // A share typed over 100 % is refused in the form before anything is sent.
+    await page.getByTestId('indicator-enter-reported-households-ftth').click();
+    const shareForm = page.getByTestId('indicator-reported-form');
+    await shareForm.waitFor();
+    await expect.poll(() => shareForm.getByTestId('indicator-reported-save').isEnabled()).toBe(true);
+    await shareForm.getByTestId('indicator-reported-value').fill('150');
+    await shareForm.getByTestId('indicator-reported-save').click();
+    await expect.poll(() => shareForm.locator('.form-field__error').allTextContents()).toContain('Tỷ lệ không thể vượt 100%.');
+    await shareForm.getByRole('button', { name: 'Hủy' }).click();
+    await shareForm.waitFor({ state: 'detached' });
+    await screenshot('indicators-dashboard-planner.png');
   });
 
   it('never errs in the page and never leaves the machine', () => {

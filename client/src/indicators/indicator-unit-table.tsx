@@ -1,6 +1,6 @@
 import type { IndicatorDefinition, IndicatorUnitRow } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
-import { indicatorFractionText, indicatorValueText, statusKind, statusText } from './indicator-formats.js';
+import { indicatorFractionText, indicatorNumberText, indicatorValueText, statusKind, statusText } from './indicator-formats.js';
 
 /**
  * The rows in table (and chart) order: by name in Vietnamese collation, or by
@@ -35,10 +35,15 @@ interface IndicatorUnitTableProps {
   onSort: (column: string) => void;
   selectedIndicator: string | null;
   onRowClick: (code: string) => void;
+  /** Parents not named under the unit's name: the province, or the unit drilled into (every row's). */
+  hiddenParentCodes?: readonly string[];
 }
 
+/** Measures whose unit is long ("thuê bao/100 dân"): written once in the header, the cells hold the number. */
+const unitInHeader = new Set(['per_100_people', 'mbps']);
+
 /** One row per unit, one column per indicator: the value, its cell coloured by status, numerator/denominator and target in the title. */
-export function IndicatorUnitTable({ indicators, rows, sort, descending, onSort, selectedIndicator, onRowClick }: IndicatorUnitTableProps) {
+export function IndicatorUnitTable({ indicators, rows, sort, descending, onSort, selectedIndicator, onRowClick, hiddenParentCodes = [] }: IndicatorUnitTableProps) {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const header = (column: string, label: string, hint: string | undefined, className?: string) => {
@@ -60,7 +65,7 @@ export function IndicatorUnitTable({ indicators, rows, sort, descending, onSort,
         <thead>
           <tr>
             {header('name', t('indicators.table.unit'), undefined, 'indicator-table__name')}
-            {indicators.map((d) => header(d.code, d.name[lang], `${d.definition[lang]} (${d.unitLabel[lang]})`, 'num'))}
+            {indicators.map((d) => header(d.code, unitInHeader.has(d.measure) ? `${d.name[lang]} (${d.unitLabel[lang]})` : d.name[lang], `${d.definition[lang]} (${d.unitLabel[lang]})`, 'num'))}
           </tr>
         </thead>
         <tbody>
@@ -70,7 +75,7 @@ export function IndicatorUnitTable({ indicators, rows, sort, descending, onSort,
                 <button type="button" className="link-button" onClick={(event) => { event.stopPropagation(); onRowClick(row.code); }} title={t('indicators.table.drillHint', { unit: row.name })}>
                   {row.name}
                 </button>
-                {row.parentName ? <span className="indicator-table__parent">{row.parentName}</span> : null}
+                {row.parentName && !(row.parentCode && hiddenParentCodes.includes(row.parentCode)) ? <span className="indicator-table__parent">{row.parentName}</span> : null}
               </td>
               {indicators.map((d) => {
                 const cell = row.values[d.code];
@@ -89,7 +94,7 @@ export function IndicatorUnitTable({ indicators, rows, sort, descending, onSort,
                   .join('\n');
                 return (
                   <td key={d.code} className={`num indicator-cell indicator-cell--${kind}`} title={title} data-testid={`indicator-cell-${row.code}-${d.code}`} data-value={value ?? ''}>
-                    {indicatorValueText(i18n, d, value)}
+                    {value !== null && unitInHeader.has(d.measure) ? indicatorNumberText(i18n, d.measure, value) : indicatorValueText(i18n, d, value)}
                   </td>
                 );
               })}

@@ -378,6 +378,7 @@ export function IndicatorsDashboard({ state, update, onClose, onHamletClick }: I
                 onSort={(column) => setView(nextIndicatorSort({ sort: view.sort, descending: view.descending }, column))}
                 selectedIndicator={selectedCode}
                 onRowClick={drill}
+                hiddenParentCodes={[unitsData.parent?.code, view.unit === null ? cards.data?.unit.code : undefined].filter((c): c is string => Boolean(c))}
               />
             </section>
           </>

@@ -286,6 +286,18 @@ describe('the plan indicators dashboard', () => {
     await screenshot('indicators-dashboard-planner.png');
   });
 
+  it('speaks English after the language switch, numbers written the English way', async () => {
+    await page.getByTestId('lang-en').click();
+    await page.waitForFunction(() => document.querySelector('.workspace__title')?.textContent === 'Plan indicators');
+    const api = await getJson<IndicatorsResponse>('/api/indicators');
+    const fourG = api.indicators.find((i) => i.code === 'population-4g')!;
+    const en = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(fourG.value! * 100);
+    await page.waitForFunction(([c, text]) => document.querySelector(`[data-testid="indicator-value-${c}"]`)?.textContent === text, ['population-4g', `${en}%`] as const);
+    expect(await page.getByTestId('indicator-source-population-4g').textContent()).toBe('Computed');
+    await screenshot('indicators-dashboard-en.png');
+    await page.getByTestId('lang-vi').click();
+  });
+
   it('never errs in the page and never leaves the machine', () => {
     expect(pageErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);

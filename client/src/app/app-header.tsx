@@ -36,8 +36,16 @@ export function AppHeader({ demoData, operators, onSearchChoose, onLanguageChang
           </span>
         ) : null}
         {onOpenIndicators ? (
-          <button type="button" className="header-button" aria-pressed={indicatorsOpen} onClick={onOpenIndicators} title={t('indicators.openHint')} data-testid="open-indicators">
-            <span aria-hidden="true">▤</span> {t('indicators.open')}
+          <button
+            type="button"
+            className="header-button header-button--indicators"
+            aria-pressed={indicatorsOpen}
+            aria-label={t('indicators.title')}
+            onClick={onOpenIndicators}
+            title={t('indicators.openHint')}
+            data-testid="open-indicators"
+          >
+            <span aria-hidden="true">▤</span> <span className="header-button__text">{t('indicators.open')}</span>
           </button>
         ) : null}
         <LanguageSwitch onChange={onLanguageChange} />

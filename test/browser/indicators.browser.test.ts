@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HamletCoverageResponse } from '../../server/src/contracts/coverage-contracts.js';
 import type { Indicator, IndicatorsResponse, IndicatorUnitsResponse } from '../../server/src/contracts/indicator-contracts.js';
 import type { BoundarySet } from '../../server/src/contracts/indicator-registry-contracts.js';
-import { signInThroughUi } from './browser-accounts.js';
+import type { IndicatorRegistry } from '../../server/src/contracts/indicator-registry-contracts.js';
+import { apiSession, signInThroughUi } from './browser-accounts.js';
 import { openDemoInBrowser, type DemoInBrowser } from './demo-browser-session.js';
 import { waitForMapIdle } from './headless-chromium.js';
 
@@ -284,6 +285,34 @@ describe('the plan indicators dashboard', () => {
     await shareForm.getByRole('button', { name: 'Hủy' }).click();
     await shareForm.waitFor({ state: 'detached' });
     await screenshot('indicators-dashboard-planner.png');
+  });
+
+  it('shows the conflict dialog when another planner changed the target meanwhile, and writes on top when asked', async () => {
+    const registry = await getJson<IndicatorRegistry>('/api/indicator-registry');
+    const target = registry.indicators.find((d) => d.code === 'population-5g')!.targets.find((t) => t.unit === null && t.year === 2030)!;
+    await page.getByTestId('indicator-edit-target-population-5g').click();
+    const form = page.getByTestId('indicator-target-form');
+    await form.waitFor();
+    await form.getByTestId('indicator-target-year').fill('2030');
+    await expect.poll(() => form.getByTestId('indicator-target-value').inputValue()).toBe('100');
+    // Behind the page's back: another session sets it to 90 % (version 1 → 2).
+    const other = await apiSession(baseUrl, 'quyhoach');
+    const changed = await other.request('PATCH', `/api/indicator-targets/${target.id}`, { body: { value: 0.9 }, headers: { 'If-Match': `"${target.version}"` } });
+    expect(changed.status).toBe(200);
+    await form.getByTestId('indicator-target-value').fill('95');
+    await form.getByTestId('indicator-target-save').click();
+    const dialog = page.getByTestId('conflict-dialog');
+    await dialog.waitFor();
+    // Mine (95) against theirs (90), the value row marked as differing.
+    const valueRow = dialog.locator('[data-testid="conflict-row"][data-field="value"]');
+    expect(await valueRow.getAttribute('data-differs')).toBe('true');
+    expect(await valueRow.locator('td').allTextContents()).toEqual(['95', '90']);
+    await dialog.getByTestId('conflict-overwrite').click();
+    await form.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.querySelector('[data-testid="indicator-target-population-5g"]')?.textContent === '95%', null, { timeout: 30_000 });
+    const after = (await getJson<IndicatorRegistry>('/api/indicator-registry')).indicators.find((d) => d.code === 'population-5g')!.targets.find((t) => t.id === target.id)!;
+    expect(after.value).toBeCloseTo(0.95, 12);
+    expect(after.version).toBe(target.version + 2);
   });
 
   it('speaks English after the language switch, numbers written the English way', async () => {

@@ -1,4 +1,4 @@
-import { apiFetch, getJson, postJson, readEmpty, readJson } from '../api/api-client.js';
+import { apiFetch, getJson, postJson, readJson } from '../api/api-client.js';
 import type {
   BoundarySet,
   IndicatorRegistry,
@@ -111,10 +111,6 @@ export function postTarget(body: IndicatorTargetCreate, lang: Lang): Promise<Ind
 /** A stale version answers 412 with the target as it is now (`current`, `currentVersion`). */
 export async function patchTarget(id: number, changes: IndicatorTargetUpdate, version: number, lang: Lang): Promise<IndicatorTarget> {
   return readJson<IndicatorTarget>(await apiFetch(`/api/indicator-targets/${id}?lang=${lang}`, { method: 'PATCH', lang, body: changes, headers: ifMatch(version) }));
-}
-
-export async function deleteTarget(id: number, version: number, lang: Lang): Promise<void> {
-  return readEmpty(await apiFetch(`/api/indicator-targets/${id}?lang=${lang}`, { method: 'DELETE', lang, headers: ifMatch(version) }));
 }
 
 export async function fetchReportedValues(query: { indicator: string; boundarySet: string | null; unit: string; period: string }, lang: Lang): Promise<ReportedValue[]> {

@@ -13,6 +13,8 @@
 //   - data in and out, on both databases: import of a 100,000-row BTS CSV (scripts/bench-imports.ts),
 //     whole-province GeoJSON export time to first byte and total (scripts/bench-exports.ts), and vector
 //     tile latency p50/p99 warm and cold over a fixed tile set (scripts/bench-tiles.ts).
+//   - the plan's indicators: unit cards, every commune's table for both boundary sets, the crosswalk and
+//     the XLSX export (scripts/bench-indicators.ts), on both databases.
 // A benchmark, not a test: it prints numbers and asserts nothing.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,6 +34,7 @@ import { freePort } from './free-port.js';
 import { describeImports, measureImports, type ImportFigures } from './bench-imports.js';
 import { measureExports } from './bench-exports.js';
 import { measureTiles, type TileFigures } from './bench-tiles.js';
+import { describeIndicators, measureIndicators, type IndicatorFigures } from './bench-indicators.js';
 
 const asJson = process.argv.includes('--json');
 const log = (line: string) => {
@@ -117,6 +120,7 @@ try {
     log('exports and vector tiles on the embedded database…');
     const embeddedExports = await measureExports(second.url);
     const embeddedTiles = await measureTiles(second.url);
+    const embeddedIndicators = await measureIndicators(second.url).catch((e: Error) => ({ error: e.message }));
     await second.stop();
     log('coverage on the embedded database…');
     const embedded = await openDatabase({ databaseUrl: '', dataDir, statementTimeoutMs: 0 });
@@ -159,6 +163,7 @@ try {
       imports: { embedded: embeddedImports, postgres: postgresImports },
       exports: { embedded: embeddedExports, postgres: 'error' in postgresServed ? postgresServed : postgresServed.exports },
       tiles: { embedded: embeddedTiles, postgres: 'error' in postgresServed ? postgresServed : postgresServed.tiles },
+      indicators: { embedded: embeddedIndicators, postgres: 'error' in postgresServed ? postgresServed : postgresServed.indicators },
       machine: { cpus: os.cpus().length, node: process.version },
     };
     if (asJson) {
@@ -207,6 +212,9 @@ try {
         console.log('error' in t ? `${name.padEnd(10)} ${t.error}` : `${name.padEnd(10)} ${t.tiles} requests (${t.empty} empty): p50 ${t.p50Ms.toFixed(1)} ms, p99 ${t.p99Ms.toFixed(1)} ms; cold p50 ${t.cold.p50Ms.toFixed(1)} ms, p99 ${t.cold.p99Ms.toFixed(1)} ms`);
       tileRow('embedded', result.tiles.embedded);
       tileRow('postgres', result.tiles.postgres);
+      console.log('\nplan indicators (median of 5 after a warm-up):');
+      console.log(describeIndicators('embedded', result.indicators.embedded));
+      console.log(describeIndicators('postgres', result.indicators.postgres));
     }
   } finally {
     await second.stop();
@@ -219,6 +227,7 @@ try {
 interface ServedFigures {
   exports: Awaited<ReturnType<typeof measureExports>>;
   tiles: TileFigures;
+  indicators: IndicatorFigures;
 }
 
 async function measurePostgres(): Promise<
@@ -247,7 +256,7 @@ async function measurePostgres(): Promise<
     let served: ServedFigures | { error: string };
     const server = await timedStart(fs.mkdtempSync(path.join(os.tmpdir(), 'hatang-bench-pg-')), url.toString());
     try {
-      served = { exports: await measureExports(server.url), tiles: await measureTiles(server.url) };
+      served = { exports: await measureExports(server.url), tiles: await measureTiles(server.url), indicators: await measureIndicators(server.url) };
     } catch (error) {
       served = { error: (error as Error).message };
     } finally {

@@ -244,7 +244,7 @@ describe.each(targets)('the demo province on the $label database', ({ open }) =>
     const per = (
       await knex.raw(`SELECT v.indicator_code, count(*)::int AS n, min(v.value) AS lo, max(v.value) AS hi, count(DISTINCT v.value)::int AS distinct_values
                         FROM indicator_reported_values v JOIN admin_units u ON u.id = v.unit_id
-                       WHERE v.period_code = '2024' AND u.level = 'commune' AND u.boundary_set = '2023' AND v.document = 'Dữ liệu minh hoạ — không phải chỉ tiêu chính thức'
+                       WHERE v.period_code = '2024' AND u.level = 'commune' AND u.boundary_set = '2023' AND v.document = 'Dữ liệu minh hoạ — không phải số liệu chính thức'
                        GROUP BY v.indicator_code ORDER BY v.indicator_code`)
     ).rows;
     expect(per.map((r: { indicator_code: string; n: number }) => [r.indicator_code, r.n])).toEqual([

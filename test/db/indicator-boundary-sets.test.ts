@@ -36,6 +36,9 @@ import { databaseTargets, type TestDatabase } from '../support/prepared-database
  *     MB: C3 has none → no value; MP: C1 and C2 hold 3000 of 3500 people = 85.7 % < 90 % → none.
  *     With C3 = 0.9 as well: MB = 0.9, MP = (500 + 1400 + 450) / 3500 = 0.671428…;
  *     with the province P = 0.6 too: MP = 0.6 (the coarsest admissible level wins).
+ *   Within set T the same weights make a district or the province from its communes:
+ *     D1 = C1 + C2 = 0.63333…; P = 0.671428… once C3 is there (before: 85.7 % of its people → none),
+ *     and 0.6 once entered for P itself.
  */
 
 const settings = { coverageTheta: 0.9, fiberReachM: 200, siteInferenceEpsM: 25 };
@@ -134,12 +137,20 @@ describe.each(databaseTargets())('boundary sets, crosswalk and reported figures 
     expect(m.MB).toMatchObject({ value: null, period: null, derivedFrom: null });
     expect((await smartphone('M', 'province')).MP!.value).toBeNull();
     expect((await smartphone('M', 'commune', '2023')).MA!.value).toBeNull();
+    // Within set T: D1 = C1 + C2 from its communes; the province P has 3000 of 3500 people covered: none.
+    expect((await smartphone('T', 'district')).D1).toMatchObject({ derivedFrom: 'T', period: '2024' });
+    expect((await smartphone('T', 'district')).D1!.value).toBeCloseTo(1900 / 3000, 12);
+    expect((await smartphone('T', 'province')).P!.value).toBeNull();
     await put('C3', 0.9);
+    expect((await smartphone('T', 'province')).P).toMatchObject({ derivedFrom: 'T' });
+    expect((await smartphone('T', 'province')).P!.value).toBeCloseTo(2350 / 3500, 12);
     m = await smartphone('M', 'commune');
     expect(m.MB).toMatchObject({ value: 0.9, derivedFrom: 'T' });
     expect((await smartphone('M', 'province')).MP!.value).toBeCloseTo(2350 / 3500, 12);
     await put('P', 0.6);
     expect((await smartphone('M', 'province')).MP!.value).toBeCloseTo(0.6, 12);
+    // Entered for P itself: it wins over its communes' weighted figure for the same period.
+    expect((await smartphone('T', 'province')).P).toMatchObject({ value: 0.6, derivedFrom: null });
     // In its own set a unit shows what was entered for it, never a derived figure.
     expect((await smartphone('T', 'commune')).C1).toMatchObject({ value: 0.5, derivedFrom: null });
     const cards = await computeIndicators(db.knex, { unit: await unitOf('M', 'MA'), scenario: 'current', settings, configSharingTarget: 0.3 });

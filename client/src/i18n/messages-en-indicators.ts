@@ -66,7 +66,7 @@ export const messagesEnIndicators: Record<keyof typeof messagesViIndicators, str
   'indicators.card.selectHint': 'Show this indicator in the chart and the map',
   'indicators.card.fractionHint': 'Numerator: {numerator}; denominator: {denominator}',
   'indicators.card.reportedPeriod': 'Period {period}',
-  'indicators.card.derived': 'derived from boundary set {set} by population',
+  'indicators.card.derived': 'weighted by population from the figures of units of boundary set {set}',
   'indicators.card.target': 'Target',
   'indicators.card.targetYear': 'Target {year}',
   'indicators.card.targetScope.unit': 'The unit\'s own target',

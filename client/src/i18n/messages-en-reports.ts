@@ -60,7 +60,7 @@ export const messagesEnReports: Record<keyof typeof messagesViReports, string> =
   'report.source.computed': 'Computed',
   'report.source.reported': 'Reported',
   'report.source.reportedPeriod': 'Reported for {period}',
-  'report.source.derived': 'converted from the {set} boundaries',
+  'report.source.derived': 'population-weighted from units of the {set} boundaries',
   'report.targetWithYear': '{target} ({year})',
   'report.summaryNote': 'Gap = value − target (negative: short of the target). Shares = numerator ÷ denominator; definitions in section 6. Source: “Computed” straight from the infrastructure data (sites, fiber, coverage, hamlets) in the system; “Reported” is a figure reported for a period, with its source document.',
 

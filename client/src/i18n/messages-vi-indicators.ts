@@ -65,7 +65,7 @@ export const messagesViIndicators = {
   'indicators.card.selectHint': 'Chọn chỉ tiêu này cho biểu đồ và bản đồ',
   'indicators.card.fractionHint': 'Tử số: {numerator}; mẫu số: {denominator}',
   'indicators.card.reportedPeriod': 'Kỳ {period}',
-  'indicators.card.derived': 'quy đổi từ bộ ranh giới {set} theo dân số',
+  'indicators.card.derived': 'tính theo dân số từ số liệu các đơn vị của bộ ranh giới {set}',
   'indicators.card.target': 'Mục tiêu',
   'indicators.card.targetYear': 'Mục tiêu {year}',
   'indicators.card.targetScope.unit': 'Mục tiêu riêng của đơn vị',

@@ -58,7 +58,7 @@ export const messagesViReports = {
   'report.source.computed': 'Tính toán',
   'report.source.reported': 'Báo cáo',
   'report.source.reportedPeriod': 'Báo cáo kỳ {period}',
-  'report.source.derived': 'quy đổi từ ranh giới {set}',
+  'report.source.derived': 'tính theo dân số từ các đơn vị của ranh giới {set}',
   'report.targetWithYear': '{target} ({year})',
   'report.summaryNote': 'Chênh lệch = giá trị − mục tiêu (âm: còn thiếu so với mục tiêu). Tỷ lệ = tử số ÷ mẫu số; định nghĩa ở mục 6. Nguồn: “Tính toán” là tính trực tiếp từ dữ liệu hạ tầng (trạm, cáp quang, vùng phủ sóng, thôn, ấp) trong hệ thống; “Báo cáo” là số liệu báo cáo theo kỳ, kèm văn bản nguồn.',
 

@@ -4,7 +4,8 @@ import { BOUNDARY_SET_2023, DEMO_SOURCE, DEMO_SOURCE_DATE } from './demo-constan
 import { SeededRandom } from './seeded-random.js';
 
 /** Written in every made-up target's and reported value's `document`: no one may take them for the plan's. */
-export const DEMO_FIGURE_DOCUMENT = 'Dữ liệu minh hoạ — không phải chỉ tiêu chính thức';
+export const DEMO_TARGET_DOCUMENT = 'Dữ liệu minh hoạ — không phải chỉ tiêu chính thức';
+export const DEMO_FIGURE_DOCUMENT = 'Dữ liệu minh hoạ — không phải số liệu chính thức';
 /** The site sharing target's document: its value is the configuration's, not made up. */
 export const CONFIG_SHARING_TARGET_DOCUMENT = 'Theo cấu hình HATANG_SHARING_TARGET';
 
@@ -67,7 +68,7 @@ export async function writeDemoPlanIndicators(
     if (value === undefined) throw new Error(`demo: no 2025 target for indicator ${d.code}`);
     return {
       indicator_code: d.code, unit_id: null, target_year: DEMO_TARGET_YEAR, value,
-      document: sharing ? CONFIG_SHARING_TARGET_DOCUMENT : DEMO_FIGURE_DOCUMENT, ...provenance,
+      document: sharing ? CONFIG_SHARING_TARGET_DOCUMENT : DEMO_TARGET_DOCUMENT, ...provenance,
     };
   });
   await trx('indicator_targets').insert(targets);

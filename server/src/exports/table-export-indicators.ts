@@ -51,7 +51,7 @@ export function indicatorColumns(lang: Language): TableColumn<IndicatorExportRow
       header: { vi: 'Nguồn', en: 'Source' },
       value: (r) =>
         r.figure.derivedFrom
-          ? `${sourceLabels[r.indicator.source][lang]} (${lang === 'vi' ? 'quy đổi từ bộ ranh giới' : 'derived from boundary set'} ${r.figure.derivedFrom})`
+          ? `${sourceLabels[r.indicator.source][lang]} (${lang === 'vi' ? 'tính theo dân số từ các đơn vị của bộ ranh giới' : 'population-weighted from units of boundary set'} ${r.figure.derivedFrom})`
           : sourceLabels[r.indicator.source][lang],
       width: 22,
     },

@@ -86,15 +86,8 @@ export function statusText(i18n: I18n, kind: IndicatorStatusKind): string {
   return i18n.t(`indicators.status.${kind}`);
 }
 
-/** The number a planner writes for a stored value: shares in percent (0.746 → 74.6), the rest as stored. */
-export function writtenFromStored(measure: IndicatorMeasure, stored: number): number {
-  return measure === 'share' ? Math.round(stored * 1e8) / 1e6 : stored;
-}
-
-/** The stored value of a written number: "74,6" % → 0.746. */
-export function storedFromWritten(measure: IndicatorMeasure, written: number): number {
-  return measure === 'share' ? written / 100 : written;
-}
+/** The number a planner writes for a stored value (shares in percent: 0.746 → 74.6), and back: the server's own rules. */
+export { toWritten as writtenFromStored, fromWritten as storedFromWritten } from '../../../server/src/contracts/indicator-value-rules.js';
 
 /**
  * A number as typed in a Vietnamese or English form: "74,6", "74.6",

@@ -6,7 +6,7 @@ import type { Language } from '../i18n/server-messages.js';
 import { importFields } from '../imports/import-fields.js';
 import { indicatorByCode, indicatorCatalogue } from '../indicators/indicator-catalogue.js';
 import { resolvePeriod } from '../indicators/indicator-routes.js';
-import { toWritten } from '../indicators/indicator-value-rules.js';
+import { toWritten } from '../contracts/indicator-value-rules.js';
 import { resolveBoundarySet } from '../layers/admin-unit-lookup.js';
 import type { CellValue } from './export-columns.js';
 import { asciiSlug, definitionSheet, type TableColumn, type TableDefinition, type TableExport } from './table-export-writer.js';

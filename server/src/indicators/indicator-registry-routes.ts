@@ -25,7 +25,7 @@ import { constraintProblem } from '../records/constraint-problem.js';
 import { assertVersion, etagOf, expectedVersion, expectedVersionOfBodyless } from '../records/record-version.js';
 import { indicatorCatalogue } from './indicator-catalogue.js';
 import { listTargets, sameTarget, targetById } from './indicator-target-queries.js';
-import { valueProblem } from './indicator-value-rules.js';
+import { valueProblem } from '../contracts/indicator-value-rules.js';
 import { listReportedValues, reportedValueById, sameReportedValue } from './reported-value-queries.js';
 import { listPeriods, periodExists } from './reporting-period-queries.js';
 import { periodOfCode } from './reporting-period-rules.js';

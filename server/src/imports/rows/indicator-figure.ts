@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../i18n/server-messages.js';
 import { indicatorByCode } from '../../indicators/indicator-catalogue.js';
-import { fromWritten, valueProblem } from '../../indicators/indicator-value-rules.js';
+import { fromWritten, valueProblem } from '../../contracts/indicator-value-rules.js';
 
 export type FigureResult = { value: number } | { messageKey: MessageKey; params: Record<string, string | number> };
 

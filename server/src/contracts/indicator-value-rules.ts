@@ -1,4 +1,4 @@
-import type { IndicatorMeasure } from '../contracts/indicator-contracts.js';
+import type { IndicatorMeasure } from './indicator-contracts.js';
 
 /**
  * The largest value each measure admits. A share is 0–1 (100 %); subscriptions
@@ -29,7 +29,8 @@ export function valueProblem(measure: IndicatorMeasure, value: number): ValuePro
  * shares are written in percent (74,6 → 0.746); the others as they are.
  */
 export function fromWritten(measure: IndicatorMeasure, written: number): number {
-  return measure === 'share' ? written / 100 : written;
+  // 12 significant digits: 75,1 % is stored as 0.751, not 0.7509999999999999 (binary division).
+  return measure === 'share' ? Number((written / 100).toPrecision(12)) : written;
 }
 
 export function toWritten(measure: IndicatorMeasure, stored: number): number {

@@ -8,7 +8,6 @@ import type { BoundarySet } from '../../server/src/contracts/indicator-registry-
 import type { IndicatorRegistry } from '../../server/src/contracts/indicator-registry-contracts.js';
 import { apiSession, signInThroughUi } from './browser-accounts.js';
 import { openDemoInBrowser, type DemoInBrowser } from './demo-browser-session.js';
-import { waitForMapIdle } from './headless-chromium.js';
 
 // The plan indicators' dashboard in the browser, on a copy of the demo
 // province: every card says what GET /api/indicators says (value, numerator and

@@ -34,7 +34,8 @@ export function exposeChoropleth(testId: string, hook: ChoroplethHook): void {
 export function forgetChoropleth(testId: string, map: MaplibreMap): void {
   const hooks = window.__hatangChoropleths;
   if (hooks?.[testId]?.map === map) {
-    const { [testId]: _gone, ...rest } = hooks;
+    const rest = { ...hooks };
+    delete rest[testId];
     window.__hatangChoropleths = rest;
   }
 }

@@ -51,7 +51,8 @@ const idle: WriteState = { busy: false, error: null, fieldErrors: {}, conflict: 
 /** The server's message on a field goes once the field is edited (it spoke of the value sent, not of the one typed now). */
 function withoutFieldError(state: WriteState, field: string): WriteState {
   if (!(field in state.fieldErrors)) return state;
-  const { [field]: _gone, ...rest } = state.fieldErrors;
+  const rest = { ...state.fieldErrors };
+  delete rest[field];
   return { ...state, fieldErrors: rest };
 }
 

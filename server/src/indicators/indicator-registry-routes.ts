@@ -86,6 +86,33 @@ export function indicatorRegistryRoutes(knex: Knex): Router {
   }
   const auditContext = (req: Request, actor: Actor) => ({ actor, clientIp: clientIp(req) });
 
+  /**
+   * DELETE of a target or a reported value: the version named (If-Match or
+   * body), the row and its audit entry in one transaction, 204.
+   */
+  function deleteRoute<R extends { version: number }>(spec: {
+    path: string;
+    table: 'indicator_targets' | 'indicator_reported_values';
+    entity: 'indicator_target' | 'reported_value';
+    unknownKey: 'unknown-indicator-target' | 'unknown-reported-value';
+    byId: (trx: Knex.Transaction, id: number, lock: boolean) => Promise<R | null>;
+    summary: (row: R) => string;
+  }): void {
+    router.delete(spec.path, writer, async (req, res) => {
+      assertOnlyParameters(req, ['lang']);
+      const id = parseId(req);
+      const expected = expectedVersionOfBodyless(req);
+      await audited(req, async (trx, actor) => {
+        const current = await spec.byId(trx, id, true);
+        if (!current) throw new HttpProblem(404, spec.unknownKey, { id });
+        assertVersion(expected, current.version, current);
+        await trx.raw(`DELETE FROM ${spec.table} WHERE id = ?`, [id]);
+        await writeAudit(trx, auditContext(req, actor), { action: 'delete', entity: spec.entity, code: String(id), before: current, summary: spec.summary(current) });
+      });
+      res.status(204).end();
+    });
+  }
+
   router.get('/indicator-registry', async (req, res) => {
     assertOnlyParameters(req, ['lang']);
     const [targets, periods] = await Promise.all([listTargets(knex), listPeriods(knex)]);
@@ -172,18 +199,9 @@ export function indicatorRegistryRoutes(knex: Knex): Router {
     res.set('ETag', etagOf(updated.version)).json(updated);
   });
 
-  router.delete('/indicator-targets/:id', writer, async (req, res) => {
-    assertOnlyParameters(req, ['lang']);
-    const id = parseId(req);
-    const expected = expectedVersionOfBodyless(req);
-    await audited(req, async (trx, actor) => {
-      const current = await targetById(trx, id, true);
-      if (!current) throw new HttpProblem(404, 'unknown-indicator-target', { id });
-      assertVersion(expected, current.version, current);
-      await trx.raw('DELETE FROM indicator_targets WHERE id = ?', [id]);
-      await writeAudit(trx, auditContext(req, actor), { action: 'delete', entity: 'indicator_target', code: String(id), before: current, summary: targetSummary(current) });
-    });
-    res.status(204).end();
+  deleteRoute({
+    path: '/indicator-targets/:id', table: 'indicator_targets', entity: 'indicator_target', unknownKey: 'unknown-indicator-target',
+    byId: targetById, summary: targetSummary,
   });
 
   // --- reported values -------------------------------------------------------
@@ -263,18 +281,9 @@ export function indicatorRegistryRoutes(knex: Knex): Router {
     res.set('ETag', etagOf(updated.version)).json(updated);
   });
 
-  router.delete('/reported-values/:id', writer, async (req, res) => {
-    assertOnlyParameters(req, ['lang']);
-    const id = parseId(req);
-    const expected = expectedVersionOfBodyless(req);
-    await audited(req, async (trx, actor) => {
-      const current = await reportedValueById(trx, id, true);
-      if (!current) throw new HttpProblem(404, 'unknown-reported-value', { id });
-      assertVersion(expected, current.version, current);
-      await trx.raw('DELETE FROM indicator_reported_values WHERE id = ?', [id]);
-      await writeAudit(trx, auditContext(req, actor), { action: 'delete', entity: 'reported_value', code: String(id), before: current, summary: valueSummary(current) });
-    });
-    res.status(204).end();
+  deleteRoute({
+    path: '/reported-values/:id', table: 'indicator_reported_values', entity: 'reported_value', unknownKey: 'unknown-reported-value',
+    byId: reportedValueById, summary: valueSummary,
   });
 
   // --- reporting periods -----------------------------------------------------

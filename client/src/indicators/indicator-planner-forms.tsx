@@ -65,6 +65,46 @@ function numberProblem(t: ReturnType<typeof useI18n>['t'], text: string, share: 
   return null;
 }
 
+interface FigureFieldsProps {
+  indicator: Indicator;
+  draft: Draft;
+  setDraft: (draft: Draft) => void;
+  valueError: string | undefined;
+  documentError: string | undefined;
+  noteError: string | undefined;
+  /** The server's message on the value goes once the value is edited. */
+  onValueEdited: () => void;
+  valueTestId: string;
+}
+
+/** The value (a share in percent), its source document and a note: the same three fields in both forms. */
+function FigureFields({ indicator, draft, setDraft, valueError, documentError, noteError, onValueEdited, valueTestId }: FigureFieldsProps) {
+  const { t, lang } = useI18n();
+  const share = indicator.measure === 'share';
+  return (
+    <>
+      <FormField label={share ? t('indicators.form.valuePercent') : t('indicators.form.value', { unit: indicator.unitLabel[lang] })} hint={share ? t('indicators.form.percentHint') : undefined} error={valueError}>
+        {({ id, describedBy, invalid }) => (
+          <input id={id} className="text-input" inputMode="decimal" value={draft.value} onChange={(e) => {
+              setDraft({ ...draft, value: e.target.value });
+              onValueEdited();
+            }} aria-describedby={describedBy} aria-invalid={invalid} data-autofocus data-testid={valueTestId} />
+        )}
+      </FormField>
+      <FormField label={t('indicators.form.document')} hint={t('indicators.form.documentHint')} error={documentError} className="form-field--wide">
+        {({ id, describedBy, invalid }) => (
+          <input id={id} className="text-input" value={draft.document} maxLength={300} onChange={(e) => setDraft({ ...draft, document: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid} />
+        )}
+      </FormField>
+      <FormField label={t('recordField.note')} error={noteError} className="form-field--wide">
+        {({ id, describedBy, invalid }) => (
+          <textarea id={id} className="text-input text-input--area" value={draft.note} maxLength={2000} onChange={(e) => setDraft({ ...draft, note: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid} />
+        )}
+      </FormField>
+    </>
+  );
+}
+
 interface TargetFormProps {
   indicator: Indicator;
   unit: IndicatorUnitRef;
@@ -159,24 +199,7 @@ export function IndicatorTargetForm({ indicator, unit, registry, onClose, onSave
                 }} aria-describedby={describedBy} aria-invalid={invalid} disabled={existing !== null && state.busy} data-testid="indicator-target-year" />
             )}
           </FormField>
-          <FormField label={share ? t('indicators.form.valuePercent') : t('indicators.form.value', { unit: indicator.unitLabel[lang] })} hint={share ? t('indicators.form.percentHint') : undefined} error={shown('value', valueError)}>
-            {({ id, describedBy, invalid }) => (
-              <input id={id} className="text-input" inputMode="decimal" value={draft.value} onChange={(e) => {
-                  setDraft({ ...draft, value: e.target.value });
-                  setState((prev) => withoutFieldError(prev, 'value'));
-                }} aria-describedby={describedBy} aria-invalid={invalid} data-autofocus data-testid="indicator-target-value" />
-            )}
-          </FormField>
-          <FormField label={t('indicators.form.document')} hint={t('indicators.form.documentHint')} error={shown('document', null)} className="form-field--wide">
-            {({ id, describedBy, invalid }) => (
-              <input id={id} className="text-input" value={draft.document} maxLength={300} onChange={(e) => setDraft({ ...draft, document: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid} />
-            )}
-          </FormField>
-          <FormField label={t('recordField.note')} error={shown('note', null)} className="form-field--wide">
-            {({ id, describedBy, invalid }) => (
-              <textarea id={id} className="text-input text-input--area" value={draft.note} maxLength={2000} onChange={(e) => setDraft({ ...draft, note: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid} />
-            )}
-          </FormField>
+          <FigureFields indicator={indicator} draft={draft} setDraft={setDraft} valueError={shown('value', valueError)} documentError={shown('document', null)} noteError={shown('note', null)} onValueEdited={() => setState((prev) => withoutFieldError(prev, 'value'))} valueTestId="indicator-target-value" />
         </div>
         {state.error ? (
           <p className="form-message form-message--error" role="alert" data-testid="indicator-form-error">
@@ -312,24 +335,7 @@ export function IndicatorReportedForm({ indicator, unit, registry, period: initi
               </select>
             )}
           </FormField>
-          <FormField label={share ? t('indicators.form.valuePercent') : t('indicators.form.value', { unit: indicator.unitLabel[lang] })} hint={share ? t('indicators.form.percentHint') : undefined} error={shown('value', valueError)}>
-            {({ id, describedBy, invalid }) => (
-              <input id={id} className="text-input" inputMode="decimal" value={draft.value} onChange={(e) => {
-                  setDraft({ ...draft, value: e.target.value });
-                  setState((prev) => withoutFieldError(prev, 'value'));
-                }} aria-describedby={describedBy} aria-invalid={invalid} data-autofocus data-testid="indicator-reported-value" />
-            )}
-          </FormField>
-          <FormField label={t('indicators.form.document')} hint={t('indicators.form.documentHint')} error={shown('document', null)} className="form-field--wide">
-            {({ id, describedBy, invalid }) => (
-              <input id={id} className="text-input" value={draft.document} maxLength={300} onChange={(e) => setDraft({ ...draft, document: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid} />
-            )}
-          </FormField>
-          <FormField label={t('recordField.note')} error={shown('note', null)} className="form-field--wide">
-            {({ id, describedBy, invalid }) => (
-              <textarea id={id} className="text-input text-input--area" value={draft.note} maxLength={2000} onChange={(e) => setDraft({ ...draft, note: e.target.value })} aria-describedby={describedBy} aria-invalid={invalid} />
-            )}
-          </FormField>
+          <FigureFields indicator={indicator} draft={draft} setDraft={setDraft} valueError={shown('value', valueError)} documentError={shown('document', null)} noteError={shown('note', null)} onValueEdited={() => setState((prev) => withoutFieldError(prev, 'value'))} valueTestId="indicator-reported-value" />
         </div>
         {state.error ? (
           <p className="form-message form-message--error" role="alert" data-testid="indicator-form-error">

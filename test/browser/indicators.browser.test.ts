@@ -8,6 +8,7 @@ import type { BoundarySet } from '../../server/src/contracts/indicator-registry-
 import type { IndicatorRegistry } from '../../server/src/contracts/indicator-registry-contracts.js';
 import { apiSession, signInThroughUi } from './browser-accounts.js';
 import { openDemoInBrowser, type DemoInBrowser } from './demo-browser-session.js';
+import { expectedValueText, vi } from './expected-indicator-text.js';
 
 // The plan indicators' dashboard in the browser, on a copy of the demo
 // province: every card says what GET /api/indicators says (value, numerator and
@@ -33,30 +34,6 @@ async function getJson<T>(pathname: string): Promise<T> {
 async function screenshot(name: string): Promise<void> {
   fs.mkdirSync(artifactsDir, { recursive: true });
   await page.screenshot({ path: path.join(artifactsDir, name), fullPage: false });
-}
-
-const vi = (value: number, digits: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits }).format(value);
-
-/**
- * The value as the Vietnamese page must write it, computed here from the API's
- * number independently of the client's formats: a share to a tenth of a percent
- * ("74,6%"), subscriptions per 100 people to hundredths with their unit
- * ("76,85 thuê bao/100 dân"), speeds to a tenth ("30 Mbit/s").
- */
-function expectedValueText(indicator: Pick<Indicator, 'measure' | 'unitLabel'>, value: number | null): string {
-  if (value === null) return '—';
-  switch (indicator.measure) {
-    case 'share':
-      return `${vi(value * 100, 1)}%`;
-    case 'per_100_people':
-      return `${vi(value, 2)} ${indicator.unitLabel.vi}`;
-    case 'mbps':
-      return `${vi(value, 1)} ${indicator.unitLabel.vi}`;
-    case 'ratio':
-      return vi(value, 2);
-    case 'count':
-      return vi(value, 0);
-  }
 }
 
 const countsWord: Record<string, string> = { hamlets: 'ấp', people: 'người', m: 'm', sites: 'vị trí', households: 'hộ', subscriptions: 'thuê bao' };

@@ -3,10 +3,11 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HamletCoverageResponse } from '../../server/src/contracts/coverage-contracts.js';
-import type { Indicator, IndicatorsResponse } from '../../server/src/contracts/indicator-contracts.js';
+import type { IndicatorsResponse } from '../../server/src/contracts/indicator-contracts.js';
 import type { BoundarySet } from '../../server/src/contracts/indicator-registry-contracts.js';
 import { startDemoWithAccounts } from './demo-browser-session.js';
 import { launchHeadlessChromium } from './headless-chromium.js';
+import { expectedValueText, vi } from './expected-indicator-text.js';
 
 // The printable report (screen=report) in headless Chromium on a copy of the
 // demo province, for the 2023 boundaries (province – district – commune) and
@@ -27,31 +28,6 @@ async function getJson<T>(pathname: string): Promise<T> {
   const response = await fetch(new URL(pathname, baseUrl), { headers: { 'Accept-Language': 'vi' } });
   if (!response.ok) throw new Error(`${pathname}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
-}
-
-const vi = (value: number, digits: number) => new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits }).format(value);
-
-/**
- * An indicator's value as the Vietnamese report must write it, independently
- * of the client's code: a share in percent to a tenth ("74,6%"), subscriptions
- * per 100 people to hundredths and speeds to a tenth with their unit label
- * ("76,85 thuê bao/100 dân", "30 Mbit/s"), "—" without a value.
- */
-function expectedValueText(indicator: Indicator): string {
-  const { value } = indicator;
-  if (value === null) return '—';
-  switch (indicator.measure) {
-    case 'share':
-      return `${vi(value * 100, 1)}%`;
-    case 'per_100_people':
-      return `${vi(value, 2)} ${indicator.unitLabel.vi}`;
-    case 'mbps':
-      return `${vi(value, 1)} ${indicator.unitLabel.vi}`;
-    case 'ratio':
-      return vi(value, 2);
-    case 'count':
-      return vi(value, 0);
-  }
 }
 
 /** Opens the report and waits until it says every answer is in and its map has drawn. */
@@ -179,7 +155,7 @@ describe('the printable report', () => {
     expect(api.indicators.length).toBe(12);
     for (const indicator of api.indicators) {
       const row = page.getByTestId(`report-summary-${indicator.code}`);
-      expect(await row.getByTestId('report-summary-value').textContent(), indicator.code).toBe(expectedValueText(indicator));
+      expect(await row.getByTestId('report-summary-value').textContent(), indicator.code).toBe(expectedValueText(indicator, indicator.value));
       const status = await row.getByTestId('report-summary-status').getAttribute('data-status');
       expect(status, indicator.code).toBe(indicator.status ?? (indicator.target === null ? 'no-target' : 'no-value'));
       if (indicator.numerator !== null && indicator.denominator !== null) {
@@ -231,7 +207,7 @@ describe('the printable report', () => {
     expect(await page.getByTestId('report-boundary-set').textContent()).toBe('Địa giới hành chính từ 01/7/2025 (tỉnh – xã)');
     for (const indicator of api.indicators) {
       const value = await page.getByTestId(`report-summary-${indicator.code}`).getByTestId('report-summary-value').textContent();
-      expect(value, indicator.code).toBe(expectedValueText(indicator));
+      expect(value, indicator.code).toBe(expectedValueText(indicator, indicator.value));
     }
     const sets = await getJson<{ boundarySets: BoundarySet[] }>('/api/boundary-sets');
     const set2025 = sets.boundarySets.find((s) => s.code === '2025')!;

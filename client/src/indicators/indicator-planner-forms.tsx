@@ -56,6 +56,32 @@ function withoutFieldError(state: WriteState, field: string): WriteState {
   return { ...state, fieldErrors: rest };
 }
 
+/**
+ * What a form does with its write's answer: saved → close; a stale version of
+ * an existing record → the conflict dialog with the changes typed; any other
+ * refusal → the server's text and its field messages inline.
+ */
+function settleWrite(
+  request: Promise<unknown>,
+  setState: (state: WriteState) => void,
+  onSaved: () => void,
+  onConflict: Pick<PendingConflict, 'changes' | 'baseVersion'> | null,
+): void {
+  request
+    .then(() => {
+      setState(idle);
+      onSaved();
+    })
+    .catch((error: unknown) => {
+      const conflict = versionConflictOf(error);
+      if (conflict && onConflict) {
+        setState({ ...idle, conflict: { ...conflict, ...onConflict } });
+        return;
+      }
+      setState({ ...idle, error: describeError(error), fieldErrors: fieldErrorsOf(error) });
+    });
+}
+
 function numberProblem(t: ReturnType<typeof useI18n>['t'], text: string, share: boolean): string | null {
   if (text.trim() === '') return t('indicators.form.valueRequired');
   const written = parseWrittenNumber(text);
@@ -151,19 +177,7 @@ export function IndicatorTargetForm({ indicator, unit, registry, onClose, onSave
       existing && version !== null
         ? patchTarget(existing.id, { value, document, note }, version, lang)
         : postTarget({ indicator: indicator.code, year: yearNumber, value, document, note, ...(scope === 'unit' ? { unit: unit.code, boundarySet: unit.boundarySet } : {}) }, lang);
-    request
-      .then(() => {
-        setState(idle);
-        onSaved();
-      })
-      .catch((error: unknown) => {
-        const conflict = versionConflictOf(error);
-        if (conflict && existing) {
-          setState({ ...idle, conflict: { ...conflict, changes: { value: written, document, note }, baseVersion: version ?? existing.version } });
-          return;
-        }
-        setState({ ...idle, error: describeError(error), fieldErrors: fieldErrorsOf(error) });
-      });
+    settleWrite(request, setState, onSaved, existing ? { changes: { value: written, document, note }, baseVersion: version ?? existing.version } : null);
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -290,19 +304,7 @@ export function IndicatorReportedForm({ indicator, unit, registry, period: initi
       existing && version !== null
         ? patchReportedValue(existing.id, { value, document, note }, version, lang)
         : postReportedValue({ indicator: indicator.code, period, boundarySet: unit.boundarySet, unit: unit.code, value, document, note }, lang);
-    request
-      .then(() => {
-        setState(idle);
-        onSaved();
-      })
-      .catch((error: unknown) => {
-        const conflict = versionConflictOf(error);
-        if (conflict && existing) {
-          setState({ ...idle, conflict: { ...conflict, changes: { value: written, document, note }, baseVersion: version ?? existing.version } });
-          return;
-        }
-        setState({ ...idle, error: describeError(error), fieldErrors: fieldErrorsOf(error) });
-      });
+    settleWrite(request, setState, onSaved, existing ? { changes: { value: written, document, note }, baseVersion: version ?? existing.version } : null);
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();

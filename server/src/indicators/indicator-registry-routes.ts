@@ -7,7 +7,6 @@ import type { IndicatorMeasure } from '../contracts/indicator-contracts.js';
 import {
   indicatorTargetCreateSchema,
   indicatorTargetUpdateSchema,
-  periodCodePattern,
   reportedValueCreateSchema,
   reportedValueUpdateSchema,
   reportingPeriodCreateSchema,
@@ -27,7 +26,7 @@ import { indicatorCatalogue } from './indicator-catalogue.js';
 import { listTargets, sameTarget, targetById } from './indicator-target-queries.js';
 import { valueProblem } from '../contracts/indicator-value-rules.js';
 import { listReportedValues, reportedValueById, sameReportedValue } from './reported-value-queries.js';
-import { listPeriods, periodExists } from './reporting-period-queries.js';
+import { assertPeriod, listPeriods, periodExists } from './reporting-period-queries.js';
 import { periodOfCode } from './reporting-period-rules.js';
 
 type Db = Knex | Knex.Transaction;
@@ -48,12 +47,6 @@ async function measureOf(db: Db, indicator: string): Promise<IndicatorMeasure> {
 function assertValue(measure: IndicatorMeasure, value: number): void {
   const problem = valueProblem(measure, value);
   if (problem) throw new HttpProblem(422, problem.key, problem.params, 'value');
-}
-
-/** A well-formed (400 period-format) and declared (400 unknown-period) reporting period. */
-async function assertPeriod(db: Db, period: string, parameter = 'period'): Promise<void> {
-  if (!periodCodePattern.test(period)) throw new HttpProblem(400, 'period-format', { period: period.slice(0, 32) }, parameter);
-  if (!(await periodExists(db, period))) throw new HttpProblem(400, 'unknown-period', { period }, parameter);
 }
 
 function parseId(req: Request): number {

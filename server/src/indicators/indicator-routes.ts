@@ -2,7 +2,6 @@ import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
 import { unitLevelSchema, type UnitLevel } from '../contracts/domain-enums.js';
 import type { IndicatorSettingsView } from '../contracts/indicator-contracts.js';
-import { periodCodePattern } from '../contracts/indicator-registry-contracts.js';
 import { HttpProblem } from '../http/http-problem.js';
 import { assertOnlyParameters, parseCode, parseEnumList, singleParameter } from '../http/query-params.js';
 import { parseScenario } from '../http/scenario-param.js';
@@ -10,6 +9,7 @@ import { resolveBoundarySet } from '../layers/admin-unit-lookup.js';
 import type { SharingSettings } from '../sharing/sharing-settings.js';
 import { assertLevelInSet } from '../sharing/sharing-queries.js';
 import { computeUnitTable } from './indicator-unit-table.js';
+import { assertPeriod } from './reporting-period-queries.js';
 import type { IndicatorSettings } from './indicator-settings.js';
 import { computeIndicators, type IndicatorUnit } from './unit-indicators.js';
 
@@ -46,9 +46,7 @@ async function resolveIndicatorUnit(knex: Knex, boundarySet: string, code: strin
 /** A declared reporting period (reporting_periods), or null when none is asked for. */
 export async function resolvePeriod(knex: Knex, requested: string | undefined): Promise<string | null> {
   if (requested === undefined) return null;
-  if (!periodCodePattern.test(requested)) throw new HttpProblem(400, 'unknown-period', { period: requested.slice(0, 32) }, 'period');
-  const known = (await knex.raw('SELECT 1 FROM reporting_periods WHERE code = ?', [requested])).rows.length > 0;
-  if (!known) throw new HttpProblem(400, 'unknown-period', { period: requested.slice(0, 32) }, 'period');
+  await assertPeriod(knex, requested);
   return requested;
 }
 

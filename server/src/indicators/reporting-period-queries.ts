@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import type { ReportingPeriod } from '../contracts/indicator-registry-contracts.js';
+import { periodCodePattern, type ReportingPeriod } from '../contracts/indicator-registry-contracts.js';
+import { HttpProblem } from '../http/http-problem.js';
 import { periodOfCode } from './reporting-period-rules.js';
 
 type Db = Knex | Knex.Transaction;
@@ -19,4 +20,10 @@ export async function listPeriods(db: Db): Promise<ReportingPeriod[]> {
 
 export async function periodExists(db: Db, code: string): Promise<boolean> {
   return (await db.raw('SELECT 1 FROM reporting_periods WHERE code = ?', [code])).rows.length > 0;
+}
+
+/** A well-formed (400 period-format) and declared (400 unknown-period) reporting period, for reads and writes alike. */
+export async function assertPeriod(db: Db, period: string, parameter = 'period'): Promise<void> {
+  if (!periodCodePattern.test(period)) throw new HttpProblem(400, 'period-format', { period: period.slice(0, 32) }, parameter);
+  if (!(await periodExists(db, period))) throw new HttpProblem(400, 'unknown-period', { period }, parameter);
 }

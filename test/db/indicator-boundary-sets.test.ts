@@ -45,7 +45,7 @@ const settings = { coverageTheta: 0.9, fiberReachM: 200, siteInferenceEpsM: 25 }
 const square = (x0: number, y0: number, x1: number, y1: number) =>
   `MULTIPOLYGON(((${x0} ${y0}, ${x1} ${y0}, ${x1} ${y1}, ${x0} ${y1}, ${x0} ${y0})))`;
 
-describe.each(databaseTargets())('boundary sets, crosswalk and reported figures on the $label database', ({ open }) => {
+describe.each(databaseTargets())('boundary sets, crosswalk and reported figures on the $label database', ({ label, open }) => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await open();
@@ -82,6 +82,13 @@ describe.each(databaseTargets())('boundary sets, crosswalk and reported figures 
 
   const hamletsAndPeople = async (boundarySet: string, level: UnitLevel) =>
     Object.fromEntries(Object.entries(await table(boundarySet, level)).map(([code, u]) => [code, [u.hamlets, u.population]]));
+
+  it('runs PostgreSQL without JIT, whose compiling of these functions\' plans took seconds (the embedded database has none)', async () => {
+    const row = (await db.knex.raw("SELECT current_setting('jit') AS jit, pg_jit_available() AS available")).rows[0] as { jit: string; available: boolean };
+    // PostgreSQL: our connections turn it off; PGlite is built without LLVM, so its 'on' can never compile.
+    if (label === 'postgres') expect(row.jit).toBe('off');
+    else expect(row.available).toBe(false);
+  });
 
   it('assigns each hamlet to the units of every boundary set: by its commune in the default set, by its reference point elsewhere', async () => {
     expect(await hamletsAndPeople('T', 'commune')).toEqual({ C1: [1, 1000], C2: [1, 2000], C3: [1, 500] });

@@ -73,6 +73,9 @@ describe('indicator values as the plan writes them', () => {
     expect(storedFromWritten('share', 74.6)).toBeCloseTo(0.746, 12);
     expect(writtenFromStored('share', 0.746)).toBe(74.6);
     expect(storedFromWritten('mbps', 30)).toBe(30);
+    // 75.1 / 100 is 0.7509999999999999 in binary floating point: stored as the 0.751 the planner typed.
+    expect(storedFromWritten('share', 75.1)).toBe(0.751);
+    expect(storedFromWritten('share', 0.3)).toBe(0.003);
   });
 });
 

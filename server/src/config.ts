@@ -11,6 +11,13 @@ const configSchema = z.object({
   host: z.string().min(1),
   /** postgres://… for PostgreSQL + PostGIS; empty means the embedded PGlite. */
   databaseUrl: z.string(),
+  /** Comma-separated postgres://… URLs of streaming replicas of DATABASE_URL: GET/HEAD reads go there (README "Scale-out"). */
+  readDatabaseUrls: z.string().refine(
+    (v) => v === '' || v.split(',').every((u) => /^postgres(ql)?:\/\/\S+$/.test(u.trim())),
+    'comma-separated postgres:// URLs',
+  ),
+  /** A replica further behind the primary than this many seconds gets no reads. */
+  replicaMaxLagS: z.coerce.number().gt(0).max(3600),
   /** Where the embedded database keeps its files. */
   dataDir: z.string().min(1),
   /** Largest number of features one layer response may hold. */
@@ -71,6 +78,8 @@ const defaults: Record<keyof Config, string> = {
   port: '8080',
   host: '0.0.0.0',
   databaseUrl: '',
+  readDatabaseUrls: '',
+  replicaMaxLagS: '30',
   dataDir: 'data/local',
   maxFeatures: '50000',
   maxSearchLength: '100',
@@ -104,6 +113,8 @@ const envNames: Record<keyof Config, string> = {
   port: 'PORT',
   host: 'HOST',
   databaseUrl: 'DATABASE_URL',
+  readDatabaseUrls: 'READ_DATABASE_URLS',
+  replicaMaxLagS: 'HATANG_REPLICA_MAX_LAG_S',
   dataDir: 'HATANG_DATA_DIR',
   maxFeatures: 'HATANG_MAX_FEATURES',
   maxSearchLength: 'HATANG_MAX_SEARCH_LENGTH',
@@ -146,7 +157,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     raw[key] = fromEnv ?? defaults[key];
     sources[key] = fromEnv === undefined ? 'default' : envNames[key];
   }
-  const parsed = configSchema.safeParse(raw);
+  const parsed = configSchema
+    .refine((c) => c.readDatabaseUrls === '' || c.databaseUrl !== '', { path: ['readDatabaseUrls'], message: 'replicas need DATABASE_URL (the primary)' })
+    .safeParse(raw);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `${envNames[i.path[0] as keyof Config] ?? i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
@@ -161,8 +174,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
 export function describeConfig({ config, sources }: LoadedConfig): string[] {
   return (Object.keys(config) as (keyof Config)[]).map((key) => {
     let value = String(config[key]);
-    if (key === 'databaseUrl') value = value ? value.replace(/:[^:@/]*@/, ':***@') : '(embedded)';
+    if (key === 'databaseUrl') value = value ? maskPassword(value) : '(embedded)';
+    if (key === 'readDatabaseUrls') value = value ? value.split(',').map((u) => maskPassword(u.trim())).join(',') : '(none: reads on the primary)';
     if (key === 'adminPassword') value = value ? '***' : '(random at first start)';
     return `${envNames[key].padEnd(28)} ${value}  [${sources[key]}]`;
   });
+}
+
+function maskPassword(url: string): string {
+  return url.replace(/:[^:@/]*@/, ':***@');
+}
+
+/** READ_DATABASE_URLS as a list (empty: no replicas). */
+export function readDatabaseUrlsOf(config: Config): string[] {
+  return config.readDatabaseUrls.split(',').map((u) => u.trim()).filter((u) => u !== '');
 }

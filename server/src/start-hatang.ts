@@ -1,7 +1,7 @@
 import { importLimitsFrom } from './imports/import-settings.js';
 import { failInterruptedRuns } from './imports/import-runs.js';
 import type { AddressInfo } from 'node:net';
-import { describeConfig, loadConfig, type Config } from './config.js';
+import { describeConfig, loadConfig, readDatabaseUrlsOf, type Config } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
 import { migrate } from './db/migrate.js';
 import { isRegisterEmpty, seedDemoProvince } from './demo/seed-demo-province.js';
@@ -13,6 +13,7 @@ import { inferSites, physicalSitesMissing } from './sharing/site-inference.js';
 import { createApp } from './http/create-app.js';
 import { builtClientDir } from './http/client-bundle.js';
 import { answerUnparsedRequests } from './http/http-problem.js';
+import { readRouting } from './http/read-routing.js';
 import { authSettingsFrom } from './auth/auth-settings.js';
 import { ensureFirstAdmin } from './users/first-admin.js';
 
@@ -37,7 +38,7 @@ export async function startHatang(overrides: Partial<Config> = {}, clientDir = b
   for (const line of describeConfig(loaded)) log(line);
   const coverage = coverageParamsFrom(config);
   const sharing = sharingSettingsFrom(config);
-  const database = await openDatabase(config);
+  const database = await openDatabase({ ...config, replicaUrls: readDatabaseUrlsOf(config), log });
   try {
     await migrate(database.knex);
     const interrupted = await failInterruptedRuns(database.knex);
@@ -81,8 +82,12 @@ export async function startHatang(overrides: Partial<Config> = {}, clientDir = b
     await database.close();
     throw error;
   }
+  const reads = database.reads;
+  if (reads) log(`reads (GET/HEAD) on ${reads.replicas.replicas.length} replica(s) when they hold the client's last write and lag ≤ ${reads.maxLagS} s; the rest on the primary`);
   const app = createApp({
-    knex: database.knex,
+    // With replicas, the handlers' queries follow the request: a replica for reads, the primary for the rest.
+    knex: reads?.routedKnex ?? database.knex,
+    ...(reads ? { readRouting: readRouting(database.knex, reads.replicas, reads.maxLagS) } : {}),
     databaseKind: database.kind,
     maxFeatures: config.maxFeatures,
     maxSearchLength: config.maxSearchLength,

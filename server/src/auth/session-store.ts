@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Role } from '../contracts/auth-contracts.js';
+import { primaryOf } from '../db/routed-knex.js';
 import type { Actor } from './actor.js';
 import { randomSecret, sha256 } from './password-hash.js';
 
@@ -52,9 +53,12 @@ export async function createSession(
 /**
  * The actor of a live session, sliding its expiry forward (at most to the
  * absolute limit after sign-in). The expiry is written at most once a minute,
- * so reads do not turn into a write each.
+ * so reads do not turn into a write each. On the primary even while serving a
+ * read from a replica: the slide is a write, and a session made a moment ago
+ * may not have reached a replica yet.
  */
-export async function findSessionActor(knex: Knex, cookieValue: string, lifetime: SessionLifetime): Promise<Actor | null> {
+export async function findSessionActor(routed: Knex, cookieValue: string, lifetime: SessionLifetime): Promise<Actor | null> {
+  const knex = primaryOf(routed);
   const hash = sha256(cookieValue);
   const row = (
     await knex.raw(
@@ -105,7 +109,9 @@ export function newApiToken(): { token: string; prefix: string; hash: string } {
   return { token, prefix, hash: sha256(token) };
 }
 
-export async function findTokenActor(knex: Knex, token: string): Promise<Actor | null> {
+/** On the primary, like sessions: the last use is a write, and a new token may not have reached a replica yet. */
+export async function findTokenActor(routed: Knex, token: string): Promise<Actor | null> {
+  const knex = primaryOf(routed);
   if (!tokenPattern.test(token)) return null;
   const hash = sha256(token);
   const row = (

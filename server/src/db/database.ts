@@ -6,12 +6,17 @@ import knexFactory, { type Knex } from 'knex';
 import ClientPGLite from 'knex-pglite';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
+import { ReadReplicas } from './read-replicas.js';
+import { routedKnex } from './routed-knex.js';
 
 export type DatabaseKind = 'embedded' | 'postgres';
 
 export interface Database {
+  /** The primary: every write, migrations, start-up work. */
   knex: Knex;
   kind: DatabaseKind;
+  /** With READ_DATABASE_URLS: the replicas, and the knex the app's handlers get (its reads follow the request, see routed-knex.ts). */
+  reads?: { replicas: ReadReplicas; routedKnex: Knex; maxLagS: number };
   close(): Promise<void>;
 }
 
@@ -20,6 +25,12 @@ export interface DatabaseOptions {
   databaseUrl: string;
   dataDir: string;
   statementTimeoutMs: number;
+  /** Streaming replicas of `databaseUrl` for reads (PostgreSQL only). */
+  replicaUrls?: string[];
+  /** A replica lagging more than this gets no reads, s. */
+  replicaMaxLagS?: number;
+  /** Where a replica's coming and going is told. */
+  log?: (line: string) => void;
 }
 
 // PostgreSQL sends bigint (count(*), sum of int) and numeric as strings; the
@@ -59,6 +70,36 @@ const postgresConnectTimeoutMs = 5_000;
 /** Waiting for a free pooled connection (all busy, or the server unreachable), ms. */
 const postgresAcquireTimeoutMs = 10_000;
 
+/** A pool on one PostgreSQL server; the primary and every replica get the same connection options. */
+function postgresKnex(url: string, statementTimeoutMs: number, quiet = false): Knex {
+  return knexFactory({
+    // A replica's pool would warn at every probe while it is down; ReadReplicas says so once instead.
+    ...(quiet ? { log: { warn: () => undefined, error: () => undefined, debug: () => undefined, deprecate: () => undefined } } : {}),
+    client: 'pg',
+    connection: {
+      connectionString: url,
+      statement_timeout: statementTimeoutMs,
+      application_name: 'hatang',
+      // No JIT: our spatial functions chain CTEs whose row estimates (recursive
+      // unit trees, set-returning functions) look expensive to the planner, and
+      // JIT-compiling such a plan took 5–9 s for a query that runs in 20–110 ms
+      // (the indicator table of the demo province, measured on PostgreSQL 15).
+      options: '-c jit=off',
+      // A server that accepts TCP but does not answer (overloaded, paused, half
+      // up) fails a new connection after this long instead of never.
+      connectionTimeoutMillis: postgresConnectTimeoutMs,
+      // Lets the kernel notice a peer that vanished without closing the socket.
+      keepAlive: true,
+    },
+    pool: { min: 0, max: 10 },
+    // A request waits at most this long for a pooled connection and then
+    // answers 503 with Retry-After (KnexTimeoutError, see database-unavailable.ts)
+    // instead of knex's default 60 s (a pool full of stuck connections). A
+    // refused connection fails at once: knex propagates the pool's create error.
+    acquireConnectionTimeout: postgresAcquireTimeoutMs,
+  });
+}
+
 /**
  * PostgreSQL going away (restart, crash, network) is survived, not fatal: pg
  * emits 'error' on an idle pooled client whose server ended the session
@@ -71,32 +112,24 @@ const postgresAcquireTimeoutMs = 10_000;
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const knex = knexFactory({
-      client: 'pg',
-      connection: {
-        connectionString: options.databaseUrl,
-        statement_timeout: options.statementTimeoutMs,
-        application_name: 'hatang',
-        // No JIT: our spatial functions chain CTEs whose row estimates (recursive
-        // unit trees, set-returning functions) look expensive to the planner, and
-        // JIT-compiling such a plan took 5–9 s for a query that runs in 20–110 ms
-        // (the indicator table of the demo province, measured on PostgreSQL 15).
-        options: '-c jit=off',
-        // A server that accepts TCP but does not answer (overloaded, paused, half
-        // up) fails a new connection after this long instead of never.
-        connectionTimeoutMillis: postgresConnectTimeoutMs,
-        // Lets the kernel notice a peer that vanished without closing the socket.
-        keepAlive: true,
-      },
-      pool: { min: 0, max: 10 },
-      // A request waits at most this long for a pooled connection and then
-      // answers 503 with Retry-After (KnexTimeoutError, see database-unavailable.ts)
-      // instead of knex's default 60 s (a pool full of stuck connections). A
-      // refused connection fails at once: knex propagates the pool's create error.
-      acquireConnectionTimeout: postgresAcquireTimeoutMs,
-    });
+    const knex = postgresKnex(options.databaseUrl, options.statementTimeoutMs);
     await knex.raw('select 1');
-    return { knex, kind: 'postgres', close: () => knex.destroy() };
+    const urls = options.replicaUrls ?? [];
+    if (urls.length === 0) return { knex, kind: 'postgres', close: () => knex.destroy() };
+    // A replica that is down at start-up is no reason not to start: reads go to the primary until it answers.
+    const maxLagS = options.replicaMaxLagS ?? 30;
+    const replicas = new ReadReplicas(
+      urls.map((url, i) => ({ name: `replica-${i + 1}`, knex: postgresKnex(url, options.statementTimeoutMs, true) })),
+      { maxLagS, ...(options.log ? { log: options.log } : {}) },
+    );
+    return {
+      knex,
+      kind: 'postgres',
+      reads: { replicas, routedKnex: routedKnex(knex), maxLagS },
+      close: async () => {
+        await Promise.all([knex.destroy(), replicas.close()]);
+      },
+    };
   }
   // Crash safety, measured in test/faults/embedded-kill-import.test.ts: PGlite
   // writes PostgreSQL's WAL and data files through Node's fs and the next open

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import compression from 'compression';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { Knex } from 'knex';
 import type { CoverageParams } from '../coverage/coverage-recompute.js';
 import type { SharingSettings } from '../sharing/sharing-settings.js';
@@ -44,6 +44,8 @@ import { securityHeaders } from './security-headers.js';
 
 export interface AppDeps {
   knex: Knex;
+  /** With read replicas: chooses the database of each request (read-routing.ts); `knex` is then the routed one. */
+  readRouting?: RequestHandler;
   databaseKind: DatabaseKind;
   maxFeatures: number;
   maxSearchLength: number;
@@ -68,6 +70,8 @@ export function createApp(deps: AppDeps): Express {
   // Whole-province layers are megabytes of GeoJSON that compress ~5:1.
   app.use(compression());
   app.use(express.json({ limit: deps.bodyLimitBytes, verify: refuseInvalidUtf8 }));
+  // After the body parser: the chosen database lives in the request's async context, which a body's stream events would not carry.
+  if (deps.readRouting) app.use(deps.readRouting);
 
   const api = express.Router();
   // Every API request passes here first: who is asking, CSRF and origin checks on writes.
@@ -78,7 +82,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(auditRoutes(deps.knex));
   // Before the generic layers: /layers/measurements is served by its own route.
   api.use(measurementRoutes(deps.knex, deps.bodyLimitBytes));
-  api.use(layerRoutes(deps.knex, deps.maxFeatures, deps.sharing));
+  api.use(layerRoutes(deps.knex, deps.maxFeatures, deps.sharing, deps.auth));
   api.use(sharingRoutes(deps.knex, deps.sharing));
   api.use(siteRoutes(deps.knex));
   for (const spec of [siteWrites, btsWrites, fiberWrites]) api.use(registerRecordRoutes(deps.knex, spec as never, deps.coverage, deps.sharing));

@@ -311,7 +311,12 @@ function districtAreaShares(territory: Territory, pending: readonly PendingCommu
   return counts.map((c) => c / territory.grid.points.length);
 }
 
-export function planAdminUnits(random: SeededRandom, territory: Territory): { districts: PlannedDistrict[]; communes: PlannedCommune[] } {
+/** `population`: the province's people, shared out over districts by their real weights (Tiền Giang's 2023 figure unless a scaled register asks for another). */
+export function planAdminUnits(
+  random: SeededRandom,
+  territory: Territory,
+  population: number = POPULATION_2023,
+): { districts: PlannedDistrict[]; communes: PlannedCommune[] } {
   // Voronoi cells of unevenly dense seeds shift area towards the denser side,
   // so the district territories are regrown a few times with capacities
   // corrected by how far the resulting districts missed their real share.
@@ -345,7 +350,7 @@ export function planAdminUnits(random: SeededRandom, territory: Territory): { di
     population: 0,
   }));
 
-  const districtPopulation = apportion(POPULATION_2023, DISTRICTS.map((d) => d.populationWeight));
+  const districtPopulation = apportion(population, DISTRICTS.map((d) => d.populationWeight));
   const districts: PlannedDistrict[] = DISTRICTS.map((spec, d) => ({
     index: d,
     code: spec.code,

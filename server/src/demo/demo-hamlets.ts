@@ -35,13 +35,19 @@ export const TARGET_HAMLET_COUNT = 1000;
 const REF_MARGIN_KM = 0.03;
 const CLUSTER_MARGIN_KM = 0.02;
 
-function hamletCounts(communes: readonly PlannedCommune[]): number[] {
+function hamletCounts(communes: readonly PlannedCommune[], total: number): number[] {
   const raw = communes.map((c) => (c.unitType === 'phuong' ? 3 + c.areaKm2 * 0.8 : 3 + c.areaKm2 / 4));
-  return apportion(TARGET_HAMLET_COUNT, raw, 3);
+  return apportion(total, raw, 3);
 }
 
-export function planHamlets(random: SeededRandom, territory: Territory, communes: readonly PlannedCommune[]): PlannedHamlet[] {
-  const counts = hamletCounts(communes);
+/** `total`: the province's hamlet count (the demo's 1,000 unless a scaled register asks for another density). */
+export function planHamlets(
+  random: SeededRandom,
+  territory: Territory,
+  communes: readonly PlannedCommune[],
+  total: number = TARGET_HAMLET_COUNT,
+): PlannedHamlet[] {
+  const counts = hamletCounts(communes, total);
   const step = territory.grid.stepDeg;
   const seeds: LonLat[] = [];
   const communeOfHamlet: number[] = [];

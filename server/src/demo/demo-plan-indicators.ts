@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { computedIndicators, indicatorCatalogue, reportedIndicators, seedPlanDocument, seedPlanFigures2023 } from '../indicators/indicator-catalogue.js';
+import { PROVINCE_2023 } from './demo-admin-catalogue.js';
 import { BOUNDARY_SET_2023, DEMO_SOURCE, DEMO_SOURCE_DATE } from './demo-constants.js';
 import { SeededRandom } from './seeded-random.js';
 
@@ -78,8 +79,9 @@ export async function writeDemoPlanIndicators(
       BOUNDARY_SET_2023,
     ])
   ).rows as { id: number; code: string; level: string; unit_type: string }[];
-  const province = units.find((u) => u.level === 'province');
-  if (!province) throw new Error(`demo: boundary set ${BOUNDARY_SET_2023} has no province`);
+  // The plan's 2023 figures are Tiền Giang's (Kế hoạch 540): in a scaled register they belong to it alone.
+  const province = units.find((u) => u.level === 'province' && u.code === PROVINCE_2023.code);
+  if (!province) throw new Error(`demo: boundary set ${BOUNDARY_SET_2023} has no province ${PROVINCE_2023.code}`);
   const values = seedPlanFigures2023.map((f) => ({
     indicator_code: f.indicator, unit_id: province.id, period_code: '2023', value: f.value, document: seedPlanDocument, ...provenance,
   }));

@@ -1,9 +1,16 @@
 import type { Knex } from 'knex';
 import { PROVINCE_2023, PROVINCE_2025 } from './demo-admin-catalogue.js';
 import { BOUNDARY_SET_2023, BOUNDARY_SET_2025, DEMO_SOURCE, DEMO_SOURCE_DATE } from './demo-constants.js';
+import type { DemoOperator } from './demo-operators.js';
 import type { DemoPlan } from './demo-plan.js';
 import type { LonLat } from './demo-plane-geometry.js';
 import { ringToGeoJsonPolygon } from './province-shape.js';
+
+/** A province's own unit in each boundary set (code, name, type). */
+export interface ProvinceUnits {
+  unit2023: { code: string; name: string; unitType: string };
+  unit2025: { code: string; name: string; unitType: string };
+}
 
 /**
  * Writes a demo plan into an empty register inside the caller's transaction.
@@ -14,19 +21,16 @@ import { ringToGeoJsonPolygon } from './province-shape.js';
  * seeds, clipped to the commune). Every value is a bound parameter.
  */
 export async function writeDemoPlan(trx: Knex.Transaction, plan: DemoPlan, log: (msg: string) => void): Promise<void> {
-  const provenance = { source: DEMO_SOURCE, source_date: DEMO_SOURCE_DATE };
-  const point = ([lon, lat]: LonLat) => trx.raw('ST_SetSRID(ST_MakePoint(?, ?), 4326)', [lon, lat]);
-  const geojson = (geometry: object) => trx.raw('ST_SetSRID(ST_GeomFromGeoJSON(?), 4326)', [JSON.stringify(geometry)]);
-  let started = Date.now();
-  const lap = (what: string) => {
-    const now = Date.now();
-    log(`  ${what} (${now - started} ms)`);
-    started = now;
-  };
+  const operatorId = await writeOperatorsAndBoundarySets(trx, plan.operators);
+  await writeProvincePlan(trx, plan, operatorId, { unit2023: PROVINCE_2023, unit2025: PROVINCE_2025 }, log);
+}
 
+/** The register's shared part: the operators (one national set) and the two boundary sets. Returns operator ids by code. */
+export async function writeOperatorsAndBoundarySets(trx: Knex.Transaction, operators: readonly DemoOperator[]): Promise<Map<string, number>> {
+  const provenance = { source: DEMO_SOURCE, source_date: DEMO_SOURCE_DATE };
   const operatorRows = await trx('operators')
     .insert(
-      plan.operators.map((o) => ({
+      operators.map((o) => ({
         code: o.code,
         name: o.name,
         short_name: o.shortName,
@@ -37,8 +41,6 @@ export async function writeDemoPlan(trx: Knex.Transaction, plan: DemoPlan, log: 
       })),
     )
     .returning(['id', 'code']);
-  const operatorId = new Map<string, number>(operatorRows.map((r: { id: number; code: string }) => [r.code, r.id]));
-
   await trx.raw(
     `INSERT INTO boundary_sets (code, name, levels, valid_from, is_default, source, source_date) VALUES
        (?, ?, ARRAY['province', 'district', 'commune'], '2023-01-01', true, ?, ?),
@@ -48,6 +50,34 @@ export async function writeDemoPlan(trx: Knex.Transaction, plan: DemoPlan, log: 
       BOUNDARY_SET_2025, 'Địa giới hành chính từ 01/7/2025 (tỉnh – xã)', DEMO_SOURCE, DEMO_SOURCE_DATE,
     ],
   );
+  return new Map<string, number>(operatorRows.map((r: { id: number; code: string }) => [r.code, r.id]));
+}
+
+/**
+ * One province of a plan: its units in both boundary sets, hamlets, clusters,
+ * sites, BTS and fibre. Its codes must not clash with the provinces already
+ * written (a scaled register recodes every province but the first); the
+ * checks count what this province added, not the table.
+ */
+export async function writeProvincePlan(
+  trx: Knex.Transaction,
+  plan: DemoPlan,
+  operatorId: ReadonlyMap<string, number>,
+  province: ProvinceUnits,
+  log: (msg: string) => void,
+): Promise<void> {
+  const point = ([lon, lat]: LonLat) => trx.raw('ST_SetSRID(ST_MakePoint(?, ?), 4326)', [lon, lat]);
+  let started = Date.now();
+  const lap = (what: string) => {
+    const now = Date.now();
+    log(`  ${what} (${now - started} ms)`);
+    started = now;
+  };
+  const before = await registerCounts(trx);
+  const expectAdded = async (what: keyof RegisterCounts, expected: number, label: string) => {
+    const actual = (await registerCounts(trx, what))[what] - before[what];
+    if (actual !== expected) throw new Error(`demo generator: expected ${expected} ${label}, PostGIS built ${actual}`);
+  };
 
   const provinceGeoJson = ringToGeoJsonPolygon(plan.provinceRing);
   const insertProvince = async (set: string, unit: { code: string; name: string; unitType: string }) => {
@@ -59,9 +89,9 @@ export async function writeDemoPlan(trx: Knex.Transaction, plan: DemoPlan, log: 
     );
     return Number(result.rows[0].id);
   };
-  const province2023 = await insertProvince(BOUNDARY_SET_2023, PROVINCE_2023);
-  const province2025 = await insertProvince(BOUNDARY_SET_2025, PROVINCE_2025);
-  lap('operators, boundary sets, provinces');
+  const province2023 = await insertProvince(BOUNDARY_SET_2023, province.unit2023);
+  const province2025 = await insertProvince(BOUNDARY_SET_2025, province.unit2025);
+  lap(`province ${province.unit2023.code}`);
 
   // Communes 2023: Voronoi cells of the seeds, clipped to the province.
   await trx.raw(`DROP TABLE IF EXISTS demo_commune_seed, demo_commune_cell, demo_hamlet_seed`);
@@ -110,8 +140,8 @@ export async function writeDemoPlan(trx: Knex.Transaction, plan: DemoPlan, log: 
      ORDER BY s.code`,
     [BOUNDARY_SET_2023, DEMO_SOURCE, DEMO_SOURCE_DATE, BOUNDARY_SET_2023],
   );
-  await expectCount(trx, `SELECT count(*) AS n FROM admin_units WHERE boundary_set = ? AND level = 'commune'`, [BOUNDARY_SET_2023], plan.communes.length, 'communes of 2023');
-  await expectCount(trx, `SELECT count(*) AS n FROM admin_units WHERE boundary_set = ? AND level = 'district'`, [BOUNDARY_SET_2023], plan.districts.length, 'districts of 2023');
+  await expectAdded('communes2023', plan.communes.length, 'communes of 2023');
+  await expectAdded('districts2023', plan.districts.length, 'districts of 2023');
   lap(`${plan.districts.length} districts and ${plan.communes.length} communes (2023)`);
 
   // Communes 2025: unions of the merged 2023 communes.
@@ -126,7 +156,7 @@ export async function writeDemoPlan(trx: Knex.Transaction, plan: DemoPlan, log: 
      ORDER BY g.code`,
     [BOUNDARY_SET_2025, province2025, OVERLAY_GRID_DEG, DEMO_SOURCE, DEMO_SOURCE_DATE, ...members.flat(), BOUNDARY_SET_2023],
   );
-  await expectCount(trx, `SELECT count(*) AS n FROM admin_units WHERE boundary_set = ? AND level = 'commune'`, [BOUNDARY_SET_2025], plan.communes2025.length, 'communes of 2025');
+  await expectAdded('communes2025', plan.communes2025.length, 'communes of 2025');
   lap(`${plan.communes2025.length} communes (2025)`);
 
   // Hamlets: Voronoi cells of each commune's hamlet seeds, clipped to the commune.
@@ -167,7 +197,7 @@ export async function writeDemoPlan(trx: Knex.Transaction, plan: DemoPlan, log: 
      ORDER BY s.code`,
     [OVERLAY_GRID_DEG, DEMO_SOURCE, DEMO_SOURCE_DATE, BOUNDARY_SET_2023],
   );
-  await expectCount(trx, `SELECT count(*) AS n FROM hamlets WHERE NOT ST_IsEmpty(geom)`, [], plan.hamlets.length, 'hamlets');
+  await expectAdded('hamlets', plan.hamlets.length, 'hamlets');
   lap(`${plan.hamlets.length} hamlets`);
 
   // Population clusters; a polygon is clipped to its hamlet for safety (the plan keeps it inside).
@@ -193,80 +223,128 @@ export async function writeDemoPlan(trx: Knex.Transaction, plan: DemoPlan, log: 
       [DEMO_SOURCE, DEMO_SOURCE_DATE, ...chunk.flat(), OVERLAY_GRID_DEG],
     );
   }
-  await expectCount(trx, `SELECT count(*) AS n FROM population_clusters`, [], clusters.length, 'population clusters');
+  await expectAdded('clusters', clusters.length, 'population clusters');
   lap(`${clusters.length} population clusters`);
   await trx.raw(`DROP TABLE IF EXISTS demo_commune_seed, demo_commune_cell, demo_hamlet_seed`);
 
-  // Sites, their BTS and sectors.
-  const siteId = new Map<string, number>();
+  // Sites, their BTS and sectors: one JSON array per few thousand rows, unpacked
+  // by jsonb_to_recordset (one bound parameter, whatever the row count), rows
+  // in plan order (`ord`) so ids come out as the plan lists them.
+  const provenance = [DEMO_SOURCE, DEMO_SOURCE_DATE];
   // Structures nobody registered are not written: their BTS come without a site code.
-  for (const chunk of chunks(plan.sites.filter((s) => s.inRegister), 400)) {
-    const rows = await trx('sites')
-      .insert(
-        chunk.map((s) => ({
-          code: s.code,
-          name: s.name,
-          geom: point(s.location),
-          structure_type: s.structureType,
-          height_m: s.heightM,
-          owner_id: operatorId.get(s.ownerCode),
-          address: s.address,
-          status: s.status,
-          ...provenance,
-        })),
-      )
-      .returning(['id', 'code']);
-    for (const r of rows as { id: number; code: string }[]) siteId.set(r.code, r.id);
-  }
-  const allBts = plan.sites.flatMap((s) => s.bts.map((b) => ({ site: s, bts: b })));
-  const btsId = new Map<string, number>();
-  for (const chunk of chunks(allBts, 500)) {
-    const rows = await trx('bts')
-      .insert(
-        chunk.map(({ site, bts }) => ({
-          code: bts.code,
-          site_id: bts.withoutSiteCode ? null : siteId.get(site.code),
-          operator_id: operatorId.get(bts.operatorCode),
-          geom: point(bts.location),
-          technology: bts.technology,
-          band_mhz: bts.bandMhz,
-          antenna_height_m: bts.antennaHeightM,
-          eirp_dbm: bts.eirpDbm,
-          status: bts.status,
-          ...provenance,
-        })),
-      )
-      .returning(['id', 'code']);
-    for (const r of rows as { id: number; code: string }[]) btsId.set(r.code, r.id);
-  }
-  const sectors = allBts.flatMap(({ bts }) =>
-    bts.sectors.map((s) => ({
-      bts_id: btsId.get(bts.code),
-      sector_no: s.sectorNo,
-      azimuth_deg: s.azimuthDeg,
-      beamwidth_deg: s.beamwidthDeg,
-      tilt_deg: s.tiltDeg,
-    })),
-  );
-  for (const chunk of chunks(sectors, 2000)) await trx('bts_sectors').insert(chunk);
-  lap(`${siteId.size} sites, ${allBts.length} BTS (${allBts.filter((b) => b.bts.withoutSiteCode).length} without a site code), ${sectors.length} sectors`);
-
-  for (const chunk of chunks(plan.fiberRoutes, 300)) {
-    await trx('fiber_routes').insert(
-      chunk.map((r) => ({
-        code: r.code,
-        name: r.name,
-        operator_id: operatorId.get(r.operatorCode),
-        kind: r.kind,
-        laying: r.laying,
-        cores: r.cores,
-        geom: geojson({ type: 'MultiLineString', coordinates: r.lines }),
-        status: r.status,
+  const registered = plan.sites.filter((s) => s.inRegister);
+  for (const chunk of chunks(registered, 4000)) {
+    await trx.raw(
+      `INSERT INTO sites (code, name, geom, structure_type, height_m, owner_id, address, status, source, source_date)
+       SELECT r.code, r.name, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326), r.structure_type, r.height_m, r.owner_id, r.address, r.status, ?, ?::date
+       FROM jsonb_to_recordset(?::jsonb) AS r(code text, name text, lon float8, lat float8, structure_type text,
+              height_m numeric, owner_id integer, address text, status text, ord bigint)
+       ORDER BY r.ord`,
+      [
         ...provenance,
-      })),
+        JSON.stringify(
+          chunk.map((s, ord) => ({
+            ord, code: s.code, name: s.name, lon: s.location[0], lat: s.location[1], structure_type: s.structureType,
+            height_m: s.heightM, owner_id: operatorId.get(s.ownerCode), address: s.address, status: s.status,
+          })),
+        ),
+      ],
     );
   }
+  const allBts = plan.sites.flatMap((s) => s.bts.map((b) => ({ site: s, bts: b })));
+  for (const chunk of chunks(allBts, 4000)) {
+    await trx.raw(
+      `INSERT INTO bts (code, site_id, operator_id, geom, technology, band_mhz, antenna_height_m, eirp_dbm, status, source, source_date)
+       SELECT r.code, s.id, r.operator_id, ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326), r.technology, r.band_mhz,
+              r.antenna_height_m, r.eirp_dbm, r.status, ?, ?::date
+       FROM jsonb_to_recordset(?::jsonb) AS r(code text, site_code text, operator_id integer, lon float8, lat float8,
+              technology text, band_mhz integer, antenna_height_m numeric, eirp_dbm numeric, status text, ord bigint)
+       LEFT JOIN site_records s ON s.code = r.site_code
+       ORDER BY r.ord`,
+      [
+        ...provenance,
+        JSON.stringify(
+          chunk.map(({ site, bts }, ord) => ({
+            ord, code: bts.code, site_code: bts.withoutSiteCode ? null : site.code, operator_id: operatorId.get(bts.operatorCode),
+            lon: bts.location[0], lat: bts.location[1], technology: bts.technology, band_mhz: bts.bandMhz,
+            antenna_height_m: bts.antennaHeightM, eirp_dbm: bts.eirpDbm, status: bts.status,
+          })),
+        ),
+      ],
+    );
+  }
+  const sectors = allBts.flatMap(({ bts }) =>
+    bts.sectors.map((s) => ({ bts_code: bts.code, sector_no: s.sectorNo, azimuth_deg: s.azimuthDeg, beamwidth_deg: s.beamwidthDeg, tilt_deg: s.tiltDeg })),
+  );
+  for (const chunk of chunks(sectors, 8000)) {
+    await trx.raw(
+      `INSERT INTO bts_sectors (bts_id, sector_no, azimuth_deg, beamwidth_deg, tilt_deg)
+       SELECT b.id, r.sector_no, r.azimuth_deg, r.beamwidth_deg, r.tilt_deg
+       FROM jsonb_to_recordset(?::jsonb) AS r(bts_code text, sector_no smallint, azimuth_deg numeric,
+              beamwidth_deg numeric, tilt_deg numeric, ord bigint)
+       JOIN bts_records b ON b.code = r.bts_code
+       ORDER BY r.ord`,
+      [JSON.stringify(chunk.map((s, ord) => ({ ...s, ord })))],
+    );
+  }
+  await expectAdded('sites', registered.length, 'sites');
+  await expectAdded('bts', allBts.length, 'BTS');
+  await expectAdded('sectors', sectors.length, 'BTS sectors');
+  lap(`${registered.length} sites, ${allBts.length} BTS (${allBts.filter((b) => b.bts.withoutSiteCode).length} without a site code), ${sectors.length} sectors`);
+
+  for (const chunk of chunks(plan.fiberRoutes, 1500)) {
+    await trx.raw(
+      `INSERT INTO fiber_routes (code, name, operator_id, kind, laying, cores, geom, status, source, source_date)
+       SELECT r.code, r.name, r.operator_id, r.kind, r.laying, r.cores, ST_SetSRID(ST_GeomFromGeoJSON(r.geom), 4326), r.status, ?, ?::date
+       FROM jsonb_to_recordset(?::jsonb) AS r(code text, name text, operator_id integer, kind text, laying text,
+              cores integer, geom text, status text, ord bigint)
+       ORDER BY r.ord`,
+      [
+        ...provenance,
+        JSON.stringify(
+          chunk.map((r, ord) => ({
+            ord, code: r.code, name: r.name, operator_id: operatorId.get(r.operatorCode), kind: r.kind, laying: r.laying, cores: r.cores,
+            geom: JSON.stringify({ type: 'MultiLineString', coordinates: r.lines }), status: r.status,
+          })),
+        ),
+      ],
+    );
+  }
+  await expectAdded('fiberRoutes', plan.fiberRoutes.length, 'fibre routes');
   lap(`${plan.fiberRoutes.length} fibre routes`);
+}
+
+interface RegisterCounts {
+  districts2023: number;
+  communes2023: number;
+  communes2025: number;
+  hamlets: number;
+  clusters: number;
+  sites: number;
+  bts: number;
+  sectors: number;
+  fiberRoutes: number;
+}
+
+const COUNT_SQL: Record<keyof RegisterCounts, string> = {
+  districts2023: `SELECT count(*) FROM admin_units WHERE boundary_set = '${BOUNDARY_SET_2023}' AND level = 'district'`,
+  communes2023: `SELECT count(*) FROM admin_units WHERE boundary_set = '${BOUNDARY_SET_2023}' AND level = 'commune'`,
+  communes2025: `SELECT count(*) FROM admin_units WHERE boundary_set = '${BOUNDARY_SET_2025}' AND level = 'commune'`,
+  hamlets: `SELECT count(*) FROM hamlets WHERE NOT ST_IsEmpty(geom)`,
+  clusters: `SELECT count(*) FROM population_clusters`,
+  sites: `SELECT count(*) FROM site_records`,
+  bts: `SELECT count(*) FROM bts_records`,
+  sectors: `SELECT count(*) FROM bts_sectors`,
+  fiberRoutes: `SELECT count(*) FROM fiber_route_records`,
+};
+
+/** Row counts of the register's tables (all of them, or just `only`), to check what a province added. */
+async function registerCounts(trx: Knex.Transaction, only?: keyof RegisterCounts): Promise<RegisterCounts> {
+  const keys = only ? [only] : (Object.keys(COUNT_SQL) as (keyof RegisterCounts)[]);
+  const row = (await trx.raw(`SELECT ${keys.map((k) => `(${COUNT_SQL[k]}) AS "${k}"`).join(', ')}`)).rows[0] as Record<string, string>;
+  const counts = Object.fromEntries(Object.keys(COUNT_SQL).map((k) => [k, 0])) as unknown as RegisterCounts;
+  for (const k of keys) counts[k] = Number(row[k]);
+  return counts;
 }
 
 /**
@@ -279,10 +357,4 @@ const OVERLAY_GRID_DEG = 1e-9;
 
 function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
-}
-
-async function expectCount(trx: Knex.Transaction, sql: string, bindings: readonly unknown[], expected: number, what: string): Promise<void> {
-  const result = await trx.raw(sql, bindings as Knex.RawBinding[]);
-  const actual = Number(result.rows[0].n);
-  if (actual !== expected) throw new Error(`demo generator: expected ${expected} ${what}, PostGIS built ${actual}`);
 }

@@ -55,6 +55,13 @@ export interface PlannedSite {
 export const DEMO_SITE_COUNT = 2000;
 export const DEMO_SHARED_SITE_SHARE = 0.3;
 export const DEMO_BTS_TARGETS = { '2G': 1290, '3G': 1814, '4G': 1873 } as const;
+
+/** How many structures and BTS a province gets: the demo's by default, another density for a scaled register. */
+export interface SiteCounts {
+  sites: number;
+  bts: { '2G': number; '3G': number; '4G': number };
+}
+export const DEMO_SITE_COUNTS: SiteCounts = { sites: DEMO_SITE_COUNT, bts: DEMO_BTS_TARGETS };
 const FIVE_G_COUNT = 14;
 const GMOBILE_SITE_COUNT = 6;
 
@@ -106,8 +113,9 @@ export function planSitesAndBts(
   districts: readonly PlannedDistrict[],
   communes: readonly PlannedCommune[],
   hamlets: readonly PlannedHamlet[],
+  counts: SiteCounts = DEMO_SITE_COUNTS,
 ): PlannedSite[] {
-  const placements = placeSites(random.fork('site-locations'), territory, communes, hamlets);
+  const placements = placeSites(random.fork('site-locations'), territory, communes, hamlets, counts.sites);
   const rnd = random.fork('site-attributes');
 
   // Structure, height, owner-to-be, status.
@@ -163,7 +171,7 @@ export function planSitesAndBts(
     const rank = tenancies.filter((t) => t.site === site).length;
     tenancies.push({ site, operatorCode: 'gmobile', rank, technologies: new Set(['2G']), weight4G: 0 });
   }
-  allocateTechnologies(rnd, radioTenancies, DEMO_BTS_TARGETS['2G'] - gmobileSites.length);
+  allocateTechnologies(rnd, radioTenancies, counts.bts, counts.bts['2G'] - gmobileSites.length);
   tenancies.sort((a, b) => a.site - b.site || a.rank - b.rank);
 
   // A few 5G cells in central Mỹ Tho, some still planned.
@@ -279,7 +287,7 @@ function eirp(rnd: SeededRandom, technology: DemoTechnology): number {
  * tenancy without 4G and then on random others, 2G on whatever still has none
  * and then on random others.
  */
-function allocateTechnologies(rnd: SeededRandom, tenancies: Tenancy[], target2G: number): void {
+function allocateTechnologies(rnd: SeededRandom, tenancies: Tenancy[], targets: SiteCounts['bts'], target2G: number): void {
   const byKey = (weight: (t: Tenancy) => number) =>
     tenancies
       .map((t) => ({ t, key: Math.log(1 - rnd.next()) / Math.max(weight(t), 1e-9) }))
@@ -294,10 +302,10 @@ function allocateTechnologies(rnd: SeededRandom, tenancies: Tenancy[], target2G:
       left -= 1;
     }
   };
-  take(byKey((t) => t.weight4G), '4G', DEMO_BTS_TARGETS['4G']);
+  take(byKey((t) => t.weight4G), '4G', targets['4G']);
   const without4G = tenancies.filter((t) => !t.technologies.has('4G'));
-  take(without4G, '3G', DEMO_BTS_TARGETS['3G']);
-  take(byKey(() => 1), '3G', DEMO_BTS_TARGETS['3G'] - tenancies.filter((t) => t.technologies.has('3G')).length);
+  take(without4G, '3G', targets['3G']);
+  take(byKey(() => 1), '3G', targets['3G'] - tenancies.filter((t) => t.technologies.has('3G')).length);
   const bare = tenancies.filter((t) => t.technologies.size === 0);
   take(bare, '2G', target2G);
   take(byKey((t) => (t.technologies.has('3G') ? 1.5 : 1)), '2G', target2G - tenancies.filter((t) => t.technologies.has('2G')).length);
@@ -320,6 +328,7 @@ function placeSites(
   territory: Territory,
   communes: readonly PlannedCommune[],
   hamlets: readonly PlannedHamlet[],
+  siteCount: number,
 ): Placement[] {
   const usableGrid = communes.map((c) =>
     territory.gridOfCommune[c.index]!.filter((i) => !isInGapExclusion(territory.grid.points[i]!, COVERAGE_GAPS)),
@@ -333,7 +342,7 @@ function placeSites(
     const popShare = (c.population * (usable / all)) / totalPop;
     return (0.55 * popShare + (0.45 * usable) / totalCells) * (c.unitType === 'phuong' ? 1.2 : 1);
   });
-  const perCommune = apportion(DEMO_SITE_COUNT, weights);
+  const perCommune = apportion(siteCount, weights);
 
   const placed: Placement[] = [];
   const buckets = new PointBuckets(1);

@@ -45,7 +45,7 @@ export interface DemoSummary {
 }
 
 /** Tables of the register, children before parents. */
-const REGISTER_TABLES = [
+export const REGISTER_TABLES = [
   'bts_sectors',
   'bts_records',
   'site_records',

@@ -29,14 +29,8 @@ export async function measureCoverage(knex: Knex): Promise<CoverageFigures> {
   const places = (
     await knex.raw(`SELECT ST_X(ref_point) AS lon, ST_Y(ref_point) AS lat FROM hamlets ORDER BY md5(code) LIMIT 10`)
   ).rows as { lon: number; lat: number }[];
-  const params = JSON.stringify(benchCoverageParams);
   const whatIf: number[] = [];
-  for (const p of places) {
-    const bts = JSON.stringify([{ lon: p.lon, lat: p.lat, operator: 'vietnamobile', technology: '4G', bandMHz: 1800, antennaHeightM: 35, eirpDbm: 60 }]);
-    const t0 = performance.now();
-    await knex.raw('SELECT hatang_what_if(?::jsonb, ?::jsonb, ?, ?) AS r', [bts, params, '*', 'broadband']);
-    whatIf.push(performance.now() - t0);
-  }
+  for (const p of places) whatIf.push(await timeWhatIf(knex, p));
   // Incremental: move one on-air 4G BTS by 500 m, three times, in a transaction rolled back each time.
   const incremental: number[] = [];
   const ids = (await knex.raw(`SELECT id FROM bts WHERE status = 'on_air' AND technology = '4G' ORDER BY md5(code) LIMIT 3`)).rows as { id: number }[];
@@ -63,6 +57,14 @@ export async function measureCoverage(knex: Knex): Promise<CoverageFigures> {
 }
 
 class RollbackBench extends Error {}
+
+/** One what-if request, as POST /api/coverage/what-if runs it: a hypothetical 4G BTS at a place, any operator, broadband; ms. */
+export async function timeWhatIf(knex: Knex, place: { lon: number; lat: number }): Promise<number> {
+  const bts = JSON.stringify([{ lon: place.lon, lat: place.lat, operator: 'vietnamobile', technology: '4G', bandMHz: 1800, antennaHeightM: 35, eirpDbm: 60 }]);
+  const t0 = performance.now();
+  await knex.raw('SELECT hatang_what_if(?::jsonb, ?::jsonb, ?, ?) AS r', [bts, JSON.stringify(benchCoverageParams), '*', 'broadband']);
+  return performance.now() - t0;
+}
 
 /**
  * The same broadband any-operator union and per-hamlet difference (covered

@@ -30,15 +30,8 @@ export interface SharingFigures {
   incrementalMs: number;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-export async function measureSharing(knex: Knex): Promise<SharingFigures> {
-  const runs: number[] = [];
-  let summary = await inferSites(knex, settings.siteInferenceEpsM);
-  for (let i = 0; i < 3; i++) {
-    summary = await inferSites(knex, settings.siteInferenceEpsM);
-    runs.push(summary.ms);
-  }
+/** GET /api/sharing's report for every level of every boundary set, both scenarios, one after another. */
+export async function timeSharingRatiosAllLevels(knex: Knex): Promise<{ ms: number; reports: number; sets: { code: string; levels: UnitLevel[] }[] }> {
   const sets = (await knex.raw('SELECT code, levels FROM boundary_sets ORDER BY code')).rows as { code: string; levels: UnitLevel[] }[];
   const t0 = performance.now();
   let reports = 0;
@@ -50,7 +43,22 @@ export async function measureSharing(knex: Knex): Promise<SharingFigures> {
       }
     }
   }
-  const ratiosAllLevelsMs = performance.now() - t0;
+  return { ms: performance.now() - t0, reports, sets };
+}
+
+/** The site-inference distance of the configuration, as the server uses it. */
+export const benchSiteInferenceEpsM = settings.siteInferenceEpsM;
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+export async function measureSharing(knex: Knex): Promise<SharingFigures> {
+  const runs: number[] = [];
+  let summary = await inferSites(knex, settings.siteInferenceEpsM);
+  for (let i = 0; i < 3; i++) {
+    summary = await inferSites(knex, settings.siteInferenceEpsM);
+    runs.push(summary.ms);
+  }
+  const { ms: ratiosAllLevelsMs, reports, sets } = await timeSharingRatiosAllLevels(knex);
   const t1 = performance.now();
   const groups = await consolidationGroups(knex, { distanceM: settings.consolidationDistanceM, scenario: 'current', boundarySet: sets[0]!.code });
   const consolidationMs = performance.now() - t1;

@@ -15,8 +15,13 @@
 //     tile latency p50/p99 warm and cold over a fixed tile set (scripts/bench-tiles.ts).
 //   - the plan's indicators: unit cards, every commune's table for both boundary sets, the crosswalk and
 //     the XLSX export (scripts/bench-indicators.ts), on both databases.
+//   - HTTP overhead of the read API: the endpoints against the same SQL sent directly (scripts/bench-http-overhead.ts).
+//   - the register at scales 1, 5, 25 and national on PostgreSQL (scripts/bench-scale.ts; BENCH_SCALES=1,5 shortens
+//     it): full recompute per scale, and at the largest the what-if, vector tiles and the map in headless Chromium.
+// The issue's headline figures come first, as one flat object (scripts/bench-keys.ts: `--json` prints
+// { httpOverheadRatio, turfRatio, embeddedRatio, tileP50Ms, tileP99Ms, recomputeSeconds, whatIfMs,
+// browserFirstIdleMs, panFrameMsP95, details }), everything else under `details`.
 // A benchmark, not a test: it prints numbers and asserts nothing.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -30,7 +35,10 @@ import { describeSharing, measureSharing, measureSharingOnPostgres, type Sharing
 import { describeColocation, measureColocation, type ColocationFigures } from './bench-colocation.js';
 import { ensureClientBuilt } from '../server/src/http/client-bundle.js';
 import { measureFirstIdleMs } from './bench-browser.js';
-import { freePort } from './free-port.js';
+import { benchAdminUrl, benchDatabaseUrl, hidePassword, timedStart } from './bench-server.js';
+import { describeHttpOverhead, measureHttpOverhead, type HttpOverheadFigures } from './bench-http-overhead.js';
+import { benchScales, describeScales, measureScales } from './bench-scale.js';
+import { benchKeys, describeBenchKeys } from './bench-keys.js';
 import { describeImports, measureImports, type ImportFigures } from './bench-imports.js';
 import { measureExports } from './bench-exports.js';
 import { measureTiles, type TileFigures } from './bench-tiles.js';
@@ -41,51 +49,6 @@ const log = (line: string) => {
   if (!asJson) console.log(line);
 };
 
-
-interface Started {
-  readyMs: number;
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** Runs `npm start` as a user would and times it until the server answers /api/health. */
-async function timedStart(dataDir: string, databaseUrl = ''): Promise<Started> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const t0 = performance.now();
-  const child = spawn('npm', ['start', '--silent'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HATANG_DATA_DIR: dataDir, HATANG_LOG_LEVEL: 'silent', DATABASE_URL: databaseUrl },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  for (;;) {
-    if (exited) throw new Error('npm start exited before it was ready');
-    try {
-      const r = await fetch(`${url}/api/health`);
-      if (r.ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const readyMs = performance.now() - t0;
-  return {
-    readyMs,
-    url,
-    stop: async () => {
-      await new Promise<void>((resolve) => {
-        if (exited) return resolve();
-        child.once('exit', () => resolve());
-        process.kill(-child.pid!, 'SIGTERM');
-      });
-      // npm exits before the server under it has closed the database: wait for its lock to go.
-      const lock = path.join(dataDir, 'hatang.lock');
-      for (let i = 0; i < 300 && fs.existsSync(lock); i++) await new Promise((r) => setTimeout(r, 100));
-    },
-  };
-}
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -147,11 +110,27 @@ try {
     const postgresImports = 'error' in postgresMeasured ? postgresMeasured : postgresMeasured.imports;
     log('site inference and sharing on PostgreSQL…');
     const postgresSharing = await measureSharingOnPostgres();
-    const result = {
+    const scales = benchScales();
+    log(`the register at scales ${scales.join(', ')} on PostgreSQL…`);
+    const scaleRun = await measureScales(scales, log);
+    const httpOverhead: HttpOverheadFigures | { error: string } = 'error' in postgresServed ? postgresServed : postgresServed.httpOverhead;
+    const fullRecompute = (c: CoverageFigures | { error: string }, sh: SharingFigures | { error: string }) =>
+      'error' in c || 'error' in sh ? null : { coverageSeconds: c.recomputeSeconds, inferencePlusRatiosMs: sh.inferencePlusRatiosMs };
+    const { keys, sources } = benchKeys({
+      httpOverheadRatio: 'error' in httpOverhead ? null : httpOverhead.ratio,
+      turf: { extrapolatedMs: turfFigures.extrapolatedMs, oursMs: embeddedCoverage.sqlOverlayMs },
+      demoRecompute: { embedded: fullRecompute(embeddedCoverage, embeddedSharing), postgres: fullRecompute(postgresCoverage, postgresSharing) },
+      scales: scaleRun,
+      demoTiles: 'error' in postgresServed ? null : postgresServed.tiles,
+    });
+    const details = {
+      keySources: sources,
       firstStartReadyMs: Math.round(first.readyMs),
       secondStartReadyMs: Math.round(second.readyMs),
       layers,
-      browserFirstIdleMs: Math.round(firstIdleMs),
+      demoBrowserFirstIdleMs: Math.round(firstIdleMs),
+      httpOverhead,
+      scales: scaleRun,
       coverage: {
         embedded: embeddedCoverage,
         postgres: postgresCoverage,
@@ -166,16 +145,18 @@ try {
       indicators: { embedded: embeddedIndicators, postgres: 'error' in postgresServed ? postgresServed : postgresServed.indicators },
       machine: { cpus: os.cpus().length, node: process.version },
     };
+    const result = { ...keys, details };
     if (asJson) {
       console.log(JSON.stringify(result));
     } else {
-      console.log(`\nnpm start → ready, empty data dir (schema + demo): ${(result.firstStartReadyMs / 1000).toFixed(1)} s`);
-      console.log(`npm start → ready, existing data:                  ${(result.secondStartReadyMs / 1000).toFixed(1)} s\n`);
+      console.log(`\n${describeBenchKeys(keys, sources)}\n\nDetails:`);
+      console.log(`\nnpm start → ready, empty data dir (schema + demo): ${(details.firstStartReadyMs / 1000).toFixed(1)} s`);
+      console.log(`npm start → ready, existing data:                  ${(details.secondStartReadyMs / 1000).toFixed(1)} s\n`);
       console.log('layer (whole province)   features   size (kB)   median ms');
       for (const l of layers) {
         console.log(`${l.layer.padEnd(24)} ${String(l.features).padStart(8)} ${(l.bytes / 1024).toFixed(0).padStart(11)} ${l.medianMs.toFixed(1).padStart(11)}`);
       }
-      console.log(`\nheadless Chromium, navigation → map's first idle with data: ${result.browserFirstIdleMs} ms`);
+      console.log(`\nheadless Chromium, navigation → map's first idle with data (embedded, demo province): ${details.demoBrowserFirstIdleMs} ms`);
       const row = (name: string, c: CoverageFigures | { error: string }) =>
         'error' in c
           ? console.log(`${name.padEnd(10)} ${c.error}`)
@@ -183,38 +164,42 @@ try {
               `${name.padEnd(10)} full recompute ${c.recomputeSeconds.toFixed(2)} s (footprints ${c.recomputeBreakdownMs.footprints}, unions ${c.recomputeBreakdownMs.unions}, verdicts ${c.recomputeBreakdownMs.verdicts}, gaps ${c.recomputeBreakdownMs.gaps} ms); what-if ${c.whatIfMsMedian} ms; incremental after one BTS edit ${c.incrementalMsMedian} ms`,
             );
       console.log('\ncoverage of the demo province (medians):');
-      row('embedded', result.coverage.embedded);
-      row('postgres', result.coverage.postgres);
-      const t = result.coverage.turf;
+      row('embedded', details.coverage.embedded);
+      row('postgres', details.coverage.postgres);
+      const t = details.coverage.turf;
       console.log(
         `@turf/turf: broadband union of ${t.windowFootprints} footprints + difference with ${t.windowHamlets} hamlets: ${t.windowMs} ms; ` +
           `× ${t.totalFootprints}/${t.windowFootprints} footprints ≥ ${t.extrapolatedMs} ms for the province;\n` +
-          `ours (embedded, unions + verdicts + gaps of every operator and technology group): ${result.coverage.embedded.sqlOverlayMs} ms; ` +
-          `ratio ≥ ${result.coverage.turfRatio}`,
+          `ours (embedded, unions + verdicts + gaps of every operator and technology group): ${details.coverage.embedded.sqlOverlayMs} ms; ` +
+          `ratio ≥ ${details.coverage.turfRatio}`,
       );
       console.log('\nsite inference and sharing ratios of the demo province:');
-      console.log(describeSharing('embedded', result.sharing.embedded));
-      console.log(describeSharing('postgres', result.sharing.postgres));
+      console.log(describeSharing('embedded', details.sharing.embedded));
+      console.log(describeSharing('postgres', details.sharing.postgres));
       console.log('\nco-location query (a town, 2 km, 4G 1800 MHz, 30 m; median) and site planner (K = 10, whole province), Vietnamobile:');
-      console.log(describeColocation('embedded', result.colocation.embedded));
-      console.log(describeColocation('postgres', result.colocation.postgres));
+      console.log(describeColocation('embedded', details.colocation.embedded));
+      console.log(describeColocation('postgres', details.colocation.postgres));
       console.log('\nimport of a 100,000-row operator BTS list (CSV, Vietnamese headers, planned BTS; scripts/bench-imports.ts):');
-      console.log(describeImports('embedded', result.imports.embedded));
-      console.log(describeImports('postgres', result.imports.postgres));
+      console.log(describeImports('embedded', details.imports.embedded));
+      console.log(describeImports('postgres', details.imports.postgres));
       console.log('\nwhole-province GeoJSON export (time to first byte / total):');
       const exportRow = (name: string, e: Awaited<ReturnType<typeof measureExports>> | { error: string }) =>
         console.log('error' in e ? `${name.padEnd(10)} ${e.error}` : `${name.padEnd(10)} BTS ${e.features} features, ${(e.bytes / 1e6).toFixed(1)} MB: ` +
           `${e.geojsonTtfbMs.toFixed(0)} / ${e.geojsonTotalMs.toFixed(0)} ms; hamlets ${e.byLayer.hamlets.geojsonTtfbMs.toFixed(0)} / ${e.byLayer.hamlets.geojsonTotalMs.toFixed(0)} ms`);
-      exportRow('embedded', result.exports.embedded);
-      exportRow('postgres', result.exports.postgres);
+      exportRow('embedded', details.exports.embedded);
+      exportRow('postgres', details.exports.postgres);
       console.log('\nvector tiles (every layer, z 8–14 over the province; warm pass, and the first pass cold):');
       const tileRow = (name: string, t: TileFigures | { error: string }) =>
         console.log('error' in t ? `${name.padEnd(10)} ${t.error}` : `${name.padEnd(10)} ${t.tiles} requests (${t.empty} empty): p50 ${t.p50Ms.toFixed(1)} ms, p99 ${t.p99Ms.toFixed(1)} ms; cold p50 ${t.cold.p50Ms.toFixed(1)} ms, p99 ${t.cold.p99Ms.toFixed(1)} ms`);
-      tileRow('embedded', result.tiles.embedded);
-      tileRow('postgres', result.tiles.postgres);
+      tileRow('embedded', details.tiles.embedded);
+      tileRow('postgres', details.tiles.postgres);
       console.log('\nplan indicators (median of 5 after a warm-up):');
-      console.log(describeIndicators('embedded', result.indicators.embedded));
-      console.log(describeIndicators('postgres', result.indicators.postgres));
+      console.log(describeIndicators('embedded', details.indicators.embedded));
+      console.log(describeIndicators('postgres', details.indicators.postgres));
+      console.log('\nHTTP overhead of the read API (demo province, PostgreSQL):');
+      console.log(describeHttpOverhead('postgres', httpOverhead));
+      console.log('\nthe register at scale (PostgreSQL):');
+      console.log(describeScales(scaleRun));
     }
   } finally {
     await second.stop();
@@ -228,22 +213,22 @@ interface ServedFigures {
   exports: Awaited<ReturnType<typeof measureExports>>;
   tiles: TileFigures;
   indicators: IndicatorFigures;
+  httpOverhead: HttpOverheadFigures | { error: string };
 }
 
 async function measurePostgres(): Promise<
   { coverage: CoverageFigures; colocation: ColocationFigures; served: ServedFigures | { error: string }; imports: ImportFigures | { error: string } } | { error: string }
 > {
-  const adminUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  const adminUrl = benchAdminUrl();
   const admin = knexFactory({ client: 'pg', connection: adminUrl, pool: { min: 0, max: 1 } });
   try {
     await admin.raw('DROP DATABASE IF EXISTS hatang_bench WITH (FORCE)');
     await admin.raw('CREATE DATABASE hatang_bench');
   } catch (error) {
     await admin.destroy();
-    return { error: `PostgreSQL not reachable at ${adminUrl.replace(/:[^:@/]*@/, ':***@')}: ${(error as Error).message}` };
+    return { error: `PostgreSQL not reachable at ${hidePassword(adminUrl)}: ${(error as Error).message}` };
   }
-  const url = new URL(adminUrl);
-  url.pathname = '/hatang_bench';
+  const url = new URL(benchDatabaseUrl('hatang_bench'));
   const db = await openDatabase({ databaseUrl: url.toString(), dataDir: '', statementTimeoutMs: 0 });
   try {
     await migrate(db.knex);
@@ -256,7 +241,12 @@ async function measurePostgres(): Promise<
     let served: ServedFigures | { error: string };
     const server = await timedStart(fs.mkdtempSync(path.join(os.tmpdir(), 'hatang-bench-pg-')), url.toString());
     try {
-      served = { exports: await measureExports(server.url), tiles: await measureTiles(server.url), indicators: await measureIndicators(server.url) };
+      served = {
+        exports: await measureExports(server.url),
+        tiles: await measureTiles(server.url),
+        indicators: await measureIndicators(server.url),
+        httpOverhead: await measureHttpOverhead(url.toString(), server.url).catch((e: Error) => ({ error: e.message })),
+      };
     } catch (error) {
       served = { error: (error as Error).message };
     } finally {

@@ -6,7 +6,7 @@ import { writeOperatorsAndBoundarySets, writeProvincePlan } from '../demo-plan-w
 import { writeDemoPlanIndicators } from '../demo-plan-indicators.js';
 import { REGISTER_TABLES, isRegisterEmpty } from '../seed-demo-province.js';
 import { inferSites } from '../../sharing/site-inference.js';
-import { planProvince } from './plan-province.js';
+import { ProvincePlanner } from './plan-in-worker.js';
 import { provinceSlots } from './province-slots.js';
 import { provinceCount, type Scale } from './scaled-density.js';
 
@@ -22,6 +22,8 @@ export interface SeedScaledOptions {
   siteInferenceEpsM?: number;
   /** The site sharing ratio's 2025 target, 0–1 (HATANG_SHARING_TARGET; default 0.3). */
   sharingTargetRatio?: number;
+  /** Plan the next province in a worker thread while this one is written (default: from 3 provinces on). */
+  planInWorker?: boolean;
 }
 
 export interface ScaledSummary {
@@ -91,6 +93,7 @@ export async function seedScaledRegister(knex: Knex, options: SeedScaledOptions)
   let inferenceMs = 0;
   const provinceSeeds: number[] = [];
 
+  const planner = new ProvincePlanner(scale, seed, slots, options.planInWorker ?? slots.length >= 3);
   const summary = await knex.transaction(async (trx) => {
     if (!(await isRegisterEmpty(trx))) {
       if (!options.reset) {
@@ -103,8 +106,8 @@ export async function seedScaledRegister(knex: Knex, options: SeedScaledOptions)
       log('register emptied (reset)');
     }
     const operatorId = await writeOperatorsAndBoundarySets(trx, DEMO_OPERATORS);
-    for (const slot of slots) {
-      const planned = planProvince(scale, seed, slot);
+    for (const [index, slot] of slots.entries()) {
+      const planned = await planner.next(index);
       planMs += planned.ms;
       provinceSeeds.push(planned.seed);
       const writeStarted = Date.now();
@@ -122,7 +125,7 @@ export async function seedScaledRegister(knex: Knex, options: SeedScaledOptions)
     inferenceMs = inferred.ms;
     log(`site inference: ${inferred.physicalSites} physical sites (${inferred.inferredSites} inferred), ${inferred.conflicts} conflicts in ${inferred.ms} ms`);
     return summarize(trx, scale, seed, inferred.physicalSites);
-  });
+  }).finally(() => planner.close());
   // Statistics for the planner: PostgreSQL's autovacuum has not run yet, the embedded database has none.
   const analyzeStarted = Date.now();
   await knex.raw('ANALYZE');

@@ -45,9 +45,8 @@ import { measureTiles, type TileFigures } from './bench-tiles.js';
 import { describeIndicators, measureIndicators, type IndicatorFigures } from './bench-indicators.js';
 
 const asJson = process.argv.includes('--json');
-const log = (line: string) => {
-  if (!asJson) console.log(line);
-};
+// With --json stdout is the JSON object alone; the progress lines go to stderr.
+const log = (line: string) => (asJson ? console.error(line) : console.log(line));
 
 
 function median(values: number[]): number {

@@ -8,7 +8,8 @@ import { migrate } from '../server/src/db/migrate.js';
 import { inferSites } from '../server/src/sharing/site-inference.js';
 
 const { config } = loadConfig();
-const database = await openDatabase(config);
+// A batch job over the whole register: the API's per-statement limit does not apply.
+const database = await openDatabase({ ...config, statementTimeoutMs: 0 });
 try {
   await migrate(database.knex);
   const summary = await recomputeAllCoverage(database.knex, coverageParamsFrom(config));

@@ -34,13 +34,15 @@ BEGIN
   ids := CASE sc WHEN 'current' THEN p_hamlet_ids ELSE under_approved END;
   CONTINUE WHEN ids IS NOT NULL AND cardinality(ids) = 0;
 
-  -- Unions in the outer loop (LATERAL ... OFFSET 0 forces it): each union is tested against
-  -- every hamlet and cluster in a row, so PostGIS answers ST_Intersects /
-  -- ST_Covers from one prepared geometry; the unions are detoasted once
-  -- (ST_Multi copies them into the CTE) instead of once per test. Only partly
-  -- covered polygons pay for an intersection.
+  -- Every test runs against the unions' subdivided parts (<= 128 vertices,
+  -- GiST-indexed), never against a whole union: a whole union grows with the
+  -- country, and testing it once per hamlet made the cost grow with hamlets ×
+  -- union size (PostGIS compares the whole serialized geometry on each call to
+  -- find its prepared copy). Per part, a hamlet costs a bounding-box probe and
+  -- small overlays, so the cost grows linearly with the register. The parts do
+  -- not overlap, so their intersection areas add up to the union's.
   WITH unions AS MATERIALIZED (
-    SELECT u.operator_code, u.tech_group, ST_Multi(u.geom) AS geom,
+    SELECT u.operator_code, u.tech_group,
            CASE WHEN sc = 'planned' THEN hatang_hamlets_under_approved(ids, u.operator_code, u.tech_group) END AS hamlet_ids
       FROM coverage_unions u
      WHERE u.scenario = sc
@@ -54,32 +56,91 @@ BEGIN
       FROM hamlets h
      WHERE ids IS NULL OR h.id = ANY (ids)
   ),
-  clusters AS MATERIALIZED (
-    SELECT c.hamlet_id, c.population, c.geom FROM population_clusters c JOIN target t ON t.id = c.hamlet_id
+  -- What each hamlet's area is tested on: its polygon unless its people are in clusters.
+  target_shapes AS MATERIALIZED (
+    SELECT t.*, CASE WHEN t.has_clusters THEN NULL ELSE t.geom END AS area_geom,
+           CASE WHEN t.has_clusters OR t.geom IS NULL THEN NULL ELSE ST_Area(t.geom::geography) END AS area_m2
+      FROM target t
+  ),
+  -- Each part against the hamlets and clusters in its box (the tables' GiST
+  -- indexes), the part in the outer loop so that PostGIS tests it from one
+  -- prepared geometry; only polygons that a part touches but does not cover
+  -- pay for an intersection.
+  ref_hits AS MATERIALIZED (
+    SELECT DISTINCT u.operator_code, u.tech_group, h.id AS hamlet_id
+      FROM unions u
+      JOIN coverage_union_parts p ON p.scenario = sc AND p.operator_code = u.operator_code AND p.tech_group = u.tech_group
+     CROSS JOIN LATERAL (
+       SELECT h.id FROM hamlets h
+        WHERE ST_Intersects(p.geom, h.ref_point)
+          AND (ids IS NULL OR h.id = ANY (ids)) AND (u.hamlet_ids IS NULL OR h.id = ANY (u.hamlet_ids))
+       OFFSET 0) h
+  ),
+  area_pairs AS MATERIALIZED (
+    SELECT u.operator_code, u.tech_group, x.hamlet_id, x.covers, x.partial_m2
+      FROM unions u
+      JOIN coverage_union_parts p ON p.scenario = sc AND p.operator_code = u.operator_code AND p.tech_group = u.tech_group
+     CROSS JOIN LATERAL (
+       SELECT h.id AS hamlet_id, ST_Covers(p.geom, h.geom) AS covers,
+              CASE WHEN ST_Covers(p.geom, h.geom) THEN NULL
+                   ELSE ST_Area(ST_Intersection(p.geom, h.geom, hatang_overlay_grid())::geography) END AS partial_m2
+         FROM hamlets h
+        WHERE ST_Intersects(p.geom, h.geom)
+          AND NOT EXISTS (SELECT 1 FROM population_clusters c WHERE c.hamlet_id = h.id AND c.population > 0)
+          AND (ids IS NULL OR h.id = ANY (ids)) AND (u.hamlet_ids IS NULL OR h.id = ANY (u.hamlet_ids))
+       OFFSET 0) x
+  ),
+  area_hits AS MATERIALIZED (
+    SELECT a.operator_code, a.tech_group, a.hamlet_id, bool_or(a.covers) AS one_part_covers,
+           sum(CASE WHEN a.covers THEN t.area_m2 ELSE a.partial_m2 END) / nullif(max(t.area_m2), 0) AS fraction
+      FROM area_pairs a JOIN target_shapes t ON t.id = a.hamlet_id AND t.area_geom IS NOT NULL
+     GROUP BY a.operator_code, a.tech_group, a.hamlet_id
   ),
   by_hamlet AS MATERIALIZED (
-    SELECT u.operator_code, u.tech_group, x.*
+    SELECT u.operator_code, u.tech_group, t.id AS hamlet_id, t.population, t.has_clusters, t.geom IS NOT NULL AS has_geom,
+           r.hamlet_id IS NOT NULL AS ref_covered,
+           CASE WHEN t.area_geom IS NULL THEN NULL
+                WHEN a.hamlet_id IS NULL THEN 0.0
+                WHEN a.one_part_covers THEN 1.0
+                ELSE hatang_clamped_share(a.fraction) END AS area_share
       FROM unions u
+      JOIN target_shapes t ON u.hamlet_ids IS NULL OR t.id = ANY (u.hamlet_ids)
+      LEFT JOIN ref_hits r ON r.operator_code = u.operator_code AND r.tech_group = u.tech_group AND r.hamlet_id = t.id
+      LEFT JOIN area_hits a ON a.operator_code = u.operator_code AND a.tech_group = u.tech_group AND a.hamlet_id = t.id
+  ),
+  clusters AS MATERIALIZED (
+    SELECT c.id, c.hamlet_id, c.population, c.geom,
+           CASE WHEN ST_Dimension(c.geom) = 0 THEN NULL ELSE ST_Area(c.geom::geography) END AS area_m2
+      FROM population_clusters c JOIN target t ON t.id = c.hamlet_id
+  ),
+  cluster_pairs AS MATERIALIZED (
+    SELECT u.operator_code, u.tech_group, x.cluster_id, x.covers, x.partial_m2
+      FROM unions u
+      JOIN coverage_union_parts p ON p.scenario = sc AND p.operator_code = u.operator_code AND p.tech_group = u.tech_group
      CROSS JOIN LATERAL (
-       SELECT t.id AS hamlet_id, t.population, t.has_clusters, t.geom IS NOT NULL AS has_geom,
-              ST_Intersects(u.geom, t.ref_point) AS ref_covered,
-              CASE WHEN t.has_clusters OR t.geom IS NULL THEN NULL
-                   WHEN NOT ST_Intersects(u.geom, t.geom) THEN 0.0
-                   WHEN ST_Covers(u.geom, t.geom) THEN 1.0
-                   ELSE hatang_partly_covered_fraction(t.geom, u.operator_code, u.tech_group, sc) END AS area_share
-         FROM target t WHERE u.hamlet_ids IS NULL OR t.id = ANY (u.hamlet_ids) OFFSET 0) x
+       SELECT c.id AS cluster_id, ST_Dimension(c.geom) = 0 OR ST_Covers(p.geom, c.geom) AS covers,
+              CASE WHEN ST_Dimension(c.geom) = 0 OR ST_Covers(p.geom, c.geom) THEN NULL
+                   ELSE ST_Area(ST_Intersection(p.geom, c.geom, hatang_overlay_grid())::geography) END AS partial_m2
+         FROM population_clusters c
+        WHERE ST_Intersects(p.geom, c.geom)
+          AND (ids IS NULL OR c.hamlet_id = ANY (ids)) AND (u.hamlet_ids IS NULL OR c.hamlet_id = ANY (u.hamlet_ids))
+       OFFSET 0) x
+  ),
+  -- A point cluster touched by a part is covered; a polygon one by its covered area.
+  cluster_hits AS MATERIALIZED (
+    SELECT k.operator_code, k.tech_group, k.cluster_id,
+           CASE WHEN bool_or(k.covers) THEN 1.0
+                ELSE hatang_clamped_share(sum(k.partial_m2) / nullif(max(c.area_m2), 0)) END AS fraction
+      FROM cluster_pairs k JOIN clusters c ON c.id = k.cluster_id
+     GROUP BY k.operator_code, k.tech_group, k.cluster_id
   ),
   by_clusters AS MATERIALIZED (
-    SELECT u.operator_code, u.tech_group, x.hamlet_id,
-           sum(x.population)::float8 AS population, sum(x.population * x.fraction) AS covered
+    SELECT u.operator_code, u.tech_group, c.hamlet_id,
+           sum(c.population)::float8 AS population, sum(c.population * coalesce(k.fraction, 0.0)) AS covered
       FROM unions u
-     CROSS JOIN LATERAL (
-       SELECT c.hamlet_id, c.population,
-              CASE WHEN NOT ST_Intersects(u.geom, c.geom) THEN 0.0
-                   WHEN ST_Dimension(c.geom) = 0 OR ST_Covers(u.geom, c.geom) THEN 1.0
-                   ELSE hatang_partly_covered_fraction(c.geom, u.operator_code, u.tech_group, sc) END AS fraction
-         FROM clusters c WHERE u.hamlet_ids IS NULL OR c.hamlet_id = ANY (u.hamlet_ids) OFFSET 0) x
-     GROUP BY u.operator_code, u.tech_group, x.hamlet_id
+      JOIN clusters c ON u.hamlet_ids IS NULL OR c.hamlet_id = ANY (u.hamlet_ids)
+      LEFT JOIN cluster_hits k ON k.operator_code = u.operator_code AND k.tech_group = u.tech_group AND k.cluster_id = c.id
+     GROUP BY u.operator_code, u.tech_group, c.hamlet_id
   ),
   shares AS (
     SELECT b.*,

@@ -29,7 +29,7 @@ function features(bytes: Uint8Array, layer: string): Record<string, string | num
   return Array.from({ length: l.length }, (_, i) => l.feature(i)).map((f) => ({ id: f.id, ...f.properties }));
 }
 
-describe.each(databaseTargets())('GET /tiles/{layer}/{z}/{x}/{y}.mvt on the $label database', ({ open }) => {
+describe.each(databaseTargets())('GET /tiles/{layer}/{z}/{x}/{y}.mvt on the $label database', ({ label, open }) => {
   let db: TestDatabase;
   let app: InProcessApp;
   beforeAll(async () => {
@@ -105,6 +105,92 @@ describe.each(databaseTargets())('GET /tiles/{layer}/{z}/{x}/{y}.mvt on the $lab
     expect(features((await tileOf(app, '/tiles/fiber/10/813/483.mvt?kind=backbone&laying=underground')).bytes, 'fiber').map((f) => f.code)).toEqual(['F1']);
   });
 
+  // Clustering fixture, far from the register fixture: K1–K3 within 0.003° of each other
+  // and K4 0.3° east, all in z8 tile 202/121 (x = 285.00x / 360 · 256 = 202.67;
+  // y = (1 − ln(tan 9° + sec 9°) / π) / 2 · 256 = 121.57). Its 16 × 16 grid cells
+  // are 1/16 of the tile: K1–K3 fall in cell (10, 9), K4 in (14, 9). The mean of
+  // K1–K3 is (105.002, 9.0013): K2 (105.002, 9.002) is the nearest to it. At z12
+  // (no clustering) K1–K3 lie in tile 3242/1945 (x = 3242.7, y = 1945.2), K4 does not.
+  it('clusters points below zoom 9 in a 16 × 16 grid of the tile (point_count, representative), and gives every point at zoom 12', async () => {
+    const site = (code: string, lon: number, lat: number) =>
+      db.knex.raw(
+        `INSERT INTO sites (code, geom, structure_type, height_m, owner_id, status, source, source_date)
+         VALUES (?, ST_SetSRID(ST_MakePoint(?, ?), 4326), 'monopole', 30, (SELECT id FROM operators WHERE code = 'viettel'), 'on_air', 'kiểm thử', '2026-01-01')`,
+        [code, lon, lat],
+      );
+    await site('K1', 105.001, 9.001);
+    await site('K2', 105.002, 9.002);
+    await site('K3', 105.003, 9.001);
+    await site('K4', 105.3, 9.0);
+    try {
+      const low = features((await tileOf(app, '/tiles/sites/8/202/121.mvt')).bytes, 'sites');
+      expect(low.map((f) => (f.point_count === undefined ? `${String(f.code)}` : `${f.point_count} × ${String(f.representative)}`)).sort()).toEqual(['3 × K2', 'K4']);
+      expect(low.find((f) => f.point_count !== undefined)?.id).toBeUndefined();
+      expect(low.find((f) => f.code === 'K4')).toMatchObject({ status: 'on_air', owner: 'viettel', heightM: 30 });
+      const high = features((await tileOf(app, '/tiles/sites/12/3242/1945.mvt')).bytes, 'sites');
+      expect(high.map((f) => f.code)).toEqual(['K1', 'K2', 'K3']);
+      expect(high.some((f) => f.point_count !== undefined)).toBe(false);
+    } finally {
+      await db.knex.raw(`DELETE FROM site_records WHERE code IN ('K1', 'K2', 'K3', 'K4')`);
+    }
+  });
+
+  it('tags a tile by its data version: a write to a table it reads changes the tag, a write to another does not', async () => {
+    const etagOf = async (path: string) => (await tileOf(app, path)).headers.get('etag');
+    const sites = await etagOf(S1_TILE);
+    const fiber = await etagOf('/tiles/fiber/10/813/483.mvt');
+    // The cache-busting v and the language change neither the tile nor its tag.
+    expect(await etagOf(`${S1_TILE}?v=7&lang=en`)).toBe(sites);
+    await db.knex.raw(`UPDATE fiber_route_records SET cores = cores WHERE code = 'F1'`);
+    expect(await etagOf(S1_TILE)).toBe(sites);
+    const fiberAfter = await etagOf('/tiles/fiber/10/813/483.mvt');
+    expect(fiberAfter).not.toBe(fiber);
+    expect((await tileOf(app, '/tiles/fiber/10/813/483.mvt', { 'if-none-match': fiber! })).status).toBe(200);
+    expect((await tileOf(app, '/tiles/fiber/10/813/483.mvt', { 'if-none-match': fiberAfter! })).status).toBe(304);
+  });
+
+  it('gives GeoJSON layers a data-version ETag and cache lifetime, 304 on If-None-Match, a new tag after a write', async () => {
+    const layer = (query: string, headers: Record<string, string> = {}) => fetch(`${app.base}/api/layers/sites${query}`, { headers });
+    const first = await layer('?operator=viettel');
+    expect(first.status).toBe(200);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300');
+    const body = await first.text();
+    // Another process's cache, the same data: the same tag (it depends on the request and the data, not the process).
+    const again = await layer('?operator=viettel&lang=en');
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(await again.text()).toBe(body);
+    const revalidated = await layer('?operator=viettel', { 'if-none-match': etag });
+    expect(revalidated.status).toBe(304);
+    expect(await revalidated.text()).toBe('');
+    expect((await layer('?operator=mobifone')).headers.get('etag')).not.toBe(etag);
+    await db.knex.raw(`UPDATE site_records SET height_m = 46 WHERE code = 'S1'`);
+    try {
+      const changed = await layer('?operator=viettel', { 'if-none-match': etag });
+      expect(changed.status).toBe(200);
+      expect(changed.headers.get('etag')).not.toBe(etag);
+      const s1 = ((await changed.json()) as { features: { properties: { code: string; heightM: number } }[] }).features.find((f) => f.properties.code === 'S1');
+      expect(s1?.properties.heightM).toBe(46);
+    } finally {
+      await db.knex.raw(`UPDATE site_records SET height_m = 45 WHERE code = 'S1'`);
+    }
+  });
+
+  it('bumps the data version of every versioned table once per writing statement, in the writer\'s transaction', async () => {
+    const versionOf = async (table: string) => BigInt((await db.knex.raw('SELECT version::text AS v FROM data_versions WHERE table_name = ?', [table])).rows[0].v);
+    const triggered = (await db.knex.raw(`SELECT count(DISTINCT c.relname)::int AS n FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname LIKE '%\\_data\\_version'`)).rows[0].n;
+    expect(triggered).toBe((await db.knex.raw('SELECT count(*)::int AS n FROM data_versions')).rows[0].n);
+    const before = await versionOf('bts_records');
+    await db.knex.transaction(async (trx) => {
+      await trx.raw(`UPDATE bts_records SET eirp_dbm = eirp_dbm`);
+      await trx.raw(`UPDATE bts_records SET eirp_dbm = eirp_dbm WHERE false`);
+      // Not yet seen outside the transaction (the embedded database has one connection: that one is the transaction's).
+      if (label === 'postgres') expect(await versionOf('bts_records')).toBe(before);
+    });
+    expect(await versionOf('bts_records')).toBe(before + 2n);
+  });
+
   it('refuses a bad layer, zoom, x, y or parameter with a 4xx problem in the caller\'s language', async () => {
     const cases: [path: string, status: number, parameter: string | null][] = [
       ['/tiles/communes/10/813/483.mvt', 404, null],
@@ -119,6 +205,7 @@ describe.each(databaseTargets())('GET /tiles/{layer}/{z}/{x}/{y}.mvt on the $lab
       ['/tiles/sites/10/813/%20483.mvt', 400, 'y'],
       ['/tiles/sites/0/0/1.mvt', 400, 'y'],
       ['/tiles/sites/10/813/483.mvt?bbox=106,10,106.2,10.2', 400, 'bbox'],
+      ['/tiles/sites/10/813/483.mvt?v=x', 400, 'v'],
       ['/tiles/sites/10/813/483.mvt?scenario=planned', 400, 'scenario'],
       ['/tiles/sites/10/813/483.mvt?operator=unknown', 400, 'operator'],
       ['/tiles/coverage/10/813/483.mvt?technology=6G', 400, 'technology'],

@@ -5,7 +5,7 @@ CREATE OR REPLACE FUNCTION hatang_tile_fiber(
 RETURNS TABLE (id bigint, geom geometry, ord bigint, props jsonb)
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
-  SELECT f.id::bigint, ST_Transform(f.geom, 3857), f.id::bigint,
+  SELECT f.id::bigint, ST_Transform(hatang_tile_simplify(f.geom, p_z), 3857), f.id::bigint,
          jsonb_build_object(
            'code', f.code, 'name', f.name, 'operator', o.code, 'kind', f.kind,
            'laying', f.laying, 'cores', f.cores, 'status', f.status)

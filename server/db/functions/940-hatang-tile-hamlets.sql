@@ -7,7 +7,7 @@ CREATE OR REPLACE FUNCTION hatang_tile_hamlets(p_z integer, p_x integer, p_y int
 RETURNS TABLE (id bigint, geom geometry, ord bigint, props jsonb)
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
-  SELECT h.id::bigint, ST_Transform(coalesce(h.geom, h.ref_point), 3857), h.id::bigint,
+  SELECT h.id::bigint, ST_Transform(hatang_tile_simplify(coalesce(h.geom, h.ref_point), p_z), 3857), h.id::bigint,
          jsonb_build_object(
            'code', h.code, 'name', h.name, 'kind', h.kind, 'communeName', c.name,
            'population', h.population, 'verdict', hc.verdict,

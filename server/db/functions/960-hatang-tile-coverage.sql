@@ -9,7 +9,7 @@ CREATE OR REPLACE FUNCTION hatang_tile_coverage(
 RETURNS TABLE (id bigint, geom geometry, ord bigint, props jsonb)
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
-  SELECT NULL::bigint, ST_Transform(ST_ClipByBox2D(u.geom, hatang_tile_filter_box(p_z, p_x, p_y)), 3857),
+  SELECT NULL::bigint, ST_Transform(hatang_tile_simplify(ST_ClipByBox2D(u.geom, hatang_tile_filter_box(p_z, p_x, p_y)), p_z), 3857),
          row_number() OVER (ORDER BY u.operator_code, u.tech_group),
          jsonb_build_object(
            'operator', u.operator_code, 'technologyGroup', u.tech_group, 'scenario', u.scenario,

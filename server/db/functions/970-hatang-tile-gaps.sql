@@ -6,7 +6,7 @@ CREATE OR REPLACE FUNCTION hatang_tile_gaps(p_z integer, p_x integer, p_y intege
 RETURNS TABLE (id bigint, geom geometry, ord bigint, props jsonb)
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
-  SELECT NULL::bigint, ST_Transform(g.geom, 3857),
+  SELECT NULL::bigint, ST_Transform(hatang_tile_simplify(g.geom, p_z), 3857),
          row_number() OVER (ORDER BY h.code, g.part_no),
          jsonb_build_object(
            'hamletCode', h.code, 'hamletName', h.name, 'partNo', g.part_no,

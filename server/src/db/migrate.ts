@@ -11,6 +11,7 @@ import * as coverageScenarios from '../../db/migrations/006-coverage-scenarios.j
 import * as proposals from '../../db/migrations/007-proposals.js';
 import * as imports from '../../db/migrations/008-imports.js';
 import * as planIndicators from '../../db/migrations/009-plan-indicators.js';
+import * as dataVersions from '../../db/migrations/010-data-versions.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const functionsDir = path.resolve(here, '../../db/functions');
@@ -32,6 +33,7 @@ const migrations: [string, Migration][] = [
   ['007-proposals', proposals],
   ['008-imports', imports],
   ['009-plan-indicators', planIndicators],
+  ['010-data-versions', dataVersions],
 ];
 
 const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -3,6 +3,7 @@ import { activeStatusesOf } from '../contracts/sharing-contracts.js';
 import { encodeMvt, type MvtValue } from './mvt-encoder.js';
 import type { TileGeometry } from './mvt-geometry.js';
 import type { TileAddress } from './tile-address.js';
+import { clusteredRowsSql, isClusteredTile } from './tile-clusters.js';
 import { TILE_BUFFER, TILE_EXTENT, type TileFilter, type TileLayerName } from './tile-layers.js';
 
 /**
@@ -56,15 +57,23 @@ const rowSources: Record<TileLayerName, RowSource> = {
 
 const envelope = 'ST_TileEnvelope(?::integer, ?::integer, ?::integer)';
 
-async function tileByPostgis(knex: Knex, layer: TileLayerName, tile: TileAddress, filter: TileFilter): Promise<Uint8Array> {
+/** The tile's rows as a FROM item (aliased by the caller) and its bindings: clustered below the cluster zoom. */
+function rowsOf(layer: TileLayerName, tile: TileAddress, filter: TileFilter): { from: string; bindings: Knex.RawBinding[] } {
   const source = rowSources[layer];
+  const bindings = source.bindings(tile, filter);
+  if (!isClusteredTile(layer, tile)) return { from: source.call, bindings };
+  return { from: `(${clusteredRowsSql(source.call)})`, bindings: [tile.z, tile.x, tile.y, ...bindings] };
+}
+
+async function tileByPostgis(knex: Knex, layer: TileLayerName, tile: TileAddress, filter: TileFilter): Promise<Uint8Array> {
+  const rows = rowsOf(layer, tile, filter);
   // ST_AsMVT takes every column but geom and id as a property: the jsonb column's members.
   const sql = `
     SELECT ST_AsMVT(t, ?::text, ${TILE_EXTENT}, 'geom', 'id') AS tile FROM (
       SELECT r.id, ST_AsMVTGeom(r.geom, ${envelope}, ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom, r.props
-        FROM ${source.call} r ORDER BY r.ord) t
+        FROM ${rows.from} r ORDER BY r.ord) t
      WHERE t.geom IS NOT NULL`;
-  const bindings = [layer, tile.z, tile.x, tile.y, ...source.bindings(tile, filter)];
+  const bindings = [layer, tile.z, tile.x, tile.y, ...rows.bindings];
   const row = (await knex.raw(sql, bindings)).rows[0] as { tile: Uint8Array | null };
   return new Uint8Array(row.tile ?? []);
 }
@@ -76,19 +85,19 @@ interface TileRow {
 }
 
 async function tileByEncoder(knex: Knex, layer: TileLayerName, tile: TileAddress, filter: TileFilter): Promise<Uint8Array> {
-  const source = rowSources[layer];
+  const source = rowsOf(layer, tile, filter);
   // OFFSET 0 keeps each subquery's columns computed once a row: the row function's
   // geometry (ST_Transform) and the tile geometry (used by the filter and the answer);
   // it also lets hatang_mvt_geom be inlined, its arguments being plain columns.
   const sql = `
     SELECT g.id, ST_AsGeoJSON(g.geom, 0, 0) AS geometry, g.props FROM (
       SELECT r.id, r.ord, r.props, hatang_mvt_geom(r.geom, e.bounds, ${TILE_EXTENT}, ${TILE_BUFFER}) AS geom
-        FROM (SELECT * FROM ${source.call} OFFSET 0) r
+        FROM (SELECT * FROM ${source.from} r0 OFFSET 0) r
        CROSS JOIN (SELECT ${envelope} AS bounds OFFSET 0) e
       OFFSET 0) g
      WHERE g.geom IS NOT NULL AND NOT ST_IsEmpty(g.geom)
      ORDER BY g.ord`;
-  const rows = (await knex.raw(sql, [...source.bindings(tile, filter), tile.z, tile.x, tile.y])).rows as TileRow[];
+  const rows = (await knex.raw(sql, [...source.bindings, tile.z, tile.x, tile.y])).rows as TileRow[];
   return encodeMvt([
     {
       name: layer,

@@ -5,12 +5,14 @@ import { ANY_OPERATOR, technologyGroups } from '../contracts/layer-contracts.js'
 import { authenticate, type AuthSettings } from '../auth/authenticate.js';
 import type { DatabaseKind } from '../db/database.js';
 import { HttpProblem } from '../http/http-problem.js';
-import { assertOnlyParameters, parseEnumList, singleParameter } from '../http/query-params.js';
+import { assertOnlyParameters, parseEnumList, parseNumber, singleParameter } from '../http/query-params.js';
 import { parseScenario } from '../http/scenario-param.js';
 import { operatorCodes } from '../layers/admin-unit-lookup.js';
 import { parseTileAddress } from './tile-address.js';
-import { noneMatchHolds, tileEtag } from './tile-etag.js';
-import { isTileLayer, tileLayerFilters, tileLayerNames, type TileFilter } from './tile-layers.js';
+import { AnswerCache } from '../cache/answer-cache.js';
+import { dataVersionOf, tablesOfLayer } from '../cache/data-versions.js';
+import { canonicalQuery, noneMatchHolds, versionedEtag } from '../cache/versioned-etag.js';
+import { isTileLayer, tileLayerFilters, tileLayerNames, tileParametersNotInTile, type TileFilter } from './tile-layers.js';
 import { tileBytes, type TileMethod } from './tile-queries.js';
 
 export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
@@ -18,10 +20,14 @@ export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
  * Every tile layer is the register or derived from it (coverage, gaps and
  * verdicts are rebuilt on a BTS edit), and an edit should reach the map within
  * a minute: a short max-age, then the cached tile is shown while it is
- * revalidated (an ETag match costs the query, not the transfer).
+ * revalidated. The ETag is of the request and the data version of the tables
+ * the layer reads (cache/data-versions.ts): a revalidation costs one small
+ * read, and a tile made once is kept in process under its tag.
  */
 const TILE_MAX_AGE_S = 60;
 const TILE_STALE_WHILE_REVALIDATE_S = 300;
+/** In-process tile cache: at ~20–200 kB a tile, thousands of the most used tiles. */
+const TILE_CACHE_BYTES = 96 * 1024 * 1024;
 
 export interface TileRouteDeps {
   knex: Knex;
@@ -39,6 +45,7 @@ export interface TileRouteDeps {
 export function tileRoutes(deps: TileRouteDeps): Router {
   const method: TileMethod = deps.databaseKind === 'postgres' ? 'st_asmvt' : 'encoder';
   const cacheControl = `${deps.auth.anonymousRead ? 'public' : 'private'}, max-age=${TILE_MAX_AGE_S}, stale-while-revalidate=${TILE_STALE_WHILE_REVALIDATE_S}`;
+  const cache = new AnswerCache<Uint8Array>(TILE_CACHE_BYTES);
   const router = Router();
   router.use('/tiles', authenticate(deps.knex, deps.auth));
   router.get('/tiles/:layer/:z/:x/:y.mvt', async (req, res) => {
@@ -60,13 +67,21 @@ export function tileRoutes(deps: TileRouteDeps): Router {
       layings: parseEnumList(q('laying'), 'laying', fiberLayings),
       scenario: parseScenario(q('scenario')),
     };
-    const bytes = await tileBytes(deps.knex, method, layer, tile, filter);
-    const etag = tileEtag(bytes);
+    parseNumber(q('v'), 'v', { min: 0, max: 2_147_483_647, integer: true });
+    const query = Object.fromEntries(Object.entries(req.query).filter(([name]) => !tileParametersNotInTile.includes(name)));
+    // The version first, then the tile: a write committed in between makes the tile newer than its tag, never older.
+    const version = await dataVersionOf(deps.knex, tablesOfLayer[layer]);
+    const etag = versionedEtag(['tile', method, layer, `${tile.z}/${tile.x}/${tile.y}`, canonicalQuery(query)], version);
     res.set({ ETag: etag, 'Cache-Control': cacheControl });
     if (!deps.auth.anonymousRead) res.vary('Cookie').vary('Authorization');
     if (noneMatchHolds(req.get('if-none-match'), etag)) {
       res.status(304).end();
       return;
+    }
+    let bytes = cache.get(etag);
+    if (!bytes) {
+      bytes = await tileBytes(deps.knex, method, layer, tile, filter);
+      cache.set(etag, bytes);
     }
     if (bytes.length === 0) {
       res.status(204).end();

@@ -11,6 +11,7 @@ import knexFactory, { type Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../scripts/free-port.js';
 import { parseLsn } from '../../server/src/db/wal-lsn.js';
+import { failInterruptedRuns, lockRunForCommit } from '../../server/src/imports/import-runs.js';
 import { startHatang, type RunningHatang } from '../../server/src/start-hatang.js';
 import { loadRegisterFixture } from '../fixtures/register-fixture.js';
 import { readAnswer, type Answer } from '../support/in-process-app.js';
@@ -147,5 +148,34 @@ describe('reads on a streaming replica, writes on the primary (scripts/pg-replic
     const back = await until(() => get('/api/layers/bts'), (a) => servedBy(a) === 'replica-1', 5_000);
     expect(back.status).toBe(200);
     expect(servedBy(back)).toBe('replica-1');
+  });
+});
+
+describe('several server processes on one database', () => {
+  it('a process starting up fails only the import runs no live commit holds, not one another process is committing', async () => {
+    const insertRun = async () => ((await primary!.raw(
+      `INSERT INTO import_runs (layer, file_name, file_size, file_sha256, format, status, actor_name)
+       VALUES ('bts', 'tram.csv', 0, repeat('0', 64), 'csv', 'running', 'test') RETURNING id`,
+    )).rows[0] as { id: number }).id;
+    const [live, cutOff] = [await insertRun(), await insertRun()];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let locked!: () => void;
+    const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+    // The other process's commit: its transaction holds the run's lock until it ends.
+    const commit = primary!.transaction(async (trx) => {
+      await lockRunForCommit(trx, live);
+      locked();
+      await held;
+    });
+    await lockTaken;
+    expect(await failInterruptedRuns(primary!)).toBe(1);
+    const status = async (id: number) => ((await primary!.raw('SELECT status FROM import_runs WHERE id = ?', [id])).rows[0] as { status: string }).status;
+    expect([await status(live), await status(cutOff)]).toEqual(['running', 'failed']);
+    release();
+    await commit;
+    // Its process gone (the transaction over, the run left running): now it was cut off.
+    expect(await failInterruptedRuns(primary!)).toBe(1);
+    expect(await status(live)).toBe('failed');
   });
 });

@@ -158,11 +158,29 @@ export async function discardStaleUploads(knex: Knex): Promise<void> {
                    WHERE status = 'uploaded' AND created_at < now() - interval '1 day'`);
 }
 
+/** First key of the advisory lock a commit's transaction holds on its run (the second is the run's id). */
+const runLockClass = 8008;
+
+/**
+ * Called first inside a commit's transaction: while it runs, the run is
+ * "running" because someone is running it, which another process (several
+ * behind a load balancer) can tell from PostgreSQL's lock table.
+ */
+export async function lockRunForCommit(trx: Knex.Transaction, id: number): Promise<void> {
+  await trx.raw('SELECT pg_advisory_xact_lock(?, ?)', [runLockClass, id]);
+}
+
+/**
+ * Only runs whose commit lock nobody holds: a process starting while another
+ * one commits an import must not call that import interrupted. (A commit
+ * claimed but not yet inside its transaction, a few milliseconds, is the one
+ * window left.)
+ */
 export async function failInterruptedRuns(knex: Knex): Promise<number> {
   const rows = (
     await knex.raw(`UPDATE import_runs SET status = 'failed', finished_at = now(), file_bytes = NULL,
                            error = '{"status": 503, "messageKey": "import-interrupted", "params": {}}'::jsonb
-                     WHERE status = 'running' RETURNING id`)
+                     WHERE status = 'running' AND pg_try_advisory_xact_lock(?, id) RETURNING id`, [runLockClass])
   ).rows as unknown[];
   return rows.length;
 }

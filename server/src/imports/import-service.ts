@@ -10,7 +10,9 @@ import { resolveBoundarySet } from '../layers/admin-unit-lookup.js';
 import { readImportPreparation, type PreparedImport } from './import-preparation.js';
 import { buildReport } from './import-report.js';
 import { ImportCancelled, jobOf, reportProgress, startJob, type ImportJob } from './import-jobs.js';
-import { claimRun, createRun, discardStaleUploads, finishRun, loadRun, saveAnalysis, toImportRun, type RunOwner, type StoredRun } from './import-runs.js';
+import {
+  claimRun, createRun, discardStaleUploads, finishRun, loadRun, lockRunForCommit, saveAnalysis, toImportRun, type RunOwner, type StoredRun,
+} from './import-runs.js';
 import { checkStagedRows, stageRows, type StagingOptions } from './import-staging.js';
 import type { ImportLimits } from './import-table.js';
 import { writeStagedRows, type WriteCounts } from './import-writing.js';
@@ -189,6 +191,7 @@ export async function commitImport(
 async function runCommit(env: ImportEnvironment, caller: ImportCaller, id: number, mode: ImportMode, job: ImportJob): Promise<void> {
   try {
     await env.knex.transaction(async (trx) => {
+      await lockRunForCommit(trx, id);
       const run = await loadRun(trx as unknown as Knex, id, null, true);
       const analysis = await analyse(env, trx, run, caller, job);
       // The register may have changed since the dry run: the rule is applied to what is true now.

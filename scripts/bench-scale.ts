@@ -23,19 +23,13 @@ import { benchAdminUrl, benchDatabaseUrl, hidePassword, timedStart } from './ben
 import { benchSiteInferenceEpsM, timeSharingRatiosAllLevels } from './bench-sharing.js';
 import { measureTiles, type TileFigures } from './bench-tiles.js';
 
-// Written by other helpers at the same time as this module: loaded when run,
-// so the bench compiles before they land. Their interfaces, as agreed:
-interface ScaledSummary {
-  scale: Scale;
-  provinces: number;
-  communes: number;
-  hamlets: number;
-  sites: number;
-  bts: number;
-  fiberKm: number;
-  durationMs: number;
-}
-type SeedScaledRegister = (knex: Knex, options: { scale: Scale; seed?: number; reset?: boolean; log?: (line: string) => void }) => Promise<ScaledSummary>;
+import { seedScaledRegister } from '../server/src/demo/scaled/seed-scaled-register.js';
+import type { Scale } from '../server/src/demo/scaled/scaled-density.js';
+
+export type { Scale };
+
+// Written by another helper at the same time as this module: loaded when run,
+// so the bench compiles before it lands. Its interface, as agreed:
 type MeasureMapAtScale = (options: { baseUrl: string; chromiumPath?: string }) => Promise<{ firstIdleMs: number; panFrameMsP95: number; frames: number }>;
 
 async function load<T>(specifier: string, name: string): Promise<T> {
@@ -43,11 +37,8 @@ async function load<T>(specifier: string, name: string): Promise<T> {
   if (typeof module[name] !== 'function') throw new Error(`${specifier} has no ${name}`);
   return module[name] as T;
 }
-const seedScaledRegister: SeedScaledRegister = async (knex, options) =>
-  (await load<SeedScaledRegister>('../server/src/demo/scaled/seed-scaled-register.js', 'seedScaledRegister'))(knex, options);
 const measureMapAtScale: MeasureMapAtScale = async (options) => (await load<MeasureMapAtScale>('./bench-browser-scale.js', 'measureMapAtScale'))(options);
 
-export type Scale = number | 'national';
 
 const DATABASE = 'hatang_bench_scale';
 const WHAT_IF_RUNS = 7;
@@ -173,7 +164,11 @@ export async function measureScales(scales: Scale[], log: (line: string) => void
       try {
         await migrate(db.knex);
         const t0 = performance.now();
-        const summary = await seedScaledRegister(db.knex, { scale, log: (line) => log(`  ${line}`) });
+        const summary = await seedScaledRegister(db.knex, {
+          scale,
+          log: (line) => log(`  ${line}`),
+          siteInferenceEpsM: benchSiteInferenceEpsM,
+        });
         const seedMs = performance.now() - t0;
         await db.knex.raw('ANALYZE');
         log(`  ${summary.bts} BTS, ${summary.hamlets} hamlets seeded in ${seconds(seedMs)} s; full recompute…`);

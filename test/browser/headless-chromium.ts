@@ -2,11 +2,12 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
  * Debian's Chromium, headless, with nothing that phones home and WebGL on
- * SwiftShader so MapLibre renders without a GPU.
+ * SwiftShader so MapLibre renders without a GPU. The binary: `executablePath`,
+ * else $CHROMIUM_PATH, else Debian's.
  */
-export function launchHeadlessChromium(): Promise<Browser> {
+export function launchHeadlessChromium(executablePath?: string): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: [
       '--no-sandbox',

@@ -88,7 +88,7 @@ export class HatangMap {
         : extent
           ? { bounds: extent, fitBoundsOptions: { padding: fitPadding } }
           : { center: [106.3, 10.4] as [number, number], zoom: 9 }),
-      minZoom: 6,
+      minZoom: 4,
       maxZoom: 18,
       maxPitch: 0,
       fadeDuration: 0,

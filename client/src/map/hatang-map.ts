@@ -105,7 +105,8 @@ export class HatangMap {
     this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     exposeMap(this.map);
 
-    this.districtLabels = new AreaLabels(this.map, 'map-labels--districts', 0, 13);
+    // From z7: further out (a whole country, minZoom 4) the names of hundreds of districts pile up into one smudge.
+    this.districtLabels = new AreaLabels(this.map, 'map-labels--districts', 7, 13);
     this.communeLabels = new AreaLabels(this.map, 'map-labels--communes', 11, 99);
     this.initialPending = new Set(options.initialLayers);
 

@@ -22,23 +22,11 @@ import { benchCoverageParams, timeWhatIf } from './bench-coverage.js';
 import { benchAdminUrl, benchDatabaseUrl, hidePassword, timedStart } from './bench-server.js';
 import { benchSiteInferenceEpsM, timeSharingRatiosAllLevels } from './bench-sharing.js';
 import { measureTiles, type TileFigures } from './bench-tiles.js';
-
+import { measureMapAtScale } from './bench-browser-scale.js';
 import { seedScaledRegister } from '../server/src/demo/scaled/seed-scaled-register.js';
 import type { Scale } from '../server/src/demo/scaled/scaled-density.js';
 
 export type { Scale };
-
-// Written by another helper at the same time as this module: loaded when run,
-// so the bench compiles before it lands. Its interface, as agreed:
-type MeasureMapAtScale = (options: { baseUrl: string; chromiumPath?: string }) => Promise<{ firstIdleMs: number; panFrameMsP95: number; frames: number }>;
-
-async function load<T>(specifier: string, name: string): Promise<T> {
-  const module = (await import(specifier)) as Record<string, unknown>;
-  if (typeof module[name] !== 'function') throw new Error(`${specifier} has no ${name}`);
-  return module[name] as T;
-}
-const measureMapAtScale: MeasureMapAtScale = async (options) => (await load<MeasureMapAtScale>('./bench-browser-scale.js', 'measureMapAtScale'))(options);
-
 
 const DATABASE = 'hatang_bench_scale';
 const WHAT_IF_RUNS = 7;

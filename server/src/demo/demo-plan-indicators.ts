@@ -96,6 +96,7 @@ export async function writeDemoPlanIndicators(
       });
     }
   }
-  await trx('indicator_reported_values').insert(values);
+  // In batches: a national register has ~32,000 commune figures, over PostgreSQL's 65,535 bound parameters per statement.
+  for (let i = 0; i < values.length; i += 5000) await trx('indicator_reported_values').insert(values.slice(i, i + 5000));
   return { targets: targets.length, reportedValues: values.length };
 }

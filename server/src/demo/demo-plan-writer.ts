@@ -73,9 +73,9 @@ export async function writeProvincePlan(
     log(`  ${what} (${now - started} ms)`);
     started = now;
   };
-  const before = await registerCounts(trx);
-  const expectAdded = async (what: keyof RegisterCounts, expected: number, label: string) => {
-    const actual = (await registerCounts(trx, what))[what] - before[what];
+  const before = await idWatermarks(trx);
+  const expectAdded = async (what: keyof typeof ADDED_SQL, expected: number, label: string) => {
+    const actual = Number((await trx.raw(ADDED_SQL[what], [before[ADDED_TABLE[what]]])).rows[0].n);
     if (actual !== expected) throw new Error(`demo generator: expected ${expected} ${label}, PostGIS built ${actual}`);
   };
 
@@ -314,37 +314,41 @@ export async function writeProvincePlan(
   lap(`${plan.fiberRoutes.length} fibre routes`);
 }
 
-interface RegisterCounts {
-  districts2023: number;
-  communes2023: number;
-  communes2025: number;
-  hamlets: number;
-  clusters: number;
-  sites: number;
-  bts: number;
-  sectors: number;
-  fiberRoutes: number;
-}
+/**
+ * What one province added, counted above the ids the tables held before it
+ * (primary-key range scans: the cost does not grow with the register). The
+ * sectors count by their BTS.
+ */
+const ADDED_SQL = {
+  districts2023: `SELECT count(*) AS n FROM admin_units WHERE id > ? AND boundary_set = '${BOUNDARY_SET_2023}' AND level = 'district'`,
+  communes2023: `SELECT count(*) AS n FROM admin_units WHERE id > ? AND boundary_set = '${BOUNDARY_SET_2023}' AND level = 'commune'`,
+  communes2025: `SELECT count(*) AS n FROM admin_units WHERE id > ? AND boundary_set = '${BOUNDARY_SET_2025}' AND level = 'commune'`,
+  hamlets: `SELECT count(*) AS n FROM hamlets WHERE id > ? AND NOT ST_IsEmpty(geom)`,
+  clusters: `SELECT count(*) AS n FROM population_clusters WHERE id > ?`,
+  sites: `SELECT count(*) AS n FROM site_records WHERE id > ?`,
+  bts: `SELECT count(*) AS n FROM bts_records WHERE id > ?`,
+  sectors: `SELECT count(*) AS n FROM bts_sectors WHERE bts_id > ?`,
+  fiberRoutes: `SELECT count(*) AS n FROM fiber_route_records WHERE id > ?`,
+} as const;
 
-const COUNT_SQL: Record<keyof RegisterCounts, string> = {
-  districts2023: `SELECT count(*) FROM admin_units WHERE boundary_set = '${BOUNDARY_SET_2023}' AND level = 'district'`,
-  communes2023: `SELECT count(*) FROM admin_units WHERE boundary_set = '${BOUNDARY_SET_2023}' AND level = 'commune'`,
-  communes2025: `SELECT count(*) FROM admin_units WHERE boundary_set = '${BOUNDARY_SET_2025}' AND level = 'commune'`,
-  hamlets: `SELECT count(*) FROM hamlets WHERE NOT ST_IsEmpty(geom)`,
-  clusters: `SELECT count(*) FROM population_clusters`,
-  sites: `SELECT count(*) FROM site_records`,
-  bts: `SELECT count(*) FROM bts_records`,
-  sectors: `SELECT count(*) FROM bts_sectors`,
-  fiberRoutes: `SELECT count(*) FROM fiber_route_records`,
+const ADDED_TABLE: Record<keyof typeof ADDED_SQL, keyof Watermarks> = {
+  districts2023: 'admin_units', communes2023: 'admin_units', communes2025: 'admin_units', hamlets: 'hamlets',
+  clusters: 'population_clusters', sites: 'site_records', bts: 'bts_records', sectors: 'bts_records', fiberRoutes: 'fiber_route_records',
 };
 
-/** Row counts of the register's tables (all of them, or just `only`), to check what a province added. */
-async function registerCounts(trx: Knex.Transaction, only?: keyof RegisterCounts): Promise<RegisterCounts> {
-  const keys = only ? [only] : (Object.keys(COUNT_SQL) as (keyof RegisterCounts)[]);
-  const row = (await trx.raw(`SELECT ${keys.map((k) => `(${COUNT_SQL[k]}) AS "${k}"`).join(', ')}`)).rows[0] as Record<string, string>;
-  const counts = Object.fromEntries(Object.keys(COUNT_SQL).map((k) => [k, 0])) as unknown as RegisterCounts;
-  for (const k of keys) counts[k] = Number(row[k]);
-  return counts;
+interface Watermarks {
+  admin_units: number;
+  hamlets: number;
+  population_clusters: number;
+  site_records: number;
+  bts_records: number;
+  fiber_route_records: number;
+}
+
+async function idWatermarks(trx: Knex.Transaction): Promise<Watermarks> {
+  const tables: (keyof Watermarks)[] = ['admin_units', 'hamlets', 'population_clusters', 'site_records', 'bts_records', 'fiber_route_records'];
+  const row = (await trx.raw(`SELECT ${tables.map((t) => `(SELECT coalesce(max(id), 0) FROM ${t}) AS ${t}`).join(', ')}`)).rows[0] as Record<string, string>;
+  return Object.fromEntries(tables.map((t) => [t, Number(row[t])])) as unknown as Watermarks;
 }
 
 /**

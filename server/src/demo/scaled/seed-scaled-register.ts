@@ -95,6 +95,8 @@ export async function seedScaledRegister(knex: Knex, options: SeedScaledOptions)
 
   const planner = new ProvincePlanner(scale, seed, slots, options.planInWorker ?? slots.length >= 3);
   const summary = await knex.transaction(async (trx) => {
+    // A bulk load: site inference over a national register takes longer than a request's statement timeout.
+    if (!isEmbedded(knex)) await trx.raw('SET LOCAL statement_timeout = 0');
     if (!(await isRegisterEmpty(trx))) {
       if (!options.reset) {
         throw new Error(

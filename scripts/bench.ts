@@ -238,7 +238,8 @@ async function measurePostgres(): Promise<
     await db.knex.raw('ANALYZE');
     log('exports and vector tiles on PostgreSQL…');
     let served: ServedFigures | { error: string };
-    const server = await timedStart(fs.mkdtempSync(path.join(os.tmpdir(), 'hatang-bench-pg-')), url.toString());
+    const serverDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hatang-bench-pg-'));
+    const server = await timedStart(serverDir, url.toString());
     try {
       served = {
         exports: await measureExports(server.url),
@@ -250,6 +251,7 @@ async function measurePostgres(): Promise<
       served = { error: (error as Error).message };
     } finally {
       await server.stop();
+      fs.rmSync(serverDir, { recursive: true, force: true });
     }
     log('import of a 100,000-row BTS list on PostgreSQL…');
     const imports = await measureImports(db.knex).catch((e: Error) => ({ error: e.message }));

@@ -64,7 +64,8 @@ async function main(): Promise<void> {
   const loaded = loadConfig();
   for (const line of describeConfig(loaded).filter((l) => /DATABASE_URL|HATANG_DATA_DIR/.test(l))) console.log(line);
   const { config } = loaded;
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, statementTimeoutMs: config.statementTimeoutMs });
+  // A batch job: site inference over a national register runs longer than the API's per-statement limit.
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, statementTimeoutMs: 0 });
   try {
     console.log(`database: ${db.kind}`);
     await migrate(db.knex);

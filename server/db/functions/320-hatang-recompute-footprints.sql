@@ -16,37 +16,60 @@ LANGUAGE plpgsql
 -- Cross joins over many rows give huge cost estimates; JIT compilation would then
 -- cost more than the whole query.
 SET jit = off
+-- Both scratch tables and the footprints are built by CREATE TABLE AS, which
+-- PostgreSQL runs with parallel workers (INSERT … SELECT and CTEs never are);
+-- they are ordinary unlogged tables, created and dropped in the caller's
+-- transaction (so no one else ever sees them), because workers cannot read
+-- temporary tables. The embedded database runs the same statements in one process.
+SET parallel_setup_cost = 0
+SET parallel_tuple_cost = 0
+SET min_parallel_table_scan_size = 0
+SET min_parallel_index_scan_size = 0
+SET client_min_messages = warning
 AS $$
 DECLARE
   written integer;
+  radio text := format('coverage_scratch_radio_%s', pg_backend_pid());
+  ranged text := format('coverage_scratch_ranged_%s', pg_backend_pid());
 BEGIN
   DELETE FROM coverage_footprints WHERE p_bts_ids IS NULL OR bts_id = ANY (p_bts_ids);
+  EXECUTE format('DROP TABLE IF EXISTS %I, %I', radio, ranged);
+  DROP TABLE IF EXISTS coverage_scratch_footprints;
 
-  -- MATERIALIZED: computed once per BTS, not once per sector.
-  WITH active AS MATERIALIZED (
-    SELECT b.*,
+  -- Per BTS, once (not once per sector): environment and MAPL, then the range
+  -- from them (a separate step, so that neither is evaluated twice).
+  EXECUTE format($q$
+    CREATE UNLOGGED TABLE %I AS
+    SELECT b.id, b.geom, b.operator_id, b.technology, b.status, b.band_mhz, b.antenna_height_m, b.radius_override_m,
            coalesce(b.environment_override, hatang_environment_at(b.geom)) AS environment,
-           hatang_mapl_db(p_params, b.technology, b.band_mhz, b.eirp_dbm::float8) AS mapl_db
+           hatang_mapl_db($1, b.technology, b.band_mhz, b.eirp_dbm::float8) AS mapl_db
       FROM bts b
-     WHERE b.status IN ('on_air', 'approved') AND (p_bts_ids IS NULL OR b.id = ANY (p_bts_ids))
-  ),
-  ranged AS MATERIALIZED (
+     WHERE b.status IN ('on_air', 'approved') AND ($2::integer[] IS NULL OR b.id = ANY ($2))$q$, radio)
+    USING p_params, p_bts_ids;
+  EXECUTE format($q$
+    CREATE UNLOGGED TABLE %I AS
     SELECT a.*,
            coalesce(a.radius_override_m::float8,
                     1000 * hatang_range_km(a.band_mhz, a.antenna_height_m::float8,
-                                           coalesce((p_params->>'mobileHeightM')::float8, 1.5), a.environment, a.mapl_db)) AS range_m,
+                                           coalesce(($1->>'mobileHeightM')::float8, 1.5), a.environment, a.mapl_db)) AS range_m,
            CASE WHEN a.radius_override_m IS NOT NULL THEN 'override'
                 WHEN a.band_mhz <= 1500 THEN 'okumura-hata' ELSE 'cost231-hata' END AS model
-      FROM active a
-     WHERE a.mapl_db IS NOT NULL
-  )
+      FROM %I a
+     WHERE a.mapl_db IS NOT NULL$q$, ranged, radio)
+    USING p_params;
+  EXECUTE format($q$
+    CREATE TEMP TABLE coverage_scratch_footprints ON COMMIT DROP AS
+    SELECT r.id AS bts_id, s.sector_no, r.operator_id, r.technology, r.status AS bts_status, r.environment, r.mapl_db, r.range_m, r.model,
+           hatang_range_warnings(r.antenna_height_m::float8, r.band_mhz, r.range_m) AS warnings,
+           hatang_sector_footprint(r.geom, r.range_m, s.azimuth_deg::float8, s.beamwidth_deg::float8) AS geom
+      FROM %I r
+      JOIN bts_sectors s ON s.bts_id = r.id$q$, ranged);
   INSERT INTO coverage_footprints (bts_id, sector_no, operator_id, technology, bts_status, environment, mapl_db, range_m, model, warnings, geom)
-  SELECT r.id, s.sector_no, r.operator_id, r.technology, r.status, r.environment, r.mapl_db, r.range_m, r.model,
-         hatang_range_warnings(r.antenna_height_m::float8, r.band_mhz, r.range_m),
-         hatang_sector_footprint(r.geom, r.range_m, s.azimuth_deg::float8, s.beamwidth_deg::float8)
-    FROM ranged r
-    JOIN bts_sectors s ON s.bts_id = r.id;
+  SELECT bts_id, sector_no, operator_id, technology, bts_status, environment, mapl_db, range_m, model, warnings, geom
+    FROM coverage_scratch_footprints;
   GET DIAGNOSTICS written = ROW_COUNT;
+  EXECUTE format('DROP TABLE %I, %I', radio, ranged);
+  DROP TABLE coverage_scratch_footprints;
   RETURN written;
 END
 $$;

@@ -22,6 +22,11 @@ LANGUAGE plpgsql
 -- Cross joins over many rows give huge cost estimates; JIT compilation would then
 -- cost more than the whole query.
 SET jit = off
+-- Parallel workers for the footprint unions (see there).
+SET parallel_setup_cost = 0
+SET parallel_tuple_cost = 0
+SET min_parallel_table_scan_size = 0
+SET client_min_messages = warning
 AS $$
 DECLARE
   written integer;
@@ -33,15 +38,26 @@ BEGIN
   -- (operator, technology) from footprints; (*, technology) from those;
   -- (operator, broadband) and (*, broadband) from the technology unions.
   -- Current first: the planned unions build on them.
+  -- The footprint unions, the bulk of the work, are one grouped CREATE TABLE AS,
+  -- which PostgreSQL runs with parallel workers (each unions a share of the
+  -- footprints, then the shares are unioned: ST_Union is parallel-aware);
+  -- INSERT … SELECT never runs in parallel.
+  DROP TABLE IF EXISTS coverage_scratch_unions;
+  CREATE TEMP TABLE coverage_scratch_unions ON COMMIT DROP AS
+  SELECT f.operator_id, f.technology, ST_Multi(ST_CollectionExtract(ST_Union(f.geom, hatang_overlay_grid()), 3)) AS geom
+    FROM coverage_footprints f
+   WHERE f.bts_status = 'on_air'
+     AND (p_operator_codes IS NULL OR f.operator_id IN (SELECT o.id FROM operators o WHERE o.code = ANY (p_operator_codes)))
+   GROUP BY f.operator_id, f.technology;
+
   INSERT INTO coverage_unions (scenario, operator_code, tech_group, geom, area_m2)
-  SELECT 'current', o.code, t.tech,
-         coalesce((SELECT ST_Multi(ST_CollectionExtract(ST_Union(f.geom, hatang_overlay_grid()), 3)) FROM coverage_footprints f
-                    WHERE f.operator_id = o.id AND f.technology = t.tech AND f.bts_status = 'on_air'),
-                  'SRID=4326;MULTIPOLYGON EMPTY'::geometry), 0
+  SELECT 'current', o.code, t.tech, coalesce(s.geom, 'SRID=4326;MULTIPOLYGON EMPTY'::geometry), 0
     FROM operators o
    CROSS JOIN (VALUES ('2G'), ('3G'), ('4G'), ('5G')) AS t(tech)
+    LEFT JOIN coverage_scratch_unions s ON s.operator_id = o.id AND s.technology = t.tech
    WHERE EXISTS (SELECT 1 FROM bts b WHERE b.operator_id = o.id)
      AND (p_operator_codes IS NULL OR o.code = ANY (p_operator_codes));
+  DROP TABLE coverage_scratch_unions;
 
   INSERT INTO coverage_unions (scenario, operator_code, tech_group, geom, area_m2)
   SELECT 'current', '*', t.tech,

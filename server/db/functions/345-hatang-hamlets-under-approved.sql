@@ -30,7 +30,7 @@ AS $$
   )
   SELECT coalesce(array_agg(DISTINCT t.id ORDER BY t.id), '{}')
     FROM touched t
-   WHERE p_hamlet_ids IS NULL OR t.id = ANY (p_hamlet_ids)
+   WHERE p_hamlet_ids IS NULL OR t.id IN (SELECT unnest(p_hamlet_ids))
 $$;
 
 COMMENT ON FUNCTION hatang_hamlets_under_approved(integer[], text, text) IS

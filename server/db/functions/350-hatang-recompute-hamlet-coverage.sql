@@ -19,12 +19,22 @@ LANGUAGE plpgsql
 -- Cross joins over many rows give huge cost estimates; JIT compilation would then
 -- cost more than the whole query.
 SET jit = off
+-- The part/hamlet pairs are gathered by parallel workers (PostgreSQL; the
+-- embedded database runs them in one process): the planner must not shy away
+-- from workers for tables of a few hundred pages whose rows cost milliseconds.
+SET parallel_setup_cost = 0
+SET parallel_tuple_cost = 0
+SET min_parallel_table_scan_size = 0
+SET min_parallel_index_scan_size = 0
+-- DROP TABLE IF EXISTS of the pass's scratch tables would NOTICE on each call.
+SET client_min_messages = warning
 AS $$
 DECLARE
   theta float8 := coalesce((p_params->>'theta')::float8, 0.9);
   under_approved integer[] := hatang_hamlets_under_approved(p_hamlet_ids, NULL, NULL);
   sc text;
   ids integer[];
+  keys text[];
   n integer;
   written integer := 0;
 BEGIN
@@ -38,23 +48,61 @@ BEGIN
   -- GiST-indexed), never against a whole union: a whole union grows with the
   -- country, and testing it once per hamlet made the cost grow with hamlets ×
   -- union size (PostGIS compares the whole serialized geometry on each call to
-  -- find its prepared copy). Per part, a hamlet costs a bounding-box probe and
-  -- small overlays, so the cost grows linearly with the register. The parts do
-  -- not overlap, so their intersection areas add up to the union's.
-  WITH unions AS MATERIALIZED (
-    SELECT u.operator_code, u.tech_group,
-           CASE WHEN sc = 'planned' THEN hatang_hamlets_under_approved(ids, u.operator_code, u.tech_group) END AS hamlet_ids
+  -- find its prepared copy). Each part meets the hamlets and clusters in its box
+  -- (the tables' GiST indexes) with the part in the outer loop, so PostGIS tests
+  -- it from one prepared geometry; only polygons that a part touches but does
+  -- not cover pay for an intersection. The cost grows linearly with the
+  -- register. The parts do not overlap, so their intersection areas add up.
+  -- The pairs are written to scratch tables by CREATE TABLE AS, which (unlike
+  -- INSERT … SELECT or a CTE) PostgreSQL runs with parallel workers.
+  DROP TABLE IF EXISTS hc_unions, hc_scope, hc_ref_pairs, hc_area_pairs, hc_cluster_pairs;
+  CREATE TEMP TABLE hc_unions ON COMMIT DROP AS
+    SELECT u.operator_code, u.tech_group
       FROM coverage_unions u
      WHERE u.scenario = sc
        AND (sc = 'current' OR NOT ST_OrderingEquals(u.geom, (
              SELECT c.geom FROM coverage_unions c
-              WHERE c.scenario = 'current' AND c.operator_code = u.operator_code AND c.tech_group = u.tech_group)))
-  ),
-  target AS MATERIALIZED (
+              WHERE c.scenario = 'current' AND c.operator_code = u.operator_code AND c.tech_group = u.tech_group)));
+  SELECT coalesce(array_agg(u.operator_code || '/' || u.tech_group), '{}') INTO keys FROM hc_unions u;
+  -- The (union, hamlet) pairs to assess, as rows (joined by equality, never
+  -- searched in an array per row): every hamlet asked for under every current
+  -- union; under a planned union that differs, the hamlets its approved
+  -- footprints touch.
+  CREATE TEMP TABLE hc_scope ON COMMIT DROP AS
+    SELECT u.operator_code, u.tech_group, h.id AS hamlet_id
+      FROM hc_unions u CROSS JOIN hamlets h
+     WHERE sc = 'current' AND (ids IS NULL OR h.id IN (SELECT unnest(ids)))
+    UNION ALL
+    SELECT u.operator_code, u.tech_group, x.id
+      FROM hc_unions u CROSS JOIN LATERAL unnest(hatang_hamlets_under_approved(ids, u.operator_code, u.tech_group)) AS x(id)
+     WHERE sc = 'planned';
+  CREATE TEMP TABLE hc_ref_pairs ON COMMIT DROP AS
+    SELECT p.operator_code, p.tech_group, h.id AS hamlet_id
+      FROM coverage_union_parts p
+      JOIN hamlets h ON ST_Intersects(p.geom, h.ref_point)
+     WHERE p.scenario = sc AND p.operator_code || '/' || p.tech_group = ANY (keys) AND (ids IS NULL OR h.id IN (SELECT unnest(ids)));
+  CREATE TEMP TABLE hc_area_pairs ON COMMIT DROP AS
+    SELECT p.operator_code, p.tech_group, h.id AS hamlet_id, ST_Covers(p.geom, h.geom) AS covers,
+           CASE WHEN ST_Covers(p.geom, h.geom) THEN NULL
+                ELSE ST_Area(ST_Intersection(p.geom, h.geom, hatang_overlay_grid())::geography) END AS partial_m2
+      FROM coverage_union_parts p
+      JOIN hamlets h ON ST_Intersects(p.geom, h.geom)
+     WHERE p.scenario = sc AND p.operator_code || '/' || p.tech_group = ANY (keys) AND (ids IS NULL OR h.id IN (SELECT unnest(ids)))
+       AND NOT EXISTS (SELECT 1 FROM population_clusters c WHERE c.hamlet_id = h.id AND c.population > 0);
+  CREATE TEMP TABLE hc_cluster_pairs ON COMMIT DROP AS
+    SELECT p.operator_code, p.tech_group, c.id AS cluster_id,
+           ST_Dimension(c.geom) = 0 OR ST_Covers(p.geom, c.geom) AS covers,
+           CASE WHEN ST_Dimension(c.geom) = 0 OR ST_Covers(p.geom, c.geom) THEN NULL
+                ELSE ST_Area(ST_Intersection(p.geom, c.geom, hatang_overlay_grid())::geography) END AS partial_m2
+      FROM coverage_union_parts p
+      JOIN population_clusters c ON ST_Intersects(p.geom, c.geom)
+     WHERE p.scenario = sc AND p.operator_code || '/' || p.tech_group = ANY (keys) AND (ids IS NULL OR c.hamlet_id IN (SELECT unnest(ids)));
+
+  WITH target AS MATERIALIZED (
     SELECT h.id, h.population, h.geom, h.ref_point,
            EXISTS (SELECT 1 FROM population_clusters c WHERE c.hamlet_id = h.id AND c.population > 0) AS has_clusters
       FROM hamlets h
-     WHERE ids IS NULL OR h.id = ANY (ids)
+     WHERE ids IS NULL OR h.id IN (SELECT unnest(ids))
   ),
   -- What each hamlet's area is tested on: its polygon unless its people are in clusters.
   target_shapes AS MATERIALIZED (
@@ -62,85 +110,47 @@ BEGIN
            CASE WHEN t.has_clusters OR t.geom IS NULL THEN NULL ELSE ST_Area(t.geom::geography) END AS area_m2
       FROM target t
   ),
-  -- Each part against the hamlets and clusters in its box (the tables' GiST
-  -- indexes), the part in the outer loop so that PostGIS tests it from one
-  -- prepared geometry; only polygons that a part touches but does not cover
-  -- pay for an intersection.
   ref_hits AS MATERIALIZED (
-    SELECT DISTINCT u.operator_code, u.tech_group, h.id AS hamlet_id
-      FROM unions u
-      JOIN coverage_union_parts p ON p.scenario = sc AND p.operator_code = u.operator_code AND p.tech_group = u.tech_group
-     CROSS JOIN LATERAL (
-       SELECT h.id FROM hamlets h
-        WHERE ST_Intersects(p.geom, h.ref_point)
-          AND (ids IS NULL OR h.id = ANY (ids)) AND (u.hamlet_ids IS NULL OR h.id = ANY (u.hamlet_ids))
-       OFFSET 0) h
-  ),
-  area_pairs AS MATERIALIZED (
-    SELECT u.operator_code, u.tech_group, x.hamlet_id, x.covers, x.partial_m2
-      FROM unions u
-      JOIN coverage_union_parts p ON p.scenario = sc AND p.operator_code = u.operator_code AND p.tech_group = u.tech_group
-     CROSS JOIN LATERAL (
-       SELECT h.id AS hamlet_id, ST_Covers(p.geom, h.geom) AS covers,
-              CASE WHEN ST_Covers(p.geom, h.geom) THEN NULL
-                   ELSE ST_Area(ST_Intersection(p.geom, h.geom, hatang_overlay_grid())::geography) END AS partial_m2
-         FROM hamlets h
-        WHERE ST_Intersects(p.geom, h.geom)
-          AND NOT EXISTS (SELECT 1 FROM population_clusters c WHERE c.hamlet_id = h.id AND c.population > 0)
-          AND (ids IS NULL OR h.id = ANY (ids)) AND (u.hamlet_ids IS NULL OR h.id = ANY (u.hamlet_ids))
-       OFFSET 0) x
+    SELECT DISTINCT operator_code, tech_group, hamlet_id FROM hc_ref_pairs
   ),
   area_hits AS MATERIALIZED (
     SELECT a.operator_code, a.tech_group, a.hamlet_id, bool_or(a.covers) AS one_part_covers,
            sum(CASE WHEN a.covers THEN t.area_m2 ELSE a.partial_m2 END) / nullif(max(t.area_m2), 0) AS fraction
-      FROM area_pairs a JOIN target_shapes t ON t.id = a.hamlet_id AND t.area_geom IS NOT NULL
+      FROM hc_area_pairs a JOIN target_shapes t ON t.id = a.hamlet_id AND t.area_geom IS NOT NULL
      GROUP BY a.operator_code, a.tech_group, a.hamlet_id
   ),
   by_hamlet AS MATERIALIZED (
-    SELECT u.operator_code, u.tech_group, t.id AS hamlet_id, t.population, t.has_clusters, t.geom IS NOT NULL AS has_geom,
+    SELECT s.operator_code, s.tech_group, t.id AS hamlet_id, t.population, t.has_clusters, t.geom IS NOT NULL AS has_geom,
            r.hamlet_id IS NOT NULL AS ref_covered,
            CASE WHEN t.area_geom IS NULL THEN NULL
                 WHEN a.hamlet_id IS NULL THEN 0.0
                 WHEN a.one_part_covers THEN 1.0
                 ELSE hatang_clamped_share(a.fraction) END AS area_share
-      FROM unions u
-      JOIN target_shapes t ON u.hamlet_ids IS NULL OR t.id = ANY (u.hamlet_ids)
-      LEFT JOIN ref_hits r ON r.operator_code = u.operator_code AND r.tech_group = u.tech_group AND r.hamlet_id = t.id
-      LEFT JOIN area_hits a ON a.operator_code = u.operator_code AND a.tech_group = u.tech_group AND a.hamlet_id = t.id
+      FROM hc_scope s
+      JOIN target_shapes t ON t.id = s.hamlet_id
+      LEFT JOIN ref_hits r ON r.operator_code = s.operator_code AND r.tech_group = s.tech_group AND r.hamlet_id = t.id
+      LEFT JOIN area_hits a ON a.operator_code = s.operator_code AND a.tech_group = s.tech_group AND a.hamlet_id = t.id
   ),
   clusters AS MATERIALIZED (
-    SELECT c.id, c.hamlet_id, c.population, c.geom,
+    SELECT c.id, c.hamlet_id, c.population,
            CASE WHEN ST_Dimension(c.geom) = 0 THEN NULL ELSE ST_Area(c.geom::geography) END AS area_m2
       FROM population_clusters c JOIN target t ON t.id = c.hamlet_id
-  ),
-  cluster_pairs AS MATERIALIZED (
-    SELECT u.operator_code, u.tech_group, x.cluster_id, x.covers, x.partial_m2
-      FROM unions u
-      JOIN coverage_union_parts p ON p.scenario = sc AND p.operator_code = u.operator_code AND p.tech_group = u.tech_group
-     CROSS JOIN LATERAL (
-       SELECT c.id AS cluster_id, ST_Dimension(c.geom) = 0 OR ST_Covers(p.geom, c.geom) AS covers,
-              CASE WHEN ST_Dimension(c.geom) = 0 OR ST_Covers(p.geom, c.geom) THEN NULL
-                   ELSE ST_Area(ST_Intersection(p.geom, c.geom, hatang_overlay_grid())::geography) END AS partial_m2
-         FROM population_clusters c
-        WHERE ST_Intersects(p.geom, c.geom)
-          AND (ids IS NULL OR c.hamlet_id = ANY (ids)) AND (u.hamlet_ids IS NULL OR c.hamlet_id = ANY (u.hamlet_ids))
-       OFFSET 0) x
   ),
   -- A point cluster touched by a part is covered; a polygon one by its covered area.
   cluster_hits AS MATERIALIZED (
     SELECT k.operator_code, k.tech_group, k.cluster_id,
            CASE WHEN bool_or(k.covers) THEN 1.0
                 ELSE hatang_clamped_share(sum(k.partial_m2) / nullif(max(c.area_m2), 0)) END AS fraction
-      FROM cluster_pairs k JOIN clusters c ON c.id = k.cluster_id
+      FROM hc_cluster_pairs k JOIN clusters c ON c.id = k.cluster_id
      GROUP BY k.operator_code, k.tech_group, k.cluster_id
   ),
   by_clusters AS MATERIALIZED (
-    SELECT u.operator_code, u.tech_group, c.hamlet_id,
+    SELECT s.operator_code, s.tech_group, c.hamlet_id,
            sum(c.population)::float8 AS population, sum(c.population * coalesce(k.fraction, 0.0)) AS covered
-      FROM unions u
-      JOIN clusters c ON u.hamlet_ids IS NULL OR c.hamlet_id = ANY (u.hamlet_ids)
-      LEFT JOIN cluster_hits k ON k.operator_code = u.operator_code AND k.tech_group = u.tech_group AND k.cluster_id = c.id
-     GROUP BY u.operator_code, u.tech_group, c.hamlet_id
+      FROM hc_scope s
+      JOIN clusters c ON c.hamlet_id = s.hamlet_id
+      LEFT JOIN cluster_hits k ON k.operator_code = s.operator_code AND k.tech_group = s.tech_group AND k.cluster_id = c.id
+     GROUP BY s.operator_code, s.tech_group, c.hamlet_id
   ),
   shares AS (
     SELECT b.*,
@@ -165,7 +175,7 @@ BEGIN
                                population_covered, verdict)
   SELECT c.hamlet_id, 'planned', c.operator_code, c.tech_group, c.ref_covered, c.covered_share, c.share_basis, c.population_covered, c.verdict
     FROM hamlet_coverage c
-   WHERE c.scenario = 'current' AND (p_hamlet_ids IS NULL OR c.hamlet_id = ANY (p_hamlet_ids))
+   WHERE c.scenario = 'current' AND (p_hamlet_ids IS NULL OR c.hamlet_id IN (SELECT unnest(p_hamlet_ids)))
      AND NOT EXISTS (SELECT 1 FROM hamlet_coverage p
                       WHERE p.hamlet_id = c.hamlet_id AND p.scenario = 'planned' AND p.operator_code = c.operator_code AND p.tech_group = c.tech_group);
   GET DIAGNOSTICS n = ROW_COUNT;

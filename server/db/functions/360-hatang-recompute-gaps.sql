@@ -40,7 +40,7 @@ BEGIN
      CROSS JOIN LATERAL (
        SELECT (ST_Dump(ST_CollectionExtract(
                  CASE WHEN cov.geom IS NULL THEN h.geom ELSE ST_Difference(h.geom, cov.geom, hatang_overlay_grid()) END, 3))).geom) d
-     WHERE h.geom IS NOT NULL AND (ids IS NULL OR h.id = ANY (ids))
+     WHERE h.geom IS NOT NULL AND (ids IS NULL OR h.id IN (SELECT unnest(ids)))
   ),
   kept AS (
     SELECT p.*, row_number() OVER (PARTITION BY p.hamlet_id ORDER BY p.area_m2 DESC, ST_XMin(p.geom), ST_YMin(p.geom)) AS part_no
@@ -63,7 +63,9 @@ BEGIN
   INSERT INTO coverage_gaps (hamlet_id, scenario, part_no, area_m2, population_est, geom)
   SELECT hamlet_id, 'planned', part_no, area_m2, population_est, geom
     FROM coverage_gaps
-   WHERE scenario = 'current' AND (p_hamlet_ids IS NULL OR hamlet_id = ANY (p_hamlet_ids)) AND NOT hamlet_id = ANY (under_approved);
+   WHERE scenario = 'current' AND (p_hamlet_ids IS NULL OR hamlet_id IN (SELECT unnest(p_hamlet_ids)))
+     -- A set, not an array searched once per row (thousands of hamlets nationally).
+     AND hamlet_id NOT IN (SELECT unnest(under_approved));
   GET DIAGNOSTICS n = ROW_COUNT;
   RETURN written + n;
 END

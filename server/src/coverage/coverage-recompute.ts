@@ -36,6 +36,9 @@ export interface RecomputeSummary {
 export async function recomputeAllCoverage(knex: Knex, params: CoverageParams): Promise<RecomputeSummary> {
   const json = JSON.stringify(params);
   return knex.transaction(async (trx) => {
+    // A batch over the whole register (minutes for a country): the per-statement
+    // limit that keeps interactive requests short does not apply to it.
+    await trx.raw('SET LOCAL statement_timeout = 0');
     const t0 = performance.now();
     const one = async (sql: string) => Number(Object.values((await trx.raw(sql, [json])).rows[0] as object)[0]);
     const footprints = await one('SELECT hatang_recompute_footprints(?::jsonb, NULL) AS n');

@@ -12,6 +12,7 @@ import * as proposals from '../../db/migrations/007-proposals.js';
 import * as imports from '../../db/migrations/008-imports.js';
 import * as planIndicators from '../../db/migrations/009-plan-indicators.js';
 import * as dataVersions from '../../db/migrations/010-data-versions.js';
+import * as hamletCoverageWrites from '../../db/migrations/011-hamlet-coverage-writes.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const functionsDir = path.resolve(here, '../../db/functions');
@@ -34,6 +35,7 @@ const migrations: [string, Migration][] = [
   ['008-imports', imports],
   ['009-plan-indicators', planIndicators],
   ['010-data-versions', dataVersions],
+  ['011-hamlet-coverage-writes', hamletCoverageWrites],
 ];
 
 const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -63,13 +63,20 @@ BEGIN
   added_broadband AS MATERIALIZED (
     SELECT ST_Union(f.geom, hatang_overlay_grid()) AS geom FROM what_if_footprints f WHERE f.technology IN ('3G', '4G', '5G')
   ),
+  -- Hamlets under the added coverage by their reference point, polygon or a
+  -- cluster: three index probes (GiST) joined as a set; one OR of the three
+  -- tests would scan every hamlet of the country.
+  touched_ids AS MATERIALIZED (
+    SELECT h.id FROM hamlets h, added a WHERE NOT ST_IsEmpty(a.geom) AND ST_Intersects(a.geom, h.ref_point)
+    UNION
+    SELECT h.id FROM hamlets h, added a WHERE NOT ST_IsEmpty(a.geom) AND ST_Intersects(a.geom, h.geom)
+    UNION
+    SELECT pc.hamlet_id FROM population_clusters pc, added a WHERE NOT ST_IsEmpty(a.geom) AND ST_Intersects(a.geom, pc.geom)
+  ),
   touched AS MATERIALIZED (
     SELECT h.*, c.name AS commune_name,
            EXISTS (SELECT 1 FROM population_clusters pc WHERE pc.hamlet_id = h.id AND pc.population > 0) AS has_clusters
-      FROM hamlets h JOIN admin_units c ON c.id = h.commune_id, added a
-     WHERE NOT ST_IsEmpty(a.geom)
-       AND (ST_Intersects(a.geom, h.ref_point) OR ST_Intersects(a.geom, h.geom)
-            OR EXISTS (SELECT 1 FROM population_clusters pc WHERE pc.hamlet_id = h.id AND ST_Intersects(a.geom, pc.geom)))
+      FROM touched_ids t JOIN hamlets h ON h.id = t.id JOIN admin_units c ON c.id = h.commune_id
   ),
   after AS (
     SELECT t.id, t.code, t.name, t.commune_name, t.population,

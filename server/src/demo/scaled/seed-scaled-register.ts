@@ -130,7 +130,10 @@ export async function seedScaledRegister(knex: Knex, options: SeedScaledOptions)
   }).finally(() => planner.close());
   // Statistics for the planner: PostgreSQL's autovacuum has not run yet, the embedded database has none.
   const analyzeStarted = Date.now();
-  await knex.raw('ANALYZE');
+  await knex.transaction(async (trx) => {
+    if (!isEmbedded(knex)) await trx.raw('SET LOCAL statement_timeout = 0');
+    await trx.raw('ANALYZE');
+  });
   summary.analyzeMs = Date.now() - analyzeStarted;
   summary.provinceSeeds = provinceSeeds;
   summary.planMs = planMs;

@@ -155,6 +155,48 @@ describe('the map client', () => {
     }
   });
 
+  it('draws the sites from vector tiles, clustered when zoomed out, and a click on a cluster zooms in on it', async () => {
+    // The large layers come as tiles of the server, never as whole-layer GeoJSON.
+    const sources = await page.evaluate(() => ['sites', 'bts', 'fiber', 'hamlets', 'coverage', 'gaps', 'shared-sites'].map((id) => window.__hatangMap?.getSource(id)?.type));
+    expect(sources).toEqual(['vector', 'vector', 'vector', 'vector', 'vector', 'vector', 'vector']);
+    const atProvince = await page.evaluate(() => (window.__hatangMap?.queryRenderedFeatures({ layers: ['sites-clusters'] }) ?? []).length);
+    await page.evaluate(() => window.__hatangMap?.jumpTo({ center: [106.2, 10.4], zoom: 7.5 }));
+    await waitForMapIdle(page);
+    const zoomedOut = await page.evaluate(() => {
+      const map = window.__hatangMap!;
+      const canvas = map.getCanvas().getBoundingClientRect();
+      const clusters = map.queryRenderedFeatures({ layers: ['sites-clusters'] }).map((f) => {
+        const [lon, lat] = (f.geometry as unknown as { coordinates: [number, number] }).coordinates;
+        const at = map.project([lon, lat]);
+        return { count: Number(f.properties.point_count), x: canvas.left + at.x, y: canvas.top + at.y, lon, lat };
+      });
+      // A point near a tile's edge is in both tiles' buffers: counted once, by code.
+      const singles = new Set(map.queryRenderedFeatures({ layers: ['sites'] }).map((f) => String(f.properties.code))).size;
+      return { clusters, singles };
+    });
+    fs.mkdirSync(artifactsDir, { recursive: true });
+    await page.screenshot({ path: path.join(artifactsDir, 'map-clusters-z6.png') });
+    // At z7.5 a 32 px cell is ~20 km: the province's ~2,000 sites are a few clusters of 2 or more, and every
+    // site of the province (all in view) is in exactly one cluster or drawn alone.
+    const allSites = await page.evaluate(async () => ((await (await fetch('/api/layers/sites')).json()) as { numberReturned: number }).numberReturned);
+    expect(zoomedOut.clusters.length).toBeGreaterThan(5);
+    expect(zoomedOut.clusters.every((c) => c.count >= 2)).toBe(true);
+    expect(zoomedOut.clusters.reduce((sum, c) => sum + c.count, 0) + zoomedOut.singles).toBe(allSites);
+    expect(atProvince).toBe(0);
+    const biggest = zoomedOut.clusters.reduce((a, b) => (b.count > a.count ? b : a));
+    const selectionBefore = new URLSearchParams(new URL(page.url()).hash.slice(1)).get('sel');
+    await page.mouse.click(biggest.x, biggest.y);
+    await page.waitForFunction(() => !window.__hatangMap!.isMoving() && window.__hatangMap!.getZoom() > 9.4);
+    const after = await page.evaluate(() => ({ zoom: window.__hatangMap!.getZoom(), center: window.__hatangMap!.getCenter() }));
+    expect(after.zoom).toBeCloseTo(9.5, 1);
+    expect(after.center.lng).toBeCloseTo(biggest.lon, 2);
+    expect(after.center.lat).toBeCloseTo(biggest.lat, 2);
+    // A cluster is no feature to select: the selection is unchanged.
+    expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('sel')).toBe(selectionBefore);
+    await page.getByTestId('legend-clusters').waitFor({ state: 'attached' });
+    expect(await page.getByTestId('legend-clusters').textContent()).toContain('Cụm 2–9 điểm');
+  });
+
   it('sends no request to any host but the local server, and throws no page error', () => {
     expect(foreignRequests).toEqual([]);
     expect(pageErrors).toEqual([]);

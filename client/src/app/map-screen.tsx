@@ -18,7 +18,10 @@ import { useI18n, type Lang } from '../i18n/i18n-context.js';
 import { InspectorPanel } from '../inspector/inspector-panel.js';
 import type { HistoryEntity } from '../inspector/record-history-button.js';
 import { LayerPanel } from '../layers/layer-panel.js';
-import { useLayerData, type RegisterRevisions } from '../layers/use-layer-data.js';
+import { revisionOfLayer, useLayerData, type RegisterRevisions } from '../layers/use-layer-data.js';
+import { selectionKey, useSelectedFeature, type SelectionArea } from '../layers/use-selected-feature.js';
+import type { ClusteredLayer } from '../map/cluster-layers.js';
+import { isTileLayer, tileLayerNames, tileUrl, type TileLayerName } from '../map/tile-sources.js';
 import { coordinatesBbox, type Bbox } from '../map/geometry-measures.js';
 import type { HatangMap, MapUiStrings } from '../map/hatang-map.js';
 import { featureHoverText } from '../map/feature-hover-text.js';
@@ -107,8 +110,24 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
   const [notice, setNotice] = useState<RegisterChange | null>(null);
   const [accountDialog, setAccountDialog] = useState<'password' | 'tokens' | null>(null);
 
-  const wanted = useMemo(() => [...new Set<LayerName>([...baseLayers, ...dataLayersOf(state.layers)])], [state.layers]);
-  const loads = useLayerData(wanted, state.filters, state.coverage, state.lang, revisions, state.scenario);
+  // Whole-layer GeoJSON only for the small layers: the large ones are vector tiles.
+  const wanted = useMemo(() => [...new Set<LayerName>([...baseLayers, ...dataLayersOf(state.layers)])].filter((layer) => !isTileLayer(layer)), [state.layers]);
+  const layerLoads = useLayerData(wanted, state.filters, state.coverage, state.lang, revisions, state.scenario);
+  const tileUrls = useMemo(() => {
+    const urls = {} as Record<TileLayerName, string>;
+    // A hamlet tile also carries the hamlet's verdict: computed from the radio side.
+    const revisionOf = (layer: TileLayerName) => (revisions[revisionOfLayer[layer] ?? 'radio'] ?? 0) + (layer === 'hamlets' ? revisions.radio : 0);
+    for (const layer of tileLayerNames) urls[layer] = tileUrl(layer, state.filters, state.coverage, state.scenario, revisionOf(layer));
+    return urls;
+  }, [state.filters, state.coverage, state.scenario, revisions]);
+  // The feature a click selected is looked up around the click (else in the view) for the inspector.
+  const [selectionArea, setSelectionArea] = useState<SelectionArea | null>(null);
+  const viewBbox = useCallback((): Bbox | null => {
+    const bounds = mapRef.current?.map.getBounds();
+    return bounds ? [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()] : null;
+  }, [mapRef]);
+  const selectedLoads = useSelectedFeature(state.selection, selectionArea, viewBbox, state.filters, state.coverage, state.lang, revisions, state.scenario);
+  const loads = useMemo(() => ({ ...layerLoads, ...selectedLoads }), [layerLoads, selectedLoads]);
   // The verdict rows feed the ratio in the panel, so they are always loaded (about 20 kB compressed).
   const verdictLoad = useHamletCoverage(true, state.coverage, state.filters.unit, state.filters.boundarySet, state.lang, revisions.radio, state.scenario);
   const [modelLoad, retryModel] = useCoverageModel(state.lang, revisions.radio);
@@ -139,6 +158,17 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
   const ratioWithWhatIf = useMemo(() => whatIfRatio(verdictRows, mapVerdictRows, state.filters.unit !== null), [verdictRows, mapVerdictRows, state.filters.unit]);
 
   const select = useCallback((selection: Selection | null) => update((prev) => ({ ...prev, selection })), [update]);
+  const selectOnMap = useCallback(
+    (selection: Selection | null, near: Bbox | null) => {
+      setSelectionArea(selection && near ? { key: selectionKey(selection), bbox: near } : null);
+      select(selection);
+    },
+    [select],
+  );
+  const clusterText = useCallback(
+    (layer: ClusteredLayer, count: number) => t(layer === 'hamlets' ? 'cluster.hamlets' : layer === 'bts' ? 'cluster.bts' : 'cluster.sites', { count }),
+    [t, i18n],
+  );
   const setFilters = useCallback((filters: LayerFilterState) => update((prev) => ({ ...prev, filters })), [update]);
   const toggleLayer = useCallback(
     (layer: MapToggle, visible: boolean) =>
@@ -418,7 +448,8 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
               meta={meta}
               initialCamera={initialCamera}
               visibleLayers={state.layers}
-              loads={loads}
+              loads={layerLoads}
+              tileUrls={tileUrls}
               verdictRows={mapVerdictRows}
               whatIf={whatIf.overlay}
               measurements={measurementsShown ? measurementLoad.data : null}
@@ -430,10 +461,11 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
                 mapRef.current = map;
                 setOverlayMap(map);
               }}
-              onSelect={select}
+              onSelect={selectOnMap}
               onPlace={colocationPlacing ? colocation.place : whatIf.place}
               onCameraChange={onCameraChange}
               hoverText={hoverText}
+              clusterText={clusterText}
             />
             <button type="button" className="map-reset button button--small" onClick={() => meta.extent && fitBbox(meta.extent)}>
               {t('map.resetView')}

@@ -1,5 +1,6 @@
 import type { MessageCatalogue } from './messages-vi.js';
 import { messagesEnReports } from './messages-en-reports.js';
+import { messagesEnMapTiles } from './messages-en-map-tiles.js';
 import { messagesEnIndicators } from './messages-en-indicators.js';
 import { messagesEnImportsIndicators } from './messages-en-imports-indicators.js';
 
@@ -7,6 +8,7 @@ import { messagesEnImportsIndicators } from './messages-en-imports-indicators.js
 // or extra key is a compile error.
 export const messagesEn: MessageCatalogue = {
   ...messagesEnReports,
+  ...messagesEnMapTiles,
   ...messagesEnIndicators,
   ...messagesEnImportsIndicators,
   'app.title': 'Telecom infrastructure',

@@ -1,10 +1,12 @@
 import { messagesViReports } from './messages-vi-reports.js';
+import { messagesViMapTiles } from './messages-vi-map-tiles.js';
 import { messagesViIndicators } from './messages-vi-indicators.js';
 import { messagesViImportsIndicators } from './messages-vi-imports-indicators.js';
 // Vietnamese message catalogue: the reference key set. Every label the client
 // shows comes from here or from messages-en.ts, which must have the same keys.
 export const messagesVi = {
   ...messagesViReports,
+  ...messagesViMapTiles,
   ...messagesViIndicators,
   ...messagesViImportsIndicators,
   'app.title': 'Hạ tầng viễn thông',

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { Meta } from '../domain/contract-types.js';
 import { fiberKindValues } from '../domain/enum-values.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import { clusterSteps } from '../map/cluster-layers.js';
 import { mapPalette } from '../map/map-palette.js';
 import { radioOperators } from '../map/operator-colours.js';
 import { AreaSwatch, ColourDot, FiberSwatch, LineSwatch, PointSwatch, RingsSwatch, SiteSwatch } from './legend-swatches.js';
@@ -32,6 +33,23 @@ export function MapLegend({ meta, extra }: { meta: Meta; extra?: ReactNode }) {
         <p className="legend__note">{t('definition.sharedSite')}</p>
       </section>
       {extra}
+
+      <section className="legend__group" data-testid="legend-clusters">
+        <h3>{t('legend.clusters')}</h3>
+        <ul>
+          {clusterSteps.map((step, i) => {
+            const next = clusterSteps[i + 1];
+            return (
+              <li key={step.min}>
+                {/* The swatch is 22 px: the map's radii (6–18 px) scaled into it, in the same order. */}
+                <PointSwatch fill={step.colour} stroke={step.stroke} r={4 + 2 * i} />
+                {next ? t('legend.clusterStep', { from: step.min, to: next.min - 1 }) : t('legend.clusterLast', { from: step.min })}
+              </li>
+            );
+          })}
+        </ul>
+        <p className="legend__note">{t('legend.clusterNote')}</p>
+      </section>
 
       <section className="legend__group">
         <h3>{t('legend.owners')}</h3>

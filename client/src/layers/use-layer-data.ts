@@ -32,7 +32,7 @@ export interface RegisterRevisions {
   areas?: number;
 }
 
-const revisionOfLayer: Partial<Record<LayerName, keyof RegisterRevisions>> = {
+export const revisionOfLayer: Partial<Record<LayerName, keyof RegisterRevisions>> = {
   fiber: 'fiber',
   sites: 'radio',
   'shared-sites': 'radio',

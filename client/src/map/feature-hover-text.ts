@@ -15,7 +15,8 @@ export function featureHoverText(feature: MapGeoJSONFeature, layer: SelectableLa
   const code = String(p.code ?? '');
   switch (layer) {
     case 'sites':
-      return [code, text(p.name), text(p.ownerName)].filter(Boolean).join(' · ');
+      // A tile feature names its owner by code only.
+      return [code, text(p.name), text(p.ownerName) ?? operators.find((o) => o.code === p.owner)?.shortName].filter(Boolean).join(' · ');
     case 'shared-sites': {
       // A shared site says how many operators it carries; an inferred one that it is inferred (it has no name or owner).
       const tenants = Number(p.operatorCount);

@@ -7,6 +7,7 @@ import {
   type GeoJSONSource,
   type MapGeoJSONFeature,
   type PointLike,
+  type VectorTileSource,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { AdminUnitProperties, FeatureCollection, HamletCoverageRow, HamletProperties, LayerName, Operator } from '../domain/contract-types.js';
@@ -18,7 +19,18 @@ import { registerGapHatch } from './gap-hatch-pattern.js';
 import { registerInferredRing } from './shared-site-layers.js';
 import type { Bbox } from './geometry-measures.js';
 import { hamletRefPoints } from './hamlet-layers.js';
-import { clickableLayers, hamletRefSourceId, mapLayerIds, mapLayersByToggle, measurementSourceId, whatIfBtsSourceId, whatIfFootprintSourceId } from './layer-ids.js';
+import { clusterLayerIds, type ClusteredLayer } from './cluster-layers.js';
+import {
+  clickableLayers,
+  hamletRefSourceId,
+  hiddenLayerIds,
+  mapLayerIds,
+  mapLayersByToggle,
+  measurementSourceId,
+  whatIfBtsSourceId,
+  whatIfFootprintSourceId,
+} from './layer-ids.js';
+import { tileLayerNames, type TileLayerName } from './tile-sources.js';
 import { buildMapStyle } from './map-style.js';
 import { exposeMap, markReady } from './map-test-hooks.js';
 import { measurementSelectionFilter } from './measurement-layers.js';
@@ -51,15 +63,26 @@ export interface HatangMapOptions {
   camera: MapCamera | null;
   extent: Bbox | null;
   visibleLayers: readonly MapToggle[];
-  /** Layers whose data must be on the map before the app counts as ready. */
+  /** GeoJSON layers whose data must be on the map before the app counts as ready (tile layers are waited for by the first idle). */
   initialLayers: readonly LayerName[];
+  /** Tile URL templates of the tile layers under the current filters (tile-sources.ts). */
+  tileUrls: Record<TileLayerName, string>;
   strings: MapUiStrings;
-  onSelect: (selection: Selection | null) => void;
+  /** A click on a feature (or on nothing: null), with a box of a few pixels around the click. */
+  onSelect: (selection: Selection | null, near: Bbox | null) => void;
   /** A click while placing a hypothetical BTS (instead of a selection). */
   onPlace: (lon: number, lat: number) => void;
   onCameraChange: (camera: MapCamera) => void;
   onHoverText: (feature: MapGeoJSONFeature | null, layer: SelectableLayer | null) => string | null;
+  /** The text over a cluster of `count` points of a layer. */
+  clusterText: (layer: ClusteredLayer, count: number) => string;
 }
+
+/** Half the side of the box around a click in which the selected feature is looked up (px; more than any click tolerance). */
+const clickBoxPx = 12;
+
+/** Cluster layers, the top-most drawn first (the order of the style). */
+const clusterHitOrder: readonly ClusteredLayer[] = ['sites', 'bts', 'shared-sites', 'hamlets'];
 
 /** Padding that keeps fitted features clear of the map's own controls. */
 const fitPadding = { top: 48, bottom: 40, left: 40, right: 56 };
@@ -77,12 +100,17 @@ export class HatangMap {
   private readonly resizeObserver: ResizeObserver;
   private knownWidth: number;
   private placing = false;
+  private readonly tileUrls: Record<TileLayerName, string>;
 
   constructor(private readonly options: HatangMapOptions) {
     const { container, camera, extent } = options;
+    this.tileUrls = { ...options.tileUrls };
+    // Hidden at start: layers of toggles that are off (their tiles are not loaded) and the what-if outline until it has hamlets.
+    const hidden = hiddenLayerIds(options.visibleLayers);
+    hidden.add(mapLayerIds.whatIfChangedHamlets);
     this.map = new MaplibreMap({
       container,
-      style: buildMapStyle(options.operators),
+      style: buildMapStyle(options.operators, this.tileUrls, hidden),
       ...(camera
         ? { center: [camera.lon, camera.lat] as [number, number], zoom: camera.zoom }
         : extent
@@ -135,8 +163,16 @@ export class HatangMap {
         options.onPlace(event.lngLat.lng, event.lngLat.lat);
         return;
       }
+      const cluster = this.clusterAt(event.point);
+      if (cluster) {
+        // Two zoom levels in, centred on the cluster: its members split into smaller clusters or points.
+        this.map.easeTo({ center: cluster.at, zoom: Math.min(this.map.getZoom() + 2, 18), duration: 500 });
+        return;
+      }
       const hit = this.featureAt(event.point);
-      options.onSelect(hit ? { layer: hit.layer, code: hit.code } : null);
+      const sw = this.map.unproject([event.point.x - clickBoxPx, event.point.y + clickBoxPx]);
+      const ne = this.map.unproject([event.point.x + clickBoxPx, event.point.y - clickBoxPx]);
+      options.onSelect(hit ? { layer: hit.layer, code: hit.code } : null, [sw.lng, sw.lat, ne.lng, ne.lat]);
     });
     // When the inspector opens or closes, the map's right edge moves: keep what
     // is on screen where it was (relative to the left edge) instead of re-centring.
@@ -152,6 +188,19 @@ export class HatangMap {
     this.resizeObserver.observe(container);
     this.map.on('mousemove', (event) => this.hover(event.point, event.originalEvent));
     this.map.on('mouseout', () => this.hover(null, null));
+  }
+
+  /** The top-most visible cluster under a pixel (within its circle), or null. */
+  clusterAt(point: { x: number; y: number }): { layer: ClusteredLayer; count: number; at: [number, number] } | null {
+    if (!this.styleLoaded) return null;
+    for (const layer of clusterHitOrder) {
+      const id = clusterLayerIds[layer];
+      if (this.map.getLayoutProperty(id, 'visibility') === 'none') continue;
+      const feature = nearest(this.map.queryRenderedFeatures([point.x, point.y], { layers: [id] }), point, this.map);
+      if (!feature || feature.geometry.type !== 'Point') continue;
+      return { layer, count: Number(feature.properties.point_count), at: feature.geometry.coordinates as [number, number] };
+    }
+    return null;
   }
 
   /** The top-most clickable feature near a pixel, by layer priority (sites first, districts last). */
@@ -183,9 +232,14 @@ export class HatangMap {
       this.tooltip.hidden = true;
       return;
     }
-    const hit = point ? this.featureAt(point) : null;
-    this.map.getCanvas().style.cursor = hit ? 'pointer' : '';
-    const text = hit && hit.layer !== 'communes' && hit.layer !== 'districts' ? this.options.onHoverText(hit.feature, hit.layer) : null;
+    const cluster = point ? this.clusterAt(point) : null;
+    const hit = point && !cluster ? this.featureAt(point) : null;
+    this.map.getCanvas().style.cursor = hit || cluster ? 'pointer' : '';
+    const text = cluster
+      ? this.options.clusterText(cluster.layer, cluster.count)
+      : hit && hit.layer !== 'communes' && hit.layer !== 'districts'
+        ? this.options.onHoverText(hit.feature, hit.layer)
+        : null;
     if (!text || !point || !event) {
       this.tooltip.hidden = true;
       return;
@@ -203,6 +257,19 @@ export class HatangMap {
     if (this.initialPending.delete(layer)) this.maybeMarkReady();
   }
 
+  /**
+   * Points the tile sources at new URLs (filters, scenario or revision changed):
+   * MapLibre drops the tiles of the old URL and loads the new ones; the old
+   * tiles stay drawn until then.
+   */
+  setTileUrls(urls: Record<TileLayerName, string>): void {
+    for (const layer of tileLayerNames) {
+      if (urls[layer] === this.tileUrls[layer]) continue;
+      this.tileUrls[layer] = urls[layer];
+      this.map.getSource<VectorTileSource>(layer)?.setTiles([urls[layer]]);
+    }
+  }
+
   /** The field measurements shown (an empty collection clears them). */
   setMeasurements(data: FeatureCollection<unknown> | null): void {
     this.setSourceData(measurementSourceId, data ?? { type: 'FeatureCollection', features: [] });
@@ -214,8 +281,9 @@ export class HatangMap {
   }
 
   private applySourceData(source: string, data: unknown): void {
-    const target = this.map.getSource<GeoJSONSource>(source);
-    target?.setData(data as Parameters<GeoJSONSource['setData']>[0]);
+    // Tile layers have vector sources: their data come from the tiles, never from here.
+    const target = this.map.getSource(source);
+    if (target?.type === 'geojson') (target as GeoJSONSource).setData(data as Parameters<GeoJSONSource['setData']>[0]);
   }
 
   /** Ready = style loaded, every initial layer's data handed to the map, then the next idle. */
@@ -301,6 +369,8 @@ export class HatangMap {
     this.setSourceData(whatIfFootprintSourceId, overlay.footprints);
     this.setSourceData(whatIfBtsSourceId, overlay.points);
     this.map.setFilter(mapLayerIds.whatIfChangedHamlets, changedHamletsFilter(overlay.changedHamlets));
+    // Hidden while empty: a visible layer on the hamlet tiles would load them even with the hamlet layers off.
+    this.map.setLayoutProperty(mapLayerIds.whatIfChangedHamlets, 'visibility', overlay.changedHamlets.length > 0 ? 'visible' : 'none');
   }
 
   /** While placing, a click reports a point instead of selecting a feature. */

@@ -23,6 +23,10 @@ export const mapLayerIds = {
   consolidation: 'consolidation',
   consolidationHighlight: 'consolidation-highlight',
   sites: 'sites',
+  sitesClusters: 'sites-clusters',
+  sharedSitesClusters: 'shared-sites-clusters',
+  btsClusters: 'bts-clusters',
+  hamletsClusters: 'hamlets-clusters',
   unitFocusDistricts: 'unit-focus-districts',
   unitFocusCommunes: 'unit-focus-communes',
   selectionDistricts: 'selection-districts',
@@ -56,12 +60,12 @@ export const measurementSourceId = 'measurements';
 export const mapLayersByToggle: Record<MapToggle, readonly MapLayerId[]> = {
   districts: [mapLayerIds.districtsFill, mapLayerIds.districtsOutline, mapLayerIds.selectionDistricts],
   communes: [mapLayerIds.communesFill, mapLayerIds.communesOutline, mapLayerIds.selectionCommunes],
-  hamlets: [mapLayerIds.hamletsFill, mapLayerIds.hamletsOutline, mapLayerIds.hamletRefPoints, mapLayerIds.selectionHamlets],
-  'hamlet-verdicts': [mapLayerIds.hamletVerdictsFill, mapLayerIds.hamletVerdictsOutline, mapLayerIds.hamletRefPoints, mapLayerIds.selectionHamlets],
+  hamlets: [mapLayerIds.hamletsFill, mapLayerIds.hamletsOutline, mapLayerIds.hamletRefPoints, mapLayerIds.selectionHamlets, mapLayerIds.hamletsClusters],
+  'hamlet-verdicts': [mapLayerIds.hamletVerdictsFill, mapLayerIds.hamletVerdictsOutline, mapLayerIds.hamletRefPoints, mapLayerIds.selectionHamlets, mapLayerIds.hamletsClusters],
   fiber: [mapLayerIds.fiber, mapLayerIds.selectionFiber],
-  bts: [mapLayerIds.bts, mapLayerIds.selectionBts],
-  'shared-sites': [mapLayerIds.sharedSites, mapLayerIds.inferredSiteRings, mapLayerIds.inferredSiteCores],
-  sites: [mapLayerIds.sites, mapLayerIds.selectionSite],
+  bts: [mapLayerIds.bts, mapLayerIds.selectionBts, mapLayerIds.btsClusters],
+  'shared-sites': [mapLayerIds.sharedSites, mapLayerIds.inferredSiteRings, mapLayerIds.inferredSiteCores, mapLayerIds.sharedSitesClusters],
+  sites: [mapLayerIds.sites, mapLayerIds.selectionSite, mapLayerIds.sitesClusters],
   coverage: [mapLayerIds.coverageFill, mapLayerIds.coverageOutline],
   gaps: [mapLayerIds.gapsFill, mapLayerIds.gapsOutline, mapLayerIds.selectionGaps],
   measurements: [mapLayerIds.measurements, mapLayerIds.selectionMeasurements],
@@ -84,6 +88,12 @@ export interface ClickableLayer {
 function sharedSiteKey(properties: Record<string, unknown>): string | null {
   const key = properties.siteKey ?? properties.code;
   return key === undefined || key === null ? null : String(key);
+}
+
+/** The map layers hidden while these toggles are on (every toggled layer not shown by one of them). */
+export function hiddenLayerIds(visible: readonly MapToggle[]): Set<string> {
+  const shown = new Set<string>(visible.flatMap((toggle) => mapLayersByToggle[toggle]));
+  return new Set(Object.values(mapLayersByToggle).flat().filter((id) => !shown.has(id)));
 }
 
 /** Clickable layers, most specific first, and the API layer a click on each selects. */

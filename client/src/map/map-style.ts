@@ -1,6 +1,7 @@
-import type { GeoJSONSourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FilterSpecification, GeoJSONSourceSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Operator } from '../domain/contract-types.js';
 import { layerNameValues } from '../domain/enum-values.js';
+import { clusterLayer, clusterLayerIds, isNotCluster } from './cluster-layers.js';
 import { adminFillLayers, adminOutlineLayers } from './admin-layers.js';
 import { btsLayer } from './bts-layers.js';
 import { consolidationHighlightLayer, consolidationLayer } from './consolidation-layers.js';
@@ -19,20 +20,41 @@ import {
 } from './selection-layers.js';
 import { inferredSiteCoreLayer, inferredSiteRingLayer, sharedSiteLayer } from './shared-site-layers.js';
 import { siteLayer } from './site-layers.js';
+import { clusteredTileLayers, isTileLayer, vectorSource, type TileLayerName } from './tile-sources.js';
 import { whatIfBtsLayer, whatIfChangedHamletsLayer, whatIfFootprintLayers } from './what-if-layers.js';
 
 function emptySource(): GeoJSONSourceSpecification {
   return { type: 'geojson', data: { type: 'FeatureCollection', features: [] } };
 }
 
+const isClusterLayerId = (id: string): boolean => (Object.values(clusterLayerIds) as string[]).includes(id);
+
 /**
- * The whole map style. It is offline by construction: no `glyphs`, no `sprite`,
- * no tiled sources; only a background colour and GeoJSON sources filled from
- * our own API, so no request leaves the server's origin. Text is HTML.
+ * A layer drawn from a tile source reads the tile's layer of the same name; on
+ * a clustered source it leaves the clusters to the cluster layers. Layers start
+ * hidden when in `hidden`: MapLibre loads no tile for a source whose layers
+ * are all hidden.
  */
-export function buildMapStyle(operators: readonly Operator[]): StyleSpecification {
+function adapted(layer: LayerSpecification, hidden: ReadonlySet<string>): LayerSpecification {
+  if (layer.type === 'background') return layer;
+  const visibility = hidden.has(layer.id) ? 'none' : 'visible';
+  const source = layer.source;
+  if (!isTileLayer(source)) return { ...layer, layout: { ...layer.layout, visibility } } as LayerSpecification;
+  const clustered = (clusteredTileLayers as readonly string[]).includes(source) && !isClusterLayerId(layer.id);
+  const filter = clustered ? (layer.filter ? (['all', isNotCluster, layer.filter] as FilterSpecification) : isNotCluster) : layer.filter;
+  return { ...layer, 'source-layer': source, ...(filter ? { filter } : {}), layout: { ...layer.layout, visibility } } as LayerSpecification;
+}
+
+/**
+ * The whole map style. It is offline by construction: no `glyphs`, no `sprite`;
+ * a background colour, GeoJSON sources filled from our own API (admin units,
+ * consolidation, overlays) and vector tile sources of our own server
+ * (`tileUrls`, the large layers), so no request leaves the server's origin.
+ * Text is HTML. `hidden`: ids of the map layers hidden at start.
+ */
+export function buildMapStyle(operators: readonly Operator[], tileUrls: Record<TileLayerName, string>, hidden: ReadonlySet<string>): StyleSpecification {
   const sources: StyleSpecification['sources'] = {};
-  for (const layer of layerNameValues) sources[layer] = emptySource();
+  for (const layer of layerNameValues) sources[layer] = isTileLayer(layer) ? vectorSource(tileUrls[layer]) : emptySource();
   sources[hamletRefSourceId] = emptySource();
   sources[whatIfFootprintSourceId] = emptySource();
   sources[whatIfBtsSourceId] = emptySource();
@@ -41,7 +63,7 @@ export function buildMapStyle(operators: readonly Operator[]): StyleSpecificatio
     version: 8,
     name: 'hatang offline',
     sources,
-    layers: [
+    layers: ([
       { id: 'background', type: 'background', paint: { 'background-color': mapPalette.background } },
       ...adminFillLayers(),
       coverageFillLayer(operators),
@@ -65,14 +87,18 @@ export function buildMapStyle(operators: readonly Operator[]): StyleSpecificatio
       sharedSiteLayer(),
       inferredSiteRingLayer(),
       inferredSiteCoreLayer(),
+      clusterLayer('hamlets'),
+      clusterLayer('shared-sites'),
       btsLayer(operators),
+      clusterLayer('bts'),
       selectionPointLayer(mapLayerIds.selectionBts, 'bts'),
+      clusterLayer('sites'),
       siteLayer(operators),
       selectionPointLayer(mapLayerIds.selectionSite, 'sites'),
       consolidationHighlightLayer(),
       measurementLayer(),
       selectionMeasurementLayer(),
       whatIfBtsLayer(operators),
-    ],
+    ] satisfies LayerSpecification[]).map((layer) => adapted(layer, hidden)),
   };
 }

@@ -4,13 +4,18 @@ import type { FeatureCollection, HamletCoverageRow, LayerName, MeasurementProper
 import { dataLayersOf, layerNameValues, type MapToggle, type SelectableLayer } from '../domain/enum-values.js';
 import type { LayerLoads } from '../layers/use-layer-data.js';
 import type { MapCamera, Selection } from '../url/view-state.js';
+import type { ClusteredLayer } from './cluster-layers.js';
+import type { Bbox } from './geometry-measures.js';
 import { HatangMap, type MapUiStrings, type WhatIfOverlay } from './hatang-map.js';
+import { isTileLayer, type TileLayerName } from './tile-sources.js';
 
 interface MapViewProps {
   meta: Meta;
   initialCamera: MapCamera | null;
   visibleLayers: readonly MapToggle[];
+  /** The GeoJSON layers (admin units, consolidation); the large layers come as tiles (`tileUrls`). */
   loads: LayerLoads;
+  tileUrls: Record<TileLayerName, string>;
   /** Verdict rows for the hamlet choropleth, null while none are loaded. */
   verdictRows: readonly HamletCoverageRow[] | null;
   whatIf: WhatIfOverlay;
@@ -21,10 +26,11 @@ interface MapViewProps {
   unitFocus: string | null;
   strings: MapUiStrings;
   onReady: (map: HatangMap) => void;
-  onSelect: (selection: Selection | null) => void;
+  onSelect: (selection: Selection | null, near: Bbox | null) => void;
   onPlace: (lon: number, lat: number) => void;
   onCameraChange: (camera: MapCamera) => void;
   hoverText: (feature: MapGeoJSONFeature, layer: SelectableLayer) => string | null;
+  clusterText: (layer: ClusteredLayer, count: number) => string;
 }
 
 /** The map element; React state flows in through effects, user actions out through callbacks. */
@@ -45,12 +51,15 @@ export function MapView(props: MapViewProps) {
       camera: initialCamera,
       extent: meta.extent,
       visibleLayers,
-      initialLayers: [...new Set<LayerName>([...dataLayersOf(visibleLayers), 'districts', 'communes'])],
+      // Tile layers are not waited for here: the first idle comes after their visible tiles are drawn.
+      initialLayers: [...new Set<LayerName>([...dataLayersOf(visibleLayers), 'districts', 'communes'])].filter((layer) => !isTileLayer(layer)),
+      tileUrls: latest.current.tileUrls,
       strings: latest.current.strings,
-      onSelect: (selection) => latest.current.onSelect(selection),
+      onSelect: (selection, near) => latest.current.onSelect(selection, near),
       onPlace: (lon, lat) => latest.current.onPlace(lon, lat),
       onCameraChange: (camera) => latest.current.onCameraChange(camera),
       onHoverText: (feature, layer) => (feature && layer ? latest.current.hoverText(feature, layer) : null),
+      clusterText: (layer, count) => latest.current.clusterText(layer, count),
     });
     mapRef.current = map;
     shownData.current.clear();
@@ -61,7 +70,7 @@ export function MapView(props: MapViewProps) {
     };
   }, []);
 
-  const { loads, visibleLayers, verdictRows, whatIf, measurements, placing, selection, unitFocus, strings } = props;
+  const { loads, tileUrls, visibleLayers, verdictRows, whatIf, measurements, placing, selection, unitFocus, strings } = props;
 
   useEffect(() => {
     const map = mapRef.current;
@@ -78,6 +87,7 @@ export function MapView(props: MapViewProps) {
     }
   }, [loads]);
 
+  useEffect(() => mapRef.current?.setTileUrls(tileUrls), [tileUrls]);
   useEffect(() => mapRef.current?.setVisibleLayers(visibleLayers), [visibleLayers]);
   useEffect(() => mapRef.current?.setSelection(selection), [selection]);
   useEffect(() => mapRef.current?.setUnitFocus(unitFocus), [unitFocus]);

@@ -111,7 +111,8 @@ describe('the sharing panel', () => {
     const level = await panel.getByTestId('sharing-level').inputValue();
     const planned = await getJson<SharingResponse>(`/api/sharing?level=${level}&scenario=planned`);
     const answered = page.waitForResponse((r) => r.url().includes('/api/sharing?') && r.url().includes('scenario=planned') && r.ok());
-    const sharedSitesAnswered = page.waitForResponse((r) => r.url().includes('/api/layers/shared-sites') && r.url().includes('scenario=planned') && r.ok());
+    // The shared-site layer is vector tiles: its source is pointed at the planned scenario's tiles.
+    const sharedSitesAnswered = page.waitForResponse((r) => r.url().includes('/tiles/shared-sites/') && r.url().includes('scenario=planned') && r.ok());
     await page.getByTestId('scenario-planned').click();
     await answered;
     await sharedSitesAnswered;

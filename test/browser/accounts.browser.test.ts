@@ -136,7 +136,8 @@ describe('accounts in the browser', () => {
 
     // The write recomputes the BTS's coverage: the hamlet verdicts and the register layers are loaded again.
     const verdictsReloaded = page.waitForRequest((r) => r.url().includes('/api/hamlets/coverage'));
-    const sitesReloaded = page.waitForRequest((r) => r.url().includes('/api/layers/sites'));
+    // The sites layer is vector tiles: the tab's register revision (v) rises and its tiles are fetched again.
+    const sitesReloaded = page.waitForRequest((r) => r.url().includes('/tiles/sites/') && /[?&]v=[1-9]/.test(r.url()));
     await form.getByTestId('record-save').click();
     await page.getByTestId('record-notice').filter({ hasText: ownBts.code }).waitFor();
     await Promise.all([verdictsReloaded, sitesReloaded]);
@@ -334,7 +335,7 @@ describe('accounts in the browser', () => {
       if (r.url().includes('/api/hamlets/coverage')) verdictRequests.push(r.url());
     };
     page.on('request', onRequest);
-    const fiberReloaded = page.waitForRequest((r) => r.url().includes('/api/layers/fiber'));
+    const fiberReloaded = page.waitForRequest((r) => r.url().includes('/tiles/fiber/') && /[?&]v=[1-9]/.test(r.url()));
     await confirm.getByTestId('record-delete-dialog-confirm').click();
     const notice = page.getByTestId('record-notice');
     await notice.filter({ hasText: `Đã xóa tuyến cáp quang ${code}.` }).waitFor();

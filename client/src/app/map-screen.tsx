@@ -120,13 +120,9 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
     for (const layer of tileLayerNames) urls[layer] = tileUrl(layer, state.filters, state.coverage, state.scenario, revisionOf(layer));
     return urls;
   }, [state.filters, state.coverage, state.scenario, revisions]);
-  // The feature a click selected is looked up around the click (else in the view) for the inspector.
+  // The feature a click selected is looked up around the click (else in the whole layer) for the inspector.
   const [selectionArea, setSelectionArea] = useState<SelectionArea | null>(null);
-  const viewBbox = useCallback((): Bbox | null => {
-    const bounds = mapRef.current?.map.getBounds();
-    return bounds ? [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()] : null;
-  }, [mapRef]);
-  const selectedLoads = useSelectedFeature(state.selection, selectionArea, viewBbox, state.filters, state.coverage, state.lang, revisions, state.scenario);
+  const selectedLoads = useSelectedFeature(state.selection, selectionArea, state.filters, state.coverage, state.lang, revisions, state.scenario);
   const loads = useMemo(() => ({ ...layerLoads, ...selectedLoads }), [layerLoads, selectedLoads]);
   // The verdict rows feed the ratio in the panel, so they are always loaded (about 20 kB compressed).
   const verdictLoad = useHamletCoverage(true, state.coverage, state.filters.unit, state.filters.boundarySet, state.lang, revisions.radio, state.scenario);

@@ -28,14 +28,13 @@ export const selectionKey = (selection: Selection): string => `${selection.layer
 
 /**
  * The selected feature's layer as GeoJSON, for the features in a small box
- * only (`area`, or the view from `viewBbox` when the selection did not come
- * from a click): the inspector finds its feature there, as it did in the whole
- * layer. Loaded again after a write to the layer (`revisions`).
+ * only (`area`, around the click), else the whole layer (a selection from a
+ * link or a list may lie outside the view): the inspector finds its feature
+ * there. Loaded again after a write to the layer (`revisions`).
  */
 export function useSelectedFeature(
   selection: Selection | null,
   area: SelectionArea | null,
-  viewBbox: () => Bbox | null,
   filters: LayerFilterState,
   coverage: CoverageChoice,
   lang: Lang,
@@ -53,7 +52,9 @@ export function useSelectedFeature(
       setLoads({});
       return;
     }
-    const bbox = area?.key === key ? area.bbox : viewBbox();
+    // A selection from a link (or from a list) may lie outside the view: without
+    // the click's box, the whole layer is asked for, so the feature is always found.
+    const bbox = area?.key === key ? area.bbox : null;
     const query = { ...layerQuery(layer, filters, coverage, scenario), ...(bbox ? { bbox: bbox.map((n) => n.toFixed(6)).join(',') } : {}) };
     const url = layerUrl(layer, query);
     const loadKey = `${revision} ${url}`;

@@ -251,7 +251,15 @@ const endpoints: Endpoint[] = [
   { method: 'POST', path: '/api/imports/:id/commit', params: { id: '1' }, body: () => ({ mode: 'all-or-nothing' }) },
   { method: 'POST', path: '/api/imports/:id/cancel', params: { id: '1' } },
   { method: 'DELETE', path: '/api/imports/:id', params: { id: '1' } },
-  { method: 'GET', path: '/tiles/:layer/:z/:x/:y.mvt', params: { layer: 'sites', z: '10', x: '813', y: '483' }, query: { operator: 'viettel', technology: '4G', status: 'on_air', v: '1' } },
+  {
+    method: 'GET', path: '/tiles/:layer/:z/:x/:y.mvt', params: { layer: 'sites', z: '10', x: '813', y: '483' },
+    query: { operator: 'viettel', technology: '4G', status: 'on_air', unit: 'C1', boundarySet: 'T', v: '1' },
+    extraQuery: { unit: ['C9', 'NC1', 'c1'], boundarySet: ['X', 't'] },
+  },
+  {
+    method: 'GET', path: '/tiles/:layer/:z/:x/:y.mvt', params: { layer: 'hamlets', z: '10', x: '813', y: '483' },
+    query: { unit: 'NC1', boundarySet: 'N', scenario: 'planned' }, extraQuery: { unit: ['C1', 'NC9'], boundarySet: ['T ', 'n'], scenario: badScenarios },
+  },
   // Exports take their map layer's filters (sites: all of them); the OGC API its own parameters.
   {
     method: 'GET', path: '/api/exports/:file', params: { file: 'sites.csv' },

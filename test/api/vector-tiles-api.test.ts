@@ -105,6 +105,35 @@ describe.each(databaseTargets())('GET /tiles/{layer}/{z}/{x}/{y}.mvt on the $lab
     expect(features((await tileOf(app, '/tiles/fiber/10/813/483.mvt?kind=backbone&laying=underground')).bytes, 'fiber').map((f) => f.code)).toEqual(['F1']);
   });
 
+  // The fixture's units (test/fixtures/register-fixture.ts): C1 = 106.0–106.1 × 10.0–10.1 holds S1 and
+  // H1's reference point (106.05, 10.05); C3 = 106.1–106.2 × 10.0–10.2 holds S3 (106.15, 10.1), MB-S4-4G
+  // (106.144, 10.05) and H3 (106.15, 10.05); NC1 of the other boundary set N covers all of them.
+  it('limits a tile to the panel\'s unit (in its boundary set) as the layers are, and tags it by the unit', async () => {
+    // Hamlets: their polygons (the tile also carries their reference points).
+    const codes = async (layer: string, query: string) =>
+      features((await tileOf(app, `/tiles/${layer}/10/813/483.mvt${query}`)).bytes, layer).filter((f) => f.refPoint === undefined).map((f) => f.code);
+    expect(await codes('sites', '?unit=C1')).toEqual(['S1']);
+    expect(await codes('sites', '?unit=D2&boundarySet=T')).toEqual(['S3']);
+    expect(await codes('sites', '?unit=NC1&boundarySet=N')).toEqual(['S1', 'S3']);
+    expect(await codes('bts', '?unit=C1')).toEqual(['VT-S1-4G', 'VT-S1-2G']);
+    expect(await codes('bts', '?unit=C3&operator=mobifone')).toEqual(['MB-S3-2G', 'MB-S4-4G']);
+    expect(await codes('hamlets', '?unit=C1')).toEqual(['H1']);
+    expect(await codes('hamlets', '?unit=C3')).toEqual(['H3']);
+    // H2's polygon reaches into the tile, its reference point (106.05, 10.15) is in C2: with C2 it is the only hamlet.
+    expect(await codes('hamlets', '?unit=C2')).toEqual(['H2']);
+    const fiberAll = await codes('fiber', '');
+    expect(fiberAll.length).toBeGreaterThan(0);
+    expect(await codes('fiber', '?unit=NC1&boundarySet=N')).toEqual(fiberAll);
+    // A unit with none of a layer's features in the tile: 204.
+    expect((await tileOf(app, '/tiles/sites/10/813/483.mvt?unit=C2')).status).toBe(204);
+    const etagOf = async (query: string) => (await tileOf(app, `/tiles/sites/10/813/483.mvt${query}`)).headers.get('etag');
+    const whole = await etagOf('');
+    const c1 = await etagOf('?unit=C1');
+    expect(c1).not.toBe(whole);
+    expect(await etagOf('?unit=C3')).not.toBe(c1);
+    expect(await etagOf('?unit=C1&v=3')).toBe(c1);
+  });
+
   // Clustering fixture, far from the register fixture: K1–K3 within 0.003° of each other
   // and K4 0.3° east, all in z8 tile 202/121 (x = 285.00x / 360 · 256 = 202.67;
   // y = (1 − ln(tan 9° + sec 9°) / π) / 2 · 256 = 121.57). Its 16 × 16 grid cells
@@ -132,6 +161,57 @@ describe.each(databaseTargets())('GET /tiles/{layer}/{z}/{x}/{y}.mvt on the $lab
       expect(high.some((f) => f.point_count !== undefined)).toBe(false);
     } finally {
       await db.knex.raw(`DELETE FROM site_records WHERE code IN ('K1', 'K2', 'K3', 'K4')`);
+    }
+  });
+
+  // The coverage fixture's verdicts (test/fixtures/coverage-fixture.ts), by hand: broadband of any operator
+  // H1 lõm sóng 0.5, H2 lõm sóng 0.75, H3 trắng sóng 0.8 (80 % covered by MB-S4-4G, reference point not);
+  // MobiFone 4G: only H3 has any of it (0.8, reference point not covered: trắng sóng); 3G: only VN-S1-3G,
+  // away from every hamlet: all trắng sóng, 0. H2's polygon reaches into tile 10/813/483, its reference point does not.
+  it('gives each hamlet the verdict of the coverage asked for (operator, technology group, scenario), and its reference point from zoom 10', async () => {
+    const hamlets = async (path: string) => features((await tileOf(app, path)).bytes, 'hamlets');
+    const polygons = async (query: string) =>
+      (await hamlets(`/tiles/hamlets/10/813/483.mvt${query}`)).filter((f) => f.refPoint === undefined).map((f) => `${String(f.code)} ${String(f.verdict)} ${String(f.coveredShare)}`);
+    expect(await polygons('')).toEqual(['H1 lom_song 0.5', 'H2 lom_song 0.75', 'H3 trang_song 0.8']);
+    expect(await polygons('?operator=*&technology=broadband&scenario=current')).toEqual(['H1 lom_song 0.5', 'H2 lom_song 0.75', 'H3 trang_song 0.8']);
+    expect(await polygons('?operator=mobifone&technology=4G')).toEqual(['H1 trang_song 0', 'H2 trang_song 0', 'H3 trang_song 0.8']);
+    expect(await polygons('?technology=3G')).toEqual(['H1 trang_song 0', 'H2 trang_song 0', 'H3 trang_song 0']);
+    const refs = (await hamlets('/tiles/hamlets/10/813/483.mvt?operator=mobifone&technology=4G')).filter((f) => f.refPoint === true);
+    expect(refs.map((f) => ({ id: f.id, code: f.code, refKind: f.refKind, verdict: f.verdict }))).toEqual([
+      { id: undefined, code: 'H1', refKind: 'cultural_house', verdict: 'trang_song' },
+      { id: undefined, code: 'H3', refKind: 'cultural_house', verdict: 'trang_song' },
+    ]);
+    // H1's reference point (106.052, 10.05) is at tile pixel ((106.052 + 180) / 360 · 1024 − 813) · 4096 = 2699.4.
+    const layer = new VectorTile(new PbfReader((await tileOf(app, '/tiles/hamlets/10/813/483.mvt')).bytes)).layers.hamlets!;
+    const h1 = Array.from({ length: layer.length }, (_, i) => layer.feature(i)).find((f) => f.properties.refPoint === true && f.properties.code === 'H1')!;
+    expect(h1.type).toBe(1);
+    expect(h1.loadGeometry()[0]![0]!.x).toBe(2699);
+    // Below zoom 10 the map draws no reference point: the tile carries none.
+    expect((await hamlets('/tiles/hamlets/9/406/241.mvt')).filter((f) => f.refPoint !== undefined)).toEqual([]);
+  });
+
+  // Two small hamlets 0.003° apart beside the clustering fixture: in one grid cell of z8 tile 202/121
+  // (x = 202.667 and 202.670 → cell 10; y = 121.573 and 121.571 → cell 9) and of z7 tile 101/60.
+  it('draws hamlets as their polygons from zoom 8 on (a province in view), and clusters them only below', async () => {
+    const hamlet = (code: string, lon: number, lat: number) =>
+      db.knex.raw(
+        `INSERT INTO hamlets (code, name, kind, commune_id, population, households, ref_point, ref_kind, geom, source, source_date)
+         VALUES (?, ?, 'ap', (SELECT id FROM admin_units WHERE boundary_set = 'T' AND code = 'C1'), 100, 25,
+                 ST_SetSRID(ST_MakePoint(?, ?), 4326), 'centre', ST_Multi(ST_MakeEnvelope(?, ?, ?, ?, 4326)), 'kiểm thử', '2026-01-01')`,
+        [code, `Ấp ${code}`, lon, lat, lon - 0.0005, lat - 0.0005, lon + 0.0005, lat + 0.0005],
+      );
+    await hamlet('HK1', 105.001, 9.001);
+    await hamlet('HK2', 105.004, 9.003);
+    try {
+      const z8 = features((await tileOf(app, '/tiles/hamlets/8/202/121.mvt')).bytes, 'hamlets');
+      expect(z8.map((f) => f.code).sort()).toEqual(['HK1', 'HK2']);
+      expect(z8.some((f) => f.point_count !== undefined)).toBe(false);
+      const z7 = features((await tileOf(app, '/tiles/hamlets/7/101/60.mvt')).bytes, 'hamlets');
+      // The tile also holds the register fixture's hamlets (106.0–106.2 E): their own clusters.
+      const ours = z7.filter((f) => f.code === 'HK1' || f.code === 'HK2' || f.representative === 'HK1' || f.representative === 'HK2');
+      expect(ours.map((f) => f.point_count)).toEqual([2]);
+    } finally {
+      await db.knex.raw(`DELETE FROM hamlets WHERE code IN ('HK1', 'HK2')`);
     }
   });
 
@@ -211,6 +291,15 @@ describe.each(databaseTargets())('GET /tiles/{layer}/{z}/{x}/{y}.mvt on the $lab
       ['/tiles/coverage/10/813/483.mvt?technology=6G', 400, 'technology'],
       ['/tiles/gaps/10/813/483.mvt?scenario=future', 400, 'scenario'],
       ['/tiles/bts/10/813/483.mvt?status=on_air&status=planned', 400, 'status'],
+      ['/tiles/sites/10/813/483.mvt?unit=C9', 400, 'unit'],
+      ['/tiles/sites/10/813/483.mvt?unit=NC1', 400, 'unit'],
+      ['/tiles/hamlets/10/813/483.mvt?unit=C1&boundarySet=X', 400, 'boundarySet'],
+      ['/tiles/gaps/10/813/483.mvt?boundarySet=X', 400, 'boundarySet'],
+      ['/tiles/coverage/10/813/483.mvt?unit=C1', 400, 'unit'],
+      ['/tiles/hamlets/10/813/483.mvt?operator=viettel,vnpt', 400, 'operator'],
+      ['/tiles/hamlets/10/813/483.mvt?operator=unknown', 400, 'operator'],
+      ['/tiles/hamlets/10/813/483.mvt?technology=4G,3G', 400, 'technology'],
+      ['/tiles/hamlets/10/813/483.mvt?technology=2G,broadband', 400, 'technology'],
       ['/tiles/sites/10/813/483.pbf', 404, null],
       ['/tiles/sites/10/813', 404, null],
       ['/tiles', 404, null],

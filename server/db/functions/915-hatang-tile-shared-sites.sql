@@ -4,9 +4,11 @@
 -- p_active_statuses (current: on_air; planned: on_air, approved), as the
 -- shared-sites layer. Filters (NULL = all): operators and technologies of the
 -- site's BTS, status (a site record's own; an inferred site's is the most
--- advanced of its BTS).
+-- advanced of its BTS), administrative unit (p_unit_id: physical sites inside
+-- it, as the shared-sites layer; NULL = any).
+DROP FUNCTION IF EXISTS hatang_tile_shared_sites(integer, integer, integer, text[], text[], text[], text[]);
 CREATE OR REPLACE FUNCTION hatang_tile_shared_sites(
-  p_z integer, p_x integer, p_y integer, p_operators text[], p_technologies text[], p_statuses text[], p_active_statuses text[])
+  p_z integer, p_x integer, p_y integer, p_operators text[], p_technologies text[], p_statuses text[], p_active_statuses text[], p_unit_id integer)
 RETURNS TABLE (id bigint, geom geometry, ord bigint, props jsonb)
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
@@ -31,10 +33,11 @@ AS $$
       WHERE a.physical_site_id = c.id) t
     LEFT JOIN site_records s ON s.id = c.site_id
    WHERE c.geom && hatang_tile_filter_box(p_z, p_x, p_y)
+     AND (p_unit_id IS NULL OR ST_Intersects(c.geom, (SELECT u.geom FROM admin_units u WHERE u.id = p_unit_id)))
      AND cardinality(t.operators) >= 2
      AND (p_statuses IS NULL OR coalesce(s.status, t.bts_status) = ANY (p_statuses))
      AND ((p_operators IS NULL AND p_technologies IS NULL) OR t.matches)
 $$;
 
-COMMENT ON FUNCTION hatang_tile_shared_sites(integer, integer, integer, text[], text[], text[], text[]) IS
-  'Shared physical sites (active BTS of >= 2 operators, active = a status in p_active_statuses) in Web Mercator tile z/x/y: row id, point in EPSG:3857, order, tile properties (code = site key, inferred, status, operators and technologies as comma-separated text, operatorCount, btsCount, shared).';
+COMMENT ON FUNCTION hatang_tile_shared_sites(integer, integer, integer, text[], text[], text[], text[], integer) IS
+  'Shared physical sites (active BTS of >= 2 operators, active = a status in p_active_statuses) in Web Mercator tile z/x/y (and in admin unit p_unit_id unless NULL): row id, point in EPSG:3857, order, tile properties (code = site key, inferred, status, operators and technologies as comma-separated text, operatorCount, btsCount, shared).';

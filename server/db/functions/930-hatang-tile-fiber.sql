@@ -1,7 +1,9 @@
 -- Rows of the fiber vector tile z/x/y (see hatang_tile_sites for the shape).
--- Filters as the fiber layer's (NULL = all).
+-- Filters as the fiber layer's (NULL = all); p_unit_id: routes that cross
+-- that administrative unit (drawn whole, as in the fiber layer).
+DROP FUNCTION IF EXISTS hatang_tile_fiber(integer, integer, integer, text[], text[], text[], text[]);
 CREATE OR REPLACE FUNCTION hatang_tile_fiber(
-  p_z integer, p_x integer, p_y integer, p_operators text[], p_statuses text[], p_kinds text[], p_layings text[])
+  p_z integer, p_x integer, p_y integer, p_operators text[], p_statuses text[], p_kinds text[], p_layings text[], p_unit_id integer)
 RETURNS TABLE (id bigint, geom geometry, ord bigint, props jsonb)
 LANGUAGE sql STABLE PARALLEL SAFE
 AS $$
@@ -16,7 +18,8 @@ AS $$
      AND (p_statuses IS NULL OR f.status = ANY (p_statuses))
      AND (p_kinds IS NULL OR f.kind = ANY (p_kinds))
      AND (p_layings IS NULL OR f.laying = ANY (p_layings))
+     AND (p_unit_id IS NULL OR ST_Intersects(f.geom, (SELECT u.geom FROM admin_units u WHERE u.id = p_unit_id)))
 $$;
 
-COMMENT ON FUNCTION hatang_tile_fiber(integer, integer, integer, text[], text[], text[], text[]) IS
-  'Fiber routes in Web Mercator tile z/x/y: row id, MultiLineString in EPSG:3857, order, tile properties (code, name, operator, kind, laying, cores, status).';
+COMMENT ON FUNCTION hatang_tile_fiber(integer, integer, integer, text[], text[], text[], text[], integer) IS
+  'Fiber routes in Web Mercator tile z/x/y (and crossing admin unit p_unit_id unless NULL): row id, MultiLineString in EPSG:3857, order, tile properties (code, name, operator, kind, laying, cores, status).';

@@ -1,8 +1,7 @@
 import type { TileAddress } from './tile-address.js';
-import { CLUSTER_BELOW_ZOOM, CLUSTER_CELLS_PER_SIDE, clusteredTileLayers, type TileLayerName } from './tile-layers.js';
+import { CLUSTER_CELLS_PER_SIDE, clusterBelowZoomOf, type TileLayerName } from './tile-layers.js';
 
-export const isClusteredTile = (layer: TileLayerName, tile: TileAddress): boolean =>
-  tile.z < CLUSTER_BELOW_ZOOM && clusteredTileLayers.includes(layer);
+export const isClusteredTile = (layer: TileLayerName, tile: TileAddress): boolean => tile.z < (clusterBelowZoomOf[layer] ?? 0);
 
 /**
  * Grid clustering in tile space, around a layer's row function (`rows`: id,

@@ -10,17 +10,20 @@ export const isTileLayer = (name: string): name is TileLayerName => (tileLayerNa
 
 /**
  * The query parameters each tile layer takes (anything else is a 400): the
- * filters of GET /api/layers/{layer} that make sense for a tile, and `v`. No bbox (the tile is the
- * box) and no unit or boundary set (a tile shows what is there, whatever unit).
+ * filters of GET /api/layers/{layer} that make sense for a tile, and `v`. No
+ * bbox (the tile is the box). `unit` (in `boundarySet`) limits a tile to what
+ * lies in that administrative unit, as it limits the layer: the panel's unit
+ * filter narrows the map as it narrows every count and list.
  */
 export const tileLayerFilters: Record<TileLayerName, readonly string[]> = {
-  sites: ['operator', 'technology', 'status', 'v', 'lang'],
-  'shared-sites': ['operator', 'technology', 'status', 'scenario', 'v', 'lang'],
-  bts: ['operator', 'technology', 'status', 'v', 'lang'],
-  fiber: ['operator', 'status', 'kind', 'laying', 'v', 'lang'],
-  hamlets: ['scenario', 'v', 'lang'],
+  sites: ['operator', 'technology', 'status', 'unit', 'boundarySet', 'v', 'lang'],
+  'shared-sites': ['operator', 'technology', 'status', 'unit', 'boundarySet', 'scenario', 'v', 'lang'],
+  bts: ['operator', 'technology', 'status', 'unit', 'boundarySet', 'v', 'lang'],
+  fiber: ['operator', 'status', 'kind', 'laying', 'unit', 'boundarySet', 'v', 'lang'],
+  // operator and technology: the coverage whose verdict the hamlets carry (one operator or '*', one technology group).
+  hamlets: ['operator', 'technology', 'unit', 'boundarySet', 'scenario', 'v', 'lang'],
   coverage: ['operator', 'technology', 'scenario', 'v', 'lang'],
-  gaps: ['scenario', 'v', 'lang'],
+  gaps: ['unit', 'boundarySet', 'scenario', 'v', 'lang'],
 };
 
 /**
@@ -33,12 +36,14 @@ export const tileParametersNotInTile: readonly string[] = ['lang', 'v'];
 export interface TileFilter {
   operators?: string[];
   technologies?: Technology[];
-  /** Coverage only: technology groups (default broadband). */
+  /** Coverage: technology groups (default broadband); hamlets: the one group of their verdict. */
   technologyGroups?: TechnologyGroup[];
   statuses?: LifecycleStatus[];
   kinds?: FiberKind[];
   layings?: FiberLaying[];
   scenario: Scenario;
+  /** Admin unit (row id) the features must lie in, as the layer's unit filter; null or absent = anywhere. */
+  unitId?: number | null;
 }
 
 /** Tile space: 4096 units a side (ST_AsMVT's default), 64 units of buffer kept around it. */
@@ -53,7 +58,24 @@ export const MAX_TILE_ZOOM = 22;
  * comes as itself.
  */
 export const CLUSTER_BELOW_ZOOM = 9;
+/**
+ * Hamlets cluster only below z8: a hamlet is a polygon a user reads (its
+ * verdict colour, its shape against the coverage), and a province in view at
+ * z8–z9 should show them, not green dots. From z8 on the tiles stay light: on
+ * the national register (80,010 hamlets, ~6 vertices each after simplification)
+ * the fullest z8 tile holds 4,784 hamlets (2,667 on average over the 30 tiles
+ * with any), so a screen of ~6 z8 tiles draws ~16,000 small polygons at most.
+ * A z7 tile would hold up to 16,284 (8,890 on average), ~50,000 polygons on
+ * screen: there the clusters keep the national view smooth.
+ */
+export const HAMLET_CLUSTER_BELOW_ZOOM = 8;
 /** Clustering grid: cells of 256 of the tile's 4096 units, 32 px on a 512 px tile. */
 export const CLUSTER_CELLS_PER_SIDE = 16;
-/** Layers drawn as points (hamlets: the polygon's point on surface) that cluster below CLUSTER_BELOW_ZOOM. */
-export const clusteredTileLayers: readonly TileLayerName[] = ['sites', 'shared-sites', 'bts', 'hamlets'];
+/** Layers drawn as points (hamlets: the polygon's point on surface) that cluster, and below which zoom. */
+export const clusterBelowZoomOf: Partial<Record<TileLayerName, number>> = {
+  sites: CLUSTER_BELOW_ZOOM,
+  'shared-sites': CLUSTER_BELOW_ZOOM,
+  bts: CLUSTER_BELOW_ZOOM,
+  hamlets: HAMLET_CLUSTER_BELOW_ZOOM,
+};
+export const clusteredTileLayers = Object.keys(clusterBelowZoomOf) as readonly TileLayerName[];

@@ -26,32 +26,32 @@ const list = (values: readonly string[] | undefined) => (values ? [...values] : 
 // Function names are fixed here: no identifier comes from the request.
 const rowSources: Record<TileLayerName, RowSource> = {
   sites: {
-    call: 'hatang_tile_sites(?::integer, ?::integer, ?::integer, ?::text[], ?::text[], ?::text[])',
-    bindings: (t, f) => [t.z, t.x, t.y, list(f.operators), list(f.technologies), list(f.statuses)],
+    call: 'hatang_tile_sites(?::integer, ?::integer, ?::integer, ?::text[], ?::text[], ?::text[], ?::integer)',
+    bindings: (t, f) => [t.z, t.x, t.y, list(f.operators), list(f.technologies), list(f.statuses), f.unitId ?? null],
   },
   'shared-sites': {
-    call: 'hatang_tile_shared_sites(?::integer, ?::integer, ?::integer, ?::text[], ?::text[], ?::text[], ?::text[])',
-    bindings: (t, f) => [t.z, t.x, t.y, list(f.operators), list(f.technologies), list(f.statuses), [...activeStatusesOf[f.scenario]]],
+    call: 'hatang_tile_shared_sites(?::integer, ?::integer, ?::integer, ?::text[], ?::text[], ?::text[], ?::text[], ?::integer)',
+    bindings: (t, f) => [t.z, t.x, t.y, list(f.operators), list(f.technologies), list(f.statuses), [...activeStatusesOf[f.scenario]], f.unitId ?? null],
   },
   bts: {
-    call: 'hatang_tile_bts(?::integer, ?::integer, ?::integer, ?::text[], ?::text[], ?::text[])',
-    bindings: (t, f) => [t.z, t.x, t.y, list(f.operators), list(f.technologies), list(f.statuses)],
+    call: 'hatang_tile_bts(?::integer, ?::integer, ?::integer, ?::text[], ?::text[], ?::text[], ?::integer)',
+    bindings: (t, f) => [t.z, t.x, t.y, list(f.operators), list(f.technologies), list(f.statuses), f.unitId ?? null],
   },
   fiber: {
-    call: 'hatang_tile_fiber(?::integer, ?::integer, ?::integer, ?::text[], ?::text[], ?::text[], ?::text[])',
-    bindings: (t, f) => [t.z, t.x, t.y, list(f.operators), list(f.statuses), list(f.kinds), list(f.layings)],
+    call: 'hatang_tile_fiber(?::integer, ?::integer, ?::integer, ?::text[], ?::text[], ?::text[], ?::text[], ?::integer)',
+    bindings: (t, f) => [t.z, t.x, t.y, list(f.operators), list(f.statuses), list(f.kinds), list(f.layings), f.unitId ?? null],
   },
   hamlets: {
-    call: 'hatang_tile_hamlets(?::integer, ?::integer, ?::integer, ?::text)',
-    bindings: (t, f) => [t.z, t.x, t.y, f.scenario],
+    call: 'hatang_tile_hamlets(?::integer, ?::integer, ?::integer, ?::text, ?::text, ?::text, ?::integer)',
+    bindings: (t, f) => [t.z, t.x, t.y, f.scenario, f.operators?.[0] ?? null, f.technologyGroups?.[0] ?? null, f.unitId ?? null],
   },
   coverage: {
     call: 'hatang_tile_coverage(?::integer, ?::integer, ?::integer, ?::text[], ?::text[], ?::text)',
     bindings: (t, f) => [t.z, t.x, t.y, list(f.operators), list(f.technologyGroups), f.scenario],
   },
   gaps: {
-    call: 'hatang_tile_gaps(?::integer, ?::integer, ?::integer, ?::text)',
-    bindings: (t, f) => [t.z, t.x, t.y, f.scenario],
+    call: 'hatang_tile_gaps(?::integer, ?::integer, ?::integer, ?::text, ?::integer)',
+    bindings: (t, f) => [t.z, t.x, t.y, f.scenario, f.unitId ?? null],
   },
 };
 

@@ -5,9 +5,9 @@ import { ANY_OPERATOR, technologyGroups } from '../contracts/layer-contracts.js'
 import { authenticate, type AuthSettings } from '../auth/authenticate.js';
 import type { DatabaseKind } from '../db/database.js';
 import { HttpProblem } from '../http/http-problem.js';
-import { assertOnlyParameters, parseEnumList, parseNumber, singleParameter } from '../http/query-params.js';
+import { assertOnlyParameters, parseCode, parseEnumList, parseNumber, singleParameter } from '../http/query-params.js';
 import { parseScenario } from '../http/scenario-param.js';
-import { operatorCodes } from '../layers/admin-unit-lookup.js';
+import { operatorCodes, resolveBoundarySet, resolveUnitId } from '../layers/admin-unit-lookup.js';
 import { parseTileAddress } from './tile-address.js';
 import { AnswerCache } from '../cache/answer-cache.js';
 import { dataVersionOf, tablesOfLayer } from '../cache/data-versions.js';
@@ -57,15 +57,22 @@ export function tileRoutes(deps: TileRouteDeps): Router {
     assertOnlyParameters(req, tileLayerFilters[layer]);
     const q = (name: string) => singleParameter(req, name);
     const knownOperators = q('operator') === undefined ? [] : await operatorCodes(deps.knex);
-    const isCoverage = layer === 'coverage';
+    // Coverage and the hamlets' verdicts follow the coverage choice: operators or '*', technology groups (hamlets: one of each).
+    const byCoverageChoice = layer === 'coverage' || layer === 'hamlets';
+    const maxChoices = layer === 'hamlets' ? 1 : undefined;
+    // As the layers (layer-filter-params.ts): the same unit codes, the same 400s; the boundary sets are read only when named.
+    const unitCode = parseCode(q('unit'), 'unit');
+    const boundarySet = unitCode === undefined && q('boundarySet') === undefined ? null : await resolveBoundarySet(deps.knex, q('boundarySet'));
+    const unitId = boundarySet === null ? null : await resolveUnitId(deps.knex, unitCode, boundarySet);
     const filter: TileFilter = {
-      operators: parseEnumList(q('operator'), 'operator', isCoverage ? [ANY_OPERATOR, ...knownOperators] : knownOperators),
-      technologies: isCoverage ? undefined : parseEnumList(q('technology'), 'technology', technologies),
-      technologyGroups: isCoverage ? parseEnumList(q('technology'), 'technology', technologyGroups) : undefined,
+      operators: parseEnumList(q('operator'), 'operator', byCoverageChoice ? [ANY_OPERATOR, ...knownOperators] : knownOperators, maxChoices),
+      technologies: byCoverageChoice ? undefined : parseEnumList(q('technology'), 'technology', technologies),
+      technologyGroups: byCoverageChoice ? parseEnumList(q('technology'), 'technology', technologyGroups, maxChoices) : undefined,
       statuses: parseEnumList(q('status'), 'status', lifecycleStatuses),
       kinds: parseEnumList(q('kind'), 'kind', fiberKinds),
       layings: parseEnumList(q('laying'), 'laying', fiberLayings),
       scenario: parseScenario(q('scenario')),
+      unitId,
     };
     parseNumber(q('v'), 'v', { min: 0, max: 2_147_483_647, integer: true });
     const query = Object.fromEntries(Object.entries(req.query).filter(([name]) => !tileParametersNotInTile.includes(name)));

@@ -25,7 +25,7 @@ describe('GET /api/indicators', () => {
     const r = await app.get('/api/indicators');
     expect(r.status).toBe(200);
     const body = indicatorsResponseSchema.parse(r.body);
-    expect(body.unit).toEqual({ code: 'P', name: 'Tỉnh Thử', level: 'province', boundarySet: 'T' });
+    expect(body.unit).toEqual({ code: 'P', name: 'Tỉnh Thử', level: 'province', boundarySet: 'T', provinces: null, province: 'Tỉnh Thử' });
     expect(body.scenario).toBe('current');
     expect(body.settings).toEqual({ coverageTheta: 0.9, fiberReachM: 200, siteInferenceEpsM: 25 });
     expect(body.period).toBeNull();
@@ -58,7 +58,7 @@ describe('GET /api/indicators', () => {
 
   it('answers a unit of another boundary set, and that set\'s province by default', async () => {
     const r = await app.get('/api/indicators?boundarySet=N');
-    expect(r.body.unit).toEqual({ code: 'NP', name: 'Tỉnh Mới', level: 'province', boundarySet: 'N' });
+    expect(r.body.unit).toEqual({ code: 'NP', name: 'Tỉnh Mới', level: 'province', boundarySet: 'N', provinces: null, province: 'Tỉnh Mới' });
     expect(byCode(r.body.indicators)['hamlets-mobile-broadband']).toEqual([0, 3]);
     const c2 = await app.get('/api/indicators?unit=C2&scenario=planned');
     expect(byCode(c2.body.indicators)).toMatchObject({ 'hamlets-mobile-broadband': [1, 1], 'site-sharing-ratio': [1, 1] });

@@ -117,6 +117,7 @@ export type {
   IndicatorMeasure,
   IndicatorSource,
   IndicatorStatus,
+  IndicatorScope,
   IndicatorsResponse,
   IndicatorUnitRef,
   IndicatorUnitRow,

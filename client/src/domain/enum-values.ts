@@ -15,6 +15,7 @@ import type {
   UnitLevel,
   Verdict,
   WhatIfBts,
+  IndicatorScope,
 } from './contract-types.js';
 
 // Runtime lists of the contract enumerations. They are repeated here (rather than
@@ -36,6 +37,9 @@ assertComplete<Complete<Scenario, typeof scenarioValues>>(true);
 /** Largest first: the order of the level picker. */
 export const unitLevelValues = ['province', 'district', 'commune'] as const satisfies readonly UnitLevel[];
 assertComplete<Complete<UnitLevel, typeof unitLevelValues>>(true);
+
+/** The indicators' root when a boundary set has several provinces: all of them as one (the contract's allProvincesLevel). */
+export const allProvincesLevel = 'all' as const satisfies IndicatorScope['level'];
 
 export const structureTypeValues = ['self_supporting', 'guyed', 'monopole', 'rooftop', 'camouflaged'] as const satisfies readonly StructureType[];
 assertComplete<Complete<StructureType, typeof structureTypeValues>>(true);

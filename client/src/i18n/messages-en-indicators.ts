@@ -31,6 +31,8 @@ export const messagesEnIndicators: Record<keyof typeof messagesViIndicators, str
   'indicators.loading': 'Loading the figures…',
   'indicators.failed': 'Could not load the indicators: {detail}',
   'indicators.province': 'Province',
+  'indicators.allProvinces': 'All provinces ({n})',
+  'indicators.allProvincesDef': 'Every province of the boundary set as one: each indicator\'s numerator and denominator are the sums over the provinces (a ratio of sums, not a mean of ratios); the target is the one set for every unit.',
   'indicators.boundarySet': 'Boundary set',
   'indicators.period': 'Reporting period',
   'indicators.periodLatest': 'Latest period with data',

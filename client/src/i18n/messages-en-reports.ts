@@ -11,6 +11,9 @@ export const messagesEnReports: Record<keyof typeof messagesViReports, string> =
 
   'report.agencyParent': 'People’s Committee of {province}',
   'report.agency': 'Department of Information and Communications',
+  'report.agencyParentAll': 'Ministry of Information and Communications',
+  'report.agencyAll': 'Vietnam Telecommunications Authority',
+  'report.placeAll': 'Hanoi',
   'report.nation': 'SOCIALIST REPUBLIC OF VIETNAM',
   'report.motto': 'Independence – Freedom – Happiness',
   'report.placeDate': '{place}, {day}/{month}/{year}',

@@ -30,6 +30,8 @@ export const messagesViIndicators = {
   'indicators.loading': 'Đang tải số liệu…',
   'indicators.failed': 'Không tải được số liệu chỉ tiêu: {detail}',
   'indicators.province': 'Toàn tỉnh',
+  'indicators.allProvinces': 'Tất cả tỉnh ({n})',
+  'indicators.allProvincesDef': 'Tất cả tỉnh của bộ ranh giới gộp làm một: tử số và mẫu số của mỗi chỉ tiêu là tổng của các tỉnh (tỷ lệ của tổng, không phải trung bình các tỷ lệ); mục tiêu là mục tiêu chung cho mọi đơn vị.',
   'indicators.boundarySet': 'Bộ ranh giới',
   'indicators.period': 'Kỳ báo cáo',
   'indicators.periodLatest': 'Kỳ mới nhất có số liệu',

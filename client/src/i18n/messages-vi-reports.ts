@@ -9,6 +9,9 @@ export const messagesViReports = {
 
   'report.agencyParent': 'UBND {province}',
   'report.agency': 'Sở Thông tin và Truyền thông',
+  'report.agencyParentAll': 'Bộ Thông tin và Truyền thông',
+  'report.agencyAll': 'Cục Viễn thông',
+  'report.placeAll': 'Hà Nội',
   'report.nation': 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
   'report.motto': 'Độc lập – Tự do – Hạnh phúc',
   'report.placeDate': '{place}, ngày {day} tháng {month} năm {year}',

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { describeError } from '../api/api-client.js';
-import type { Indicator, IndicatorRegistry, IndicatorTarget, IndicatorUnitRef, ReportedValue } from '../domain/contract-types.js';
+import type { Indicator, IndicatorRegistry, IndicatorScope, IndicatorTarget, IndicatorUnitRef, ReportedValue } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { ConflictDialog } from '../records/conflict-dialog.js';
 import { fieldErrorsOf, versionConflictOf, type VersionConflict } from '../records/version-conflict.js';
@@ -133,7 +133,8 @@ function FigureFields({ indicator, draft, setDraft, valueError, documentError, n
 
 interface TargetFormProps {
   indicator: Indicator;
-  unit: IndicatorUnitRef;
+  /** A unit, or all provinces (level 'all'), which take only the target set for every unit. */
+  unit: IndicatorScope;
   registry: IndicatorRegistry | null;
   onClose: () => void;
   onSaved: () => void;
@@ -143,7 +144,7 @@ interface TargetFormProps {
 export function IndicatorTargetForm({ indicator, unit, registry, onClose, onSaved }: TargetFormProps) {
   const i18n = useI18n();
   const { t, lang } = i18n;
-  const province = unit.level === 'province';
+  const province = unit.level === 'province' || unit.level === 'all';
   const [scope, setScope] = useState<'unit' | 'all'>(province ? 'all' : 'unit');
   const [year, setYear] = useState(String(indicator.targetDetail?.year ?? 2025));
   const targets = registry?.indicators.find((d) => d.code === indicator.code)?.targets ?? [];

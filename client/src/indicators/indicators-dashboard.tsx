@@ -2,8 +2,8 @@ import { useCallback, useMemo, useState } from 'react';
 import { anyOperator } from '../domain/enum-values.js';
 import { describeError } from '../api/api-client.js';
 import { useSession } from '../auth/use-session.js';
-import type { AdminUnitProperties, Indicator, IndicatorUnitRef, Scenario, UnitLevel, Verdict } from '../domain/contract-types.js';
-import { unitLevelValues } from '../domain/enum-values.js';
+import type { AdminUnitProperties, Indicator, IndicatorScope, IndicatorUnitRef, Scenario, UnitLevel, Verdict } from '../domain/contract-types.js';
+import { allProvincesLevel, unitLevelValues } from '../domain/enum-values.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { WorkspacePage } from '../app/workspace-page.js';
 import { ScenarioSwitch } from '../sharing/scenario-switch.js';
@@ -28,9 +28,11 @@ interface IndicatorsDashboardProps {
   onHamletClick: (code: string) => void;
 }
 
-const levelDepth: Record<UnitLevel, number> = { province: 0, district: 1, commune: 2 };
+/** 'all': the root of a set with several provinces, all of them as one (the server sums their counts). */
+type ScopeLevel = UnitLevel | typeof allProvincesLevel;
+const levelDepth: Record<ScopeLevel, number> = { all: -1, province: 0, district: 1, commune: 2 };
 
-type Crumb = { code: string | null; name: string; level: UnitLevel };
+type Crumb = { code: string | null; name: string; level: ScopeLevel };
 
 /**
  * Chỉ tiêu quy hoạch: the plan's indicators for a unit against their targets
@@ -55,6 +57,10 @@ export function IndicatorsDashboard({ state, update, onClose, onHamletClick }: I
   const set = sets.data?.find((s) => s.code === view.boundarySet) ?? defaultSet;
   const setLevels = useMemo(() => unitLevelValues.filter((level) => set?.levels.includes(level)), [set]);
   const finest = setLevels[setLevels.length - 1] ?? 'commune';
+  // A national register's set has many provinces: its root is all of them, not one.
+  const provinceCount = set?.units.province ?? 1;
+  const rootLevel: ScopeLevel = provinceCount > 1 ? allProvincesLevel : 'province';
+  const rootName = provinceCount > 1 ? t('indicators.allProvinces', { n: provinceCount }) : null;
 
   const districtShapes = useUnitShapes(setLevels.includes('district'), 'districts', view.boundarySet, lang);
   const communeShapes = useUnitShapes(setLevels.includes('commune'), 'communes', view.boundarySet, lang);
@@ -65,7 +71,7 @@ export function IndicatorsDashboard({ state, update, onClose, onHamletClick }: I
   }, [districtShapes, communeShapes]);
 
   const cards = useIndicators({ boundarySet: view.boundarySet, unit: view.unit, scenario, period: view.period }, lang, revision);
-  const unitLevel: UnitLevel = view.unit === null ? 'province' : (shapeByCode.get(view.unit)?.level ?? (cards.data?.unit.code === view.unit ? cards.data.unit.level : finest));
+  const unitLevel: ScopeLevel = view.unit === null ? rootLevel : (shapeByCode.get(view.unit)?.level ?? (cards.data?.unit.code === view.unit ? cards.data.unit.level : finest));
   // Levels the table can show: those of the set below the unit.
   const tableLevels = setLevels.filter((level) => levelDepth[level] > levelDepth[unitLevel]);
   const atFinest = tableLevels.length === 0;
@@ -86,7 +92,9 @@ export function IndicatorsDashboard({ state, update, onClose, onHamletClick }: I
   const shownLevel = unitsData?.level ?? tableLevel ?? tableLevels[tableLevels.length - 1] ?? null;
 
   // The unit as the cards' answer names it (its name, level and set for the forms).
-  const unitRef: IndicatorUnitRef | null = cards.data?.unit ?? null;
+  const unitRef: IndicatorScope | null = cards.data?.unit ?? null;
+  // Figures are reported per unit: all provinces together have none of their own.
+  const reportedUnit: IndicatorUnitRef | null = unitRef && unitRef.level !== allProvincesLevel ? { ...unitRef, level: unitRef.level } : null;
   const crumbs: Crumb[] = useMemo(() => {
     const chain: Crumb[] = [];
     let code = view.unit;
@@ -101,12 +109,14 @@ export function IndicatorsDashboard({ state, update, onClose, onHamletClick }: I
       chain.unshift({ code, name: shape.name, level: shape.level });
       if (shape.parentCode && shapeByCode.has(shape.parentCode)) code = shape.parentCode;
       else {
+        // The top of the chain has the province as parent: under all provinces it is a step of its own.
+        if (rootName && shape.parentCode) chain.unshift({ code: shape.parentCode, name: shape.parentName ?? shape.parentCode, level: 'province' });
         provinceName = shape.parentName ?? provinceName;
         code = null;
       }
     }
-    return [{ code: null, name: provinceName || t('indicators.province'), level: 'province' as const }, ...chain];
-  }, [view.unit, shapeByCode, cards.data, t]);
+    return [{ code: null, name: rootName ?? (provinceName || t('indicators.province')), level: rootLevel }, ...chain];
+  }, [view.unit, shapeByCode, cards.data, t, rootName, rootLevel]);
   const unitName = crumbs[crumbs.length - 1]?.name ?? '';
 
   const drill = useCallback(
@@ -273,6 +283,11 @@ export function IndicatorsDashboard({ state, update, onClose, onHamletClick }: I
             </button>
           ) : null}
         </nav>
+        {unitLevel === allProvincesLevel ? (
+          <p className="legend__note" data-testid="indicators-all-provinces-def">
+            {t('indicators.allProvincesDef')}
+          </p>
+        ) : null}
         </div>
 
         {error ? (
@@ -313,7 +328,7 @@ export function IndicatorsDashboard({ state, update, onClose, onHamletClick }: I
               onSelect={() => setView({ indicator: indicator.code })}
               onBreakdown={(verdict) => openHamlets(verdict)}
               onEditTarget={planner && unitRef ? () => setForm({ kind: 'target', indicator }) : undefined}
-              onEnterReported={planner && unitRef ? () => setForm({ kind: 'reported', indicator }) : undefined}
+              onEnterReported={planner && reportedUnit ? () => setForm({ kind: 'reported', indicator }) : undefined}
             />
           ))}
         </section>
@@ -385,10 +400,10 @@ export function IndicatorsDashboard({ state, update, onClose, onHamletClick }: I
         ) : null}
       </div>
       {form && unitRef && form.kind === 'target' ? <IndicatorTargetForm indicator={form.indicator} unit={unitRef} registry={registry.data} onClose={() => setForm(null)} onSaved={onFormSaved} /> : null}
-      {form && unitRef && form.kind === 'reported' ? (
+      {form && reportedUnit && form.kind === 'reported' ? (
         <IndicatorReportedForm
           indicator={form.indicator}
-          unit={unitRef}
+          unit={reportedUnit}
           registry={registry.data}
           period={view.period ?? form.indicator.reported?.period ?? String(new Date().getFullYear())}
           onClose={() => setForm(null)}

@@ -102,14 +102,15 @@ function ReportDocument({ data, meta, scenario, period, onMapDrawn }: ReportDocu
     <article className="report-sheet" lang={i18n.lang}>
       <header className="report-heading">
         <div className="report-heading__agency">
-          <p className="report-heading__parent">{t('report.agencyParent', { province: provinceName })}</p>
-          <p className="report-heading__agency-name">{t('report.agency')}</p>
+          {/* All provinces of a national register: the Ministry's report, not one province's. */}
+          <p className="report-heading__parent">{provinceName ? t('report.agencyParent', { province: provinceName }) : t('report.agencyParentAll')}</p>
+          <p className="report-heading__agency-name">{provinceName ? t('report.agency') : t('report.agencyAll')}</p>
         </div>
         <div className="report-heading__nation">
           <p className="report-heading__nation-name">{t('report.nation')}</p>
           <p className="report-heading__motto">{t('report.motto')}</p>
           <p className="report-heading__date" data-testid="report-date">
-            {placeDateText(i18n, provinceName, madeAt)}
+            {placeDateText(i18n, provinceName || t('report.placeAll'), madeAt)}
           </p>
         </div>
       </header>

@@ -29,7 +29,7 @@ export interface ReportData {
   shapes: FeatureCollection<AdminUnitProperties>;
   /** The trắng sóng and lõm sóng hamlets of the unit. */
   hamlets: HamletCoverageResponse;
-  /** The set's province name ("Tỉnh Tiền Giang"), for the agency line and the place of the date. */
+  /** The set's province name ("Tỉnh Tiền Giang"), for the agency line and the place of the date; '' for all provinces of a national register. */
   provinceName: string;
   boundarySet: Meta['boundarySets'][number];
   finestLevel: UnitLevel;
@@ -91,17 +91,19 @@ export function useReportData(meta: Meta, view: ReportView, scenario: Scenario, 
         getJson<HamletCoverageResponse>(first.hamlets, lang, signal),
         getJson<FeatureCollection<AdminUnitProperties>>(first.shapes, lang, signal),
       ]);
-      const below = indicators.unit.level !== 'province' && indicators.unit.level !== finestLevel;
-      const chartLevel = chartLevelOf(set.levels, indicators.unit.level, finestLevel);
+      // All provinces (a set with several): the root, above the province; its charts compare the provinces.
+      const level = indicators.unit.level;
+      const all = level === 'all';
+      const below = !all && level !== 'province' && level !== finestLevel;
+      const chartLevel = all ? 'province' : chartLevelOf(set.levels, level, finestLevel);
       const urls = reportUrls({ boundarySet: set.code, unit, period }, scenario, set.code, finestLevel, below ? indicators.unit.code : null, chartLevel);
-      const [units, chartAnswer, province] = await Promise.all([
+      const [units, chartAnswer] = await Promise.all([
         getJson<IndicatorUnitsResponse>(urls.units, lang, signal),
         chartLevel === finestLevel ? Promise.resolve(null) : getJson<IndicatorUnitsResponse>(urls.chartUnits, lang, signal),
-        indicators.unit.level === 'province' ? Promise.resolve(null) : getJson<IndicatorUnitsResponse>(urls.province, lang, signal),
       ]);
       // A commune of the finest level has no units below it: its table is its own row.
-      if (indicators.unit.level === finestLevel) units.units = units.units.filter((row) => row.code === indicators.unit.code);
-      const provinceName = indicators.unit.level === 'province' ? indicators.unit.name : (province?.units[0]?.name ?? '');
+      if (level === finestLevel) units.units = units.units.filter((row) => row.code === indicators.unit.code);
+      const provinceName = indicators.unit.province ?? '';
       const chartUnits = chartAnswer ?? units;
       return { indicators, units, chartUnits, shapes, hamlets, provinceName, boundarySet: set, finestLevel };
     };

@@ -121,9 +121,27 @@ export type IndicatorSettingsView = z.infer<typeof indicatorSettingsSchema>;
 export const indicatorUnitRefSchema = z.object({ code: z.string(), name: z.string(), level: unitLevelSchema, boundarySet: z.string() });
 export type IndicatorUnitRef = z.infer<typeof indicatorUnitRefSchema>;
 
+/**
+ * The level of the root of a boundary set with several provinces: all its
+ * provinces as one unit ("Tất cả tỉnh (N)" / "All provinces (N)"), whose
+ * computed indicators sum the provinces' numerators and denominators.
+ */
+export const allProvincesLevel = 'all' as const;
+
+/** What GET /api/indicators answers for: a unit of the set, or (level 'all') every province of it. */
+export const indicatorScopeSchema = indicatorUnitRefSchema.extend({
+  level: z.union([unitLevelSchema, z.literal(allProvincesLevel)]),
+  /** Level 'all': how many provinces are summed; null for a unit. */
+  provinces: z.number().int().nullable(),
+  /** The name of the province the unit lies in (its own for a province); null for all provinces. */
+  province: z.string().nullable(),
+});
+export type IndicatorScope = z.infer<typeof indicatorScopeSchema>;
+
 /** GET /api/indicators?unit=&boundarySet=&scenario=&period= */
 export const indicatorsResponseSchema = z.object({
-  unit: indicatorUnitRefSchema,
+  /** Without `unit`: the set's province when it has one, else all its provinces (level 'all', code ''). */
+  unit: indicatorScopeSchema,
   scenario: scenarioSchema,
   /** The reporting period asked for; null: each reported indicator shows its latest period. */
   period: z.string().nullable(),

@@ -5,6 +5,7 @@ export const vi = {
   'crosswalk-same-set': 'Bảng chuyển đổi cần hai bộ ranh giới khác nhau, nhận được "{boundarySet}" cho cả hai.',
   'snapshot-busy': 'Đang lưu một ảnh chụp số liệu khác; hãy thử lại sau ít giây.',
   'unknown-snapshot': 'Không có ảnh chụp số liệu số {id}.',
+  'all-provinces-name': 'Tất cả tỉnh ({n})',
 } as const;
 
 export const en: Record<keyof typeof vi, string> = {
@@ -13,4 +14,5 @@ export const en: Record<keyof typeof vi, string> = {
   'crosswalk-same-set': 'A crosswalk needs two different boundary sets, got "{boundarySet}" for both.',
   'snapshot-busy': 'Another snapshot is being saved; try again in a few seconds.',
   'unknown-snapshot': 'There is no snapshot {id}.',
+  'all-provinces-name': 'All provinces ({n})',
 };

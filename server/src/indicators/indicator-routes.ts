@@ -1,7 +1,8 @@
 import { Router, type Request } from 'express';
 import type { Knex } from 'knex';
 import { unitLevelSchema, type UnitLevel } from '../contracts/domain-enums.js';
-import type { IndicatorSettingsView } from '../contracts/indicator-contracts.js';
+import { allProvincesLevel, type IndicatorSettingsView } from '../contracts/indicator-contracts.js';
+import { pickLanguage, translate, type Language } from '../i18n/server-messages.js';
 import { HttpProblem } from '../http/http-problem.js';
 import { assertOnlyParameters, parseCode, parseEnumList, singleParameter } from '../http/query-params.js';
 import { parseScenario } from '../http/scenario-param.js';
@@ -11,7 +12,7 @@ import { assertLevelInSet } from '../sharing/sharing-queries.js';
 import { computeUnitTable } from './indicator-unit-table.js';
 import { assertPeriod } from './reporting-period-queries.js';
 import type { IndicatorSettings } from './indicator-settings.js';
-import { computeIndicators, type IndicatorUnit } from './unit-indicators.js';
+import { computeIndicators, type AllProvinces, type IndicatorUnit } from './unit-indicators.js';
 
 export interface IndicatorRouteDeps {
   theta: number;
@@ -30,17 +31,26 @@ export async function findIndicatorUnit(knex: Knex, boundarySet: string, code: s
   return row;
 }
 
-/** The unit asked for, or the province of the boundary set. */
-async function resolveIndicatorUnit(knex: Knex, boundarySet: string, code: string | undefined): Promise<IndicatorUnit> {
-  if (code !== undefined) return findIndicatorUnit(knex, boundarySet, code, 'unit');
-  const row = (
+/** The units of the set's top level (its provinces: a unit without a parent is a province). */
+async function provincesOf(knex: Knex, boundarySet: string): Promise<IndicatorUnit[]> {
+  return (
     await knex.raw(
-      `SELECT id, code, name, level, boundary_set AS "boundarySet" FROM admin_units WHERE boundary_set = ? AND level = 'province' ORDER BY code LIMIT 1`,
+      `SELECT id, code, name, level, boundary_set AS "boundarySet" FROM admin_units WHERE boundary_set = ? AND level = 'province' ORDER BY code COLLATE "C"`,
       [boundarySet],
     )
-  ).rows[0] as IndicatorUnit | undefined;
-  if (!row) throw new HttpProblem(400, 'indicators-unit-required', { boundarySet }, 'unit');
-  return row;
+  ).rows as IndicatorUnit[];
+}
+
+/**
+ * The unit asked for; without one, the set's province when it has exactly
+ * one, else all its provinces as one root (a national register).
+ */
+async function resolveIndicatorUnit(knex: Knex, boundarySet: string, code: string | undefined, language: Language): Promise<IndicatorUnit | AllProvinces> {
+  if (code !== undefined) return findIndicatorUnit(knex, boundarySet, code, 'unit');
+  const provinces = await provincesOf(knex, boundarySet);
+  if (provinces.length === 0) throw new HttpProblem(400, 'indicators-unit-required', { boundarySet }, 'unit');
+  if (provinces.length === 1) return provinces[0]!;
+  return { level: allProvincesLevel, boundarySet, provinces: provinces.length, name: translate(language, 'all-provinces-name', { n: provinces.length }) };
 }
 
 /** A declared reporting period (reporting_periods), or null when none is asked for. */
@@ -73,6 +83,9 @@ export async function parseUnitTableQuery(knex: Knex, req: Request, deps: Indica
   if (asked !== undefined) {
     await assertLevelInSet(knex, boundarySet, asked);
     level = asked;
+  } else if (!parent && (await provincesOf(knex, boundarySet)).length > 1) {
+    // The root of a set with several provinces is all of them: its next step is the provinces.
+    level = 'province';
   } else if (parent) {
     // The drill-down's next step: the first level of the set below the parent.
     const levels = ((await knex.raw('SELECT levels FROM boundary_sets WHERE code = ?', [boundarySet])).rows[0]?.levels ?? []) as UnitLevel[];
@@ -102,7 +115,8 @@ export function indicatorRoutes(knex: Knex, deps: IndicatorRouteDeps): Router {
     const q = (name: string) => singleParameter(req, name);
     const scenario = parseScenario(q('scenario'));
     const boundarySet = await resolveBoundarySet(knex, q('boundarySet'));
-    const unit = await resolveIndicatorUnit(knex, boundarySet, parseCode(q('unit'), 'unit'));
+    const language = pickLanguage(req.query.lang, req.get('accept-language'));
+    const unit = await resolveIndicatorUnit(knex, boundarySet, parseCode(q('unit'), 'unit'), language);
     const period = await resolvePeriod(knex, q('period'));
     res.json(
       await computeIndicators(knex, { unit, scenario, period, settings: indicatorSettingsView(deps), configSharingTarget: deps.sharing.sharingTargetRatio }),

@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import type { UnitLevel } from '../contracts/domain-enums.js';
-import type { Indicator, IndicatorSettingsView, IndicatorsResponse } from '../contracts/indicator-contracts.js';
+import { allProvincesLevel, type Indicator, type IndicatorSettingsView, type IndicatorsResponse } from '../contracts/indicator-contracts.js';
 import type { Scenario } from '../contracts/sharing-contracts.js';
 import { indicatorCatalogue } from './indicator-catalogue.js';
 import { reportedForUnits, standing, targetsForUnits, trendsForUnit } from './indicator-figures.js';
-import { computedFiguresByUnit } from './indicator-queries.js';
+import { computedFiguresByUnit, type ComputedFigure, type UnitComputedFigures } from './indicator-queries.js';
 
 export interface IndicatorUnit {
   id: number;
@@ -14,8 +14,21 @@ export interface IndicatorUnit {
   boundarySet: string;
 }
 
+/**
+ * Every province of a boundary set with several, as one root ("Tất cả tỉnh
+ * (N)"): its computed indicators sum the provinces' numerators and
+ * denominators (a ratio of sums, never a mean of the provinces' ratios).
+ */
+export interface AllProvinces {
+  level: typeof allProvincesLevel;
+  boundarySet: string;
+  /** The localized name, e.g. "Tất cả tỉnh (3)". */
+  name: string;
+  provinces: number;
+}
+
 export interface IndicatorInputs {
-  unit: IndicatorUnit;
+  unit: IndicatorUnit | AllProvinces;
   scenario: Scenario;
   /** A reporting period code, or null for each reported indicator's latest. */
   period?: string | null;
@@ -30,20 +43,63 @@ export interface IndicatorInputs {
  * reported ones from the period's figure; each against the target that
  * applies, with its trend.
  */
+/** The figures of several units as one: numerators, denominators, breakdown counts, hamlets and people summed. */
+export function sumFigures(parts: Iterable<UnitComputedFigures>): UnitComputedFigures {
+  const total: UnitComputedFigures = { hamlets: 0, population: 0, figures: new Map() };
+  for (const part of parts) {
+    total.hamlets += part.hamlets;
+    total.population += part.population;
+    for (const [code, f] of part.figures) {
+      const sum: ComputedFigure = total.figures.get(code) ?? { numerator: 0, denominator: 0, breakdown: f.breakdown.map((b) => ({ ...b, count: 0 })) };
+      sum.numerator += f.numerator;
+      sum.denominator += f.denominator;
+      for (const b of f.breakdown) {
+        const into = sum.breakdown.find((x) => x.code === b.code);
+        if (into) into.count += b.count;
+        else sum.breakdown.push({ ...b });
+      }
+      total.figures.set(code, sum);
+    }
+  }
+  return total;
+}
+
+// No admin unit has id 0 (serial ids start at 1): asking the targets of unit 0 gives only those set for every unit.
+const noUnitId = 0;
+
+/**
+ * Every indicator of the registry for one unit (any boundary set), or for all
+ * provinces of a set, in one scenario: computed ones live from the register and
+ * the coverage model, reported ones from the period's figure; each against the
+ * target that applies, with its trend. All provinces have the targets set for
+ * every unit, no reported figure (they are entered per unit) and no trend.
+ */
 export async function computeIndicators(knex: Knex, q: IndicatorInputs): Promise<IndicatorsResponse> {
   const period = q.period ?? null;
-  const computed = (
-    await computedFiguresByUnit(knex, {
-      boundarySet: q.unit.boundarySet,
-      level: q.unit.level,
-      unitId: q.unit.id,
-      scenario: q.scenario,
-      fiberReachM: q.settings.fiberReachM,
-    })
-  ).get(q.unit.id);
-  const targets = (await targetsForUnits(knex, [q.unit.id], q.configSharingTarget)).get(q.unit.id);
-  const reported = (await reportedForUnits(knex, q.unit.boundarySet, [q.unit.id], period)).get(q.unit.id);
-  const trends = await trendsForUnit(knex, { boundarySet: q.unit.boundarySet, unitId: q.unit.id, unitCode: q.unit.code, scenario: q.scenario });
+  const all = q.unit.level === allProvincesLevel ? q.unit : null;
+  const unit = all ? null : (q.unit as IndicatorUnit);
+  const byUnit = await computedFiguresByUnit(knex, {
+    boundarySet: q.unit.boundarySet,
+    level: unit ? unit.level : 'province',
+    unitId: unit?.id,
+    scenario: q.scenario,
+    fiberReachM: q.settings.fiberReachM,
+  });
+  const computed = unit ? byUnit.get(unit.id) : sumFigures(byUnit.values());
+  const targetUnitId = unit?.id ?? noUnitId;
+  const targets = (await targetsForUnits(knex, [targetUnitId], q.configSharingTarget)).get(targetUnitId);
+  const reported = unit ? (await reportedForUnits(knex, unit.boundarySet, [unit.id], period)).get(unit.id) : undefined;
+  const trends = unit ? await trendsForUnit(knex, { boundarySet: unit.boundarySet, unitId: unit.id, unitCode: unit.code, scenario: q.scenario }) : new Map();
+  const province = unit
+    ? ((
+        await knex.raw(
+          `WITH RECURSIVE up AS (SELECT id, parent_id, name FROM admin_units WHERE id = ?
+                               UNION ALL SELECT p.id, p.parent_id, p.name FROM admin_units p JOIN up ON p.id = up.parent_id)
+           SELECT name FROM up WHERE parent_id IS NULL`,
+          [unit.id],
+        )
+      ).rows[0]?.name ?? null) as string | null
+    : null;
   const indicators: Indicator[] = indicatorCatalogue.map((def) => {
     const figure = computed?.figures.get(def.code);
     const reportedFigure = reported?.get(def.code);
@@ -63,7 +119,9 @@ export async function computeIndicators(knex: Knex, q: IndicatorInputs): Promise
     };
   });
   return {
-    unit: { code: q.unit.code, name: q.unit.name, level: q.unit.level, boundarySet: q.unit.boundarySet },
+    unit: all
+      ? { code: '', name: all.name, level: allProvincesLevel, boundarySet: all.boundarySet, provinces: all.provinces, province: null }
+      : { code: unit!.code, name: unit!.name, level: unit!.level, boundarySet: unit!.boundarySet, provinces: null, province },
     scenario: q.scenario,
     period,
     settings: q.settings,

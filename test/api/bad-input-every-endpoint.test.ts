@@ -153,6 +153,16 @@ const endpoints: Endpoint[] = [
     query: { bbox: '106,10,106.2,10.2', unit: 'C1', boundarySet: 'T', scenario: 'planned' }, extraQuery: { scenario: badScenarios },
   },
   { method: 'GET', path: '/api/layers/:layer', params: { layer: 'hamlets' }, query: { unit: 'C1', scenario: 'current' }, extraQuery: { scenario: badScenarios } },
+  // The counts of the tiled layers take their tiles' filters (no v).
+  {
+    method: 'GET', path: '/api/layers/:layer/count', params: { layer: 'sites' },
+    query: { operator: 'viettel', technology: '4G', status: 'on_air', unit: 'C1', boundarySet: 'T' }, extraQuery: { unit: ['C9', 'NC1'], boundarySet: ['X', 't'] },
+  },
+  {
+    method: 'GET', path: '/api/layers/:layer/count', params: { layer: 'hamlets' },
+    query: { operator: 'viettel', technology: '4G', unit: 'NC1', boundarySet: 'N', scenario: 'planned' },
+    extraQuery: { operator: ['viettel,vnpt', 'gmobile'], technology: ['4G,3G', '6G'], scenario: badScenarios },
+  },
   {
     method: 'GET', path: '/api/indicators', query: { unit: 'C1', boundarySet: 'T', scenario: 'planned' },
     extraQuery: { scenario: badScenarios, unit: ['C9', 'NC1'], boundarySet: ['X', 't'], period: ['2031', '2025-Q5', '2025-13', 'năm 2025'] },
@@ -193,6 +203,7 @@ const endpoints: Endpoint[] = [
   { method: 'DELETE', path: '/api/reported-values/:id', params: { id: '1' }, versioned: true, body: () => ({ version: 1 }) },
   { method: 'GET', path: '/api/sites/:code', params: { code: 'S1' } },
   { method: 'GET', path: '/api/sharing', query: { level: 'district', boundarySet: 'T', scenario: 'planned' } },
+  { method: 'GET', path: '/api/sharing/summary', query: { boundarySet: 'T', scenario: 'planned' } },
   { method: 'GET', path: '/api/sharing/conflicts' },
   { method: 'GET', path: '/api/sharing/consolidation', query: { scenario: 'planned', boundarySet: 'T' } },
   ...registerEndpoints('sites', 'S1', validSite, { name: 'Trạm S1', heightM: 40, version: 1 }, false),

@@ -33,6 +33,7 @@ import { metaRoutes } from '../meta/meta-routes.js';
 import { proposalRoutes } from '../proposals/proposal-routes.js';
 import { searchRoutes } from '../search/search-routes.js';
 import { siteRoutes } from '../sites/site-routes.js';
+import { tileCountRoutes } from '../tiles/tile-count-routes.js';
 import { tileRoutes } from '../tiles/tile-routes.js';
 import { loadConfig } from '../config.js';
 import { importRoutes } from '../imports/import-routes.js';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(auditRoutes(deps.knex));
   // Before the generic layers: /layers/measurements is served by its own route.
   api.use(measurementRoutes(deps.knex, deps.bodyLimitBytes));
+  api.use(tileCountRoutes(deps.knex, deps.auth));
   api.use(layerRoutes(deps.knex, deps.maxFeatures, deps.sharing, deps.auth));
   api.use(sharingRoutes(deps.knex, deps.sharing));
   api.use(siteRoutes(deps.knex));

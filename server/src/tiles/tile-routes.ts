@@ -1,18 +1,15 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
-import { lifecycleStatuses, fiberKinds, fiberLayings, technologies } from '../contracts/domain-enums.js';
-import { ANY_OPERATOR, technologyGroups } from '../contracts/layer-contracts.js';
 import { authenticate, type AuthSettings } from '../auth/authenticate.js';
 import type { DatabaseKind } from '../db/database.js';
 import { HttpProblem } from '../http/http-problem.js';
-import { assertOnlyParameters, parseCode, parseEnumList, parseNumber, singleParameter } from '../http/query-params.js';
-import { parseScenario } from '../http/scenario-param.js';
-import { operatorCodes, resolveBoundarySet, resolveUnitId } from '../layers/admin-unit-lookup.js';
+import { assertOnlyParameters, parseNumber, singleParameter } from '../http/query-params.js';
 import { parseTileAddress } from './tile-address.js';
 import { AnswerCache } from '../cache/answer-cache.js';
 import { dataVersionOf, tablesOfLayer } from '../cache/data-versions.js';
 import { canonicalQuery, noneMatchHolds, versionedEtag } from '../cache/versioned-etag.js';
-import { isTileLayer, tileLayerFilters, tileLayerNames, tileParametersNotInTile, type TileFilter } from './tile-layers.js';
+import { parseTileFilter } from './tile-filter-params.js';
+import { isTileLayer, tileLayerFilters, tileLayerNames, tileParametersNotInTile } from './tile-layers.js';
 import { tileBytes, type TileMethod } from './tile-queries.js';
 
 export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
@@ -55,26 +52,8 @@ export function tileRoutes(deps: TileRouteDeps): Router {
     }
     const tile = parseTileAddress(String(req.params.z), String(req.params.x), String(req.params.y));
     assertOnlyParameters(req, tileLayerFilters[layer]);
-    const q = (name: string) => singleParameter(req, name);
-    const knownOperators = q('operator') === undefined ? [] : await operatorCodes(deps.knex);
-    // Coverage and the hamlets' verdicts follow the coverage choice: operators or '*', technology groups (hamlets: one of each).
-    const byCoverageChoice = layer === 'coverage' || layer === 'hamlets';
-    const maxChoices = layer === 'hamlets' ? 1 : undefined;
-    // As the layers (layer-filter-params.ts): the same unit codes, the same 400s; the boundary sets are read only when named.
-    const unitCode = parseCode(q('unit'), 'unit');
-    const boundarySet = unitCode === undefined && q('boundarySet') === undefined ? null : await resolveBoundarySet(deps.knex, q('boundarySet'));
-    const unitId = boundarySet === null ? null : await resolveUnitId(deps.knex, unitCode, boundarySet);
-    const filter: TileFilter = {
-      operators: parseEnumList(q('operator'), 'operator', byCoverageChoice ? [ANY_OPERATOR, ...knownOperators] : knownOperators, maxChoices),
-      technologies: byCoverageChoice ? undefined : parseEnumList(q('technology'), 'technology', technologies),
-      technologyGroups: byCoverageChoice ? parseEnumList(q('technology'), 'technology', technologyGroups, maxChoices) : undefined,
-      statuses: parseEnumList(q('status'), 'status', lifecycleStatuses),
-      kinds: parseEnumList(q('kind'), 'kind', fiberKinds),
-      layings: parseEnumList(q('laying'), 'laying', fiberLayings),
-      scenario: parseScenario(q('scenario')),
-      unitId,
-    };
-    parseNumber(q('v'), 'v', { min: 0, max: 2_147_483_647, integer: true });
+    const filter = await parseTileFilter(deps.knex, req, layer);
+    parseNumber(singleParameter(req, 'v'), 'v', { min: 0, max: 2_147_483_647, integer: true });
     const query = Object.fromEntries(Object.entries(req.query).filter(([name]) => !tileParametersNotInTile.includes(name)));
     // The version first, then the tile: a write committed in between makes the tile newer than its tag, never older.
     const version = await dataVersionOf(deps.knex, tablesOfLayer[layer]);

@@ -81,6 +81,7 @@ export type {
   Ratio,
   Scenario,
   SharingResponse,
+  SharingSummary,
   SharingUnit,
   SiteConflict,
 } from '../../../server/src/contracts/sharing-contracts.js';

@@ -1,5 +1,5 @@
 import { getJson } from '../api/api-client.js';
-import type { ConsolidationResponse, Scenario, SharingResponse, SiteConflictsResponse, UnitLevel } from '../domain/contract-types.js';
+import type { ConsolidationResponse, Scenario, SharingResponse, SharingSummary, SiteConflictsResponse, UnitLevel } from '../domain/contract-types.js';
 import type { Lang } from '../i18n/i18n-context.js';
 
 /** What GET /api/sharing is asked for; null values take the server's defaults. */
@@ -20,6 +20,19 @@ export function sharingUrl(query: SharingQuery, lang: Lang): string {
   if (query.scenario !== 'current') params.set('scenario', query.scenario);
   params.set('lang', lang);
   return `/api/sharing?${params.toString()}`;
+}
+
+/** The whole set's figures only (the left panel at start): one small answer, not every unit of a national register. */
+export function sharingSummaryUrl(query: Pick<SharingQuery, 'boundarySet' | 'scenario'>, lang: Lang): string {
+  const params = new URLSearchParams();
+  if (query.boundarySet) params.set('boundarySet', query.boundarySet);
+  if (query.scenario !== 'current') params.set('scenario', query.scenario);
+  params.set('lang', lang);
+  return `/api/sharing/summary?${params.toString()}`;
+}
+
+export function fetchSharingSummary(query: Pick<SharingQuery, 'boundarySet' | 'scenario'>, lang: Lang, signal?: AbortSignal): Promise<SharingSummary> {
+  return getJson<SharingSummary>(sharingSummaryUrl(query, lang), lang, signal);
 }
 
 export function consolidationUrl(scenario: Scenario, lang: Lang): string {

@@ -1,11 +1,11 @@
 import { percent } from '../coverage/coverage-formats.js';
-import type { SharingResponse } from '../domain/contract-types.js';
+import type { SharingSummary } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { fractionText } from './sharing-formats.js';
 import type { CachedAnswerLoad } from '../api/use-cached-answer.js';
 
 /** The sharing part of the left panel: the province's site sharing ratio against the target, and the button to the panel. */
-export function SharingSection({ load, open, onOpen }: { load: CachedAnswerLoad<SharingResponse>; open: boolean; onOpen: (open: boolean) => void }) {
+export function SharingSection({ load, open, onOpen }: { load: CachedAnswerLoad<SharingSummary>; open: boolean; onOpen: (open: boolean) => void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const data = load.data;

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
-import type { ConsolidationGroup, Meta, Scenario, SharingResponse, SiteConflict, UnitLevel } from '../domain/contract-types.js';
+import type { ConsolidationGroup, Meta, Scenario, SharingSummary, SiteConflict, UnitLevel } from '../domain/contract-types.js';
 import type { MapToggle, SelectableLayer } from '../domain/enum-values.js';
 import type { Lang } from '../i18n/i18n-context.js';
 import type { LayerLoads } from '../layers/use-layer-data.js';
@@ -11,7 +11,7 @@ import { SharedSiteLegend } from './shared-site-legend.js';
 import { SharingPanel } from './sharing-panel.js';
 import { SharingSection } from './sharing-section.js';
 import { effectiveLevel, levelsOfSet } from './sharing-table-order.js';
-import { useConsolidation, useSharing, useSiteConflicts } from './use-sharing-data.js';
+import { useConsolidation, useSharing, useSharingSummary, useSiteConflicts } from './use-sharing-data.js';
 import type { CachedAnswerLoad } from '../api/use-cached-answer.js';
 
 interface SharingScreenInput {
@@ -27,7 +27,8 @@ interface SharingScreenInput {
 }
 
 export interface SharingScreen {
-  sharing: CachedAnswerLoad<SharingResponse>;
+  /** The whole set's figures, ε and the target (GET /api/sharing/summary). */
+  sharing: CachedAnswerLoad<SharingSummary>;
   scenarioSwitch: ReactNode;
   section: ReactNode;
   legend: ReactNode;
@@ -51,8 +52,10 @@ export function useSharingScreen({ meta, state, update, loads, lang, radioRevisi
   const setCode = view.boundarySet ?? defaultSet?.code ?? null;
   const level = effectiveLevel(view.level, levelsOfSet(meta.boundarySets.find((b) => b.code === setCode)?.levels ?? []));
   const query = useMemo(() => ({ level, boundarySet: view.boundarySet, scenario: state.scenario }), [level, view.boundarySet, state.scenario]);
-  // The section in the left panel shows the province's ratio, so the answer is always loaded (one small JSON).
-  const sharing = useSharing(true, query, lang, radioRevision);
+  // The section in the left panel shows the whole set's ratio, so its summary is always loaded (one small JSON);
+  // every unit of the level (10,836 communes in a national register) only while the panel is open.
+  const summary = useSharingSummary(true, query, lang, radioRevision);
+  const sharing = useSharing(panelOpen, query, lang, radioRevision);
   const conflicts = useSiteConflicts(panelOpen && view.tab === 'inference', lang, radioRevision);
   const consolidationShown = state.layers.includes('consolidation');
   const consolidation = useConsolidation((panelOpen && view.tab === 'consolidation') || consolidationShown, state.scenario, lang, radioRevision);
@@ -99,10 +102,10 @@ export function useSharingScreen({ meta, state, update, loads, lang, radioRevisi
 
   const selectedUnit = state.selection && (state.selection.layer === 'communes' || state.selection.layer === 'districts') ? state.selection.code : null;
   return {
-    sharing,
+    sharing: summary,
     scenarioSwitch: <ScenarioSwitch value={state.scenario} onChange={setScenario} />,
-    section: <SharingSection load={sharing} open={panelOpen} onOpen={openPanel} />,
-    legend: <SharedSiteLegend epsM={sharing.data?.siteInferenceEpsM ?? null} distanceM={consolidation.data?.distanceM ?? null} />,
+    section: <SharingSection load={summary} open={panelOpen} onOpen={openPanel} />,
+    legend: <SharedSiteLegend epsM={summary.data?.siteInferenceEpsM ?? null} distanceM={consolidation.data?.distanceM ?? null} />,
     panel: panelOpen ? (
       <SharingPanel
         meta={meta}

@@ -73,6 +73,14 @@ export const sharingResponseSchema = z.object({
 });
 export type SharingResponse = z.infer<typeof sharingResponseSchema>;
 
+/**
+ * GET /api/sharing/summary?boundarySet=&scenario= : the whole set's figures
+ * (`province`: its province, or with several provinces their sums, named
+ * "Tất cả tỉnh (N)") against the target, without the units and operators.
+ */
+export const sharingSummarySchema = sharingResponseSchema.pick({ boundarySet: true, scenario: true, siteInferenceEpsM: true, target: true, province: true });
+export type SharingSummary = z.infer<typeof sharingSummarySchema>;
+
 /** GET /api/sharing/conflicts: inconsistencies of the register found by site inference. */
 export const siteConflictSchema = z.object({
   id: z.number().int(),

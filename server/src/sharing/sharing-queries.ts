@@ -7,10 +7,12 @@ import {
   type Ratio,
   type Scenario,
   type SharingResponse,
+  type SharingSummary,
   type SharingUnit,
   type SiteConflict,
 } from '../contracts/sharing-contracts.js';
 import { HttpProblem } from '../http/http-problem.js';
+import { translate, type Language } from '../i18n/server-messages.js';
 import type { SharingSettings } from './sharing-settings.js';
 import { computedIndicators } from '../indicators/indicator-catalogue.js';
 import { provinceWideTarget } from '../indicators/indicator-target-lookup.js';
@@ -69,18 +71,30 @@ async function ratioRows(knex: Knex, boundarySet: string, level: UnitLevel, scen
   }));
 }
 
-/** The whole boundary set as one unit: its province when it has that level, else the sum of its top level's units. */
-async function wholeSet(knex: Knex, boundarySet: string, scenario: Scenario): Promise<SharingUnit> {
+/** The first level of a boundary set (its provinces: a unit without a parent is a province). */
+async function topLevelOf(knex: Knex, boundarySet: string): Promise<UnitLevel> {
   const levels = ((await knex.raw('SELECT levels FROM boundary_sets WHERE code = ?', [boundarySet])).rows[0]?.levels ?? []) as UnitLevel[];
-  const top = (['province', 'district', 'commune'] as const).find((l) => levels.includes(l)) ?? 'province';
-  const rows = await ratioRows(knex, boundarySet, top, scenario);
+  return (['province', 'district', 'commune'] as const).find((l) => levels.includes(l)) ?? 'province';
+}
+
+/**
+ * The whole set as one unit from the rows of its top level: its province when
+ * it has one, else the sum of its provinces' counts (each site is in one unit
+ * of a level), named "Tất cả tỉnh (N)" in `language` like the indicators' root.
+ */
+function wholeSetOf(rows: RatioRow[], top: UnitLevel, boundarySet: string, language: Language): SharingUnit {
   if (top === 'province' && rows.length === 1) return unitOf(rows[0]!);
   const sum = (k: keyof RatioRow) => rows.reduce((s, r) => s + (r[k] as number), 0);
   return unitOf({
-    unit_id: 0, code: boundarySet, name: boundarySet, level: 'province', parent_code: null,
+    unit_id: 0, code: boundarySet, name: translate(language, 'all-provinces-name', { n: rows.length }), level: 'province', parent_code: null,
     sites_active: sum('sites_active'), sites_shared: sum('sites_shared'), tenancies: sum('tenancies'),
     bts_active: sum('bts_active'), bts_shared: sum('bts_shared'),
   });
+}
+
+async function wholeSet(knex: Knex, boundarySet: string, scenario: Scenario, language: Language = 'vi'): Promise<SharingUnit> {
+  const top = await topLevelOf(knex, boundarySet);
+  return wholeSetOf(await ratioRows(knex, boundarySet, top, scenario), top, boundarySet, language);
 }
 
 /**
@@ -137,25 +151,57 @@ export async function inferenceCounts(knex: Knex): Promise<SharingResponse['infe
   };
 }
 
+/** The planners' every-unit target of the latest year when one is set, else the configuration's (HATANG_SHARING_TARGET). */
+export async function sharingTarget(knex: Knex, settings: SharingSettings): Promise<number> {
+  return (await provinceWideTarget(knex, computedIndicators.siteSharing.code))?.value ?? settings.sharingTargetRatio;
+}
+
+/** The register's figures of GET /api/sharing (what its data versions decide): the units of the level, the whole set, the operators. */
+export async function sharingFigures(
+  knex: Knex,
+  q: { boundarySet: string; level: UnitLevel; scenario: Scenario; language?: Language },
+): Promise<Pick<SharingResponse, 'province' | 'units' | 'operators'>> {
+  await assertLevelInSet(knex, q.boundarySet, q.level);
+  const top = await topLevelOf(knex, q.boundarySet);
+  // Each query reads every active BTS once; apart they run side by side on the pool's connections.
+  const [rows, topRows, operators] = await Promise.all([
+    ratioRows(knex, q.boundarySet, q.level, q.scenario),
+    q.level === top ? null : ratioRows(knex, q.boundarySet, top, q.scenario),
+    operatorSharing(knex, q.boundarySet, q.scenario),
+  ]);
+  return { province: wholeSetOf(topRows ?? rows, top, q.boundarySet, q.language ?? 'vi'), units: rows.map(unitOf), operators };
+}
+
 /** GET /api/sharing: every unit of the level, the whole set, the operators. */
 export async function sharingReport(
   knex: Knex,
   settings: SharingSettings,
-  q: { boundarySet: string; level: UnitLevel; scenario: Scenario },
+  q: { boundarySet: string; level: UnitLevel; scenario: Scenario; language?: Language },
 ): Promise<SharingResponse> {
-  await assertLevelInSet(knex, q.boundarySet, q.level);
-  const units = (await ratioRows(knex, q.boundarySet, q.level, q.scenario)).map(unitOf);
+  const figures = await sharingFigures(knex, q);
   return {
     boundarySet: q.boundarySet,
     level: q.level,
     scenario: q.scenario,
     siteInferenceEpsM: settings.siteInferenceEpsM,
-    // The planners' every-unit target of the latest year when one is set, else the configuration's (HATANG_SHARING_TARGET).
-    target: (await provinceWideTarget(knex, computedIndicators.siteSharing.code))?.value ?? settings.sharingTargetRatio,
-    province: await wholeSet(knex, q.boundarySet, q.scenario),
-    units,
-    operators: await operatorSharing(knex, q.boundarySet, q.scenario),
+    target: await sharingTarget(knex, settings),
+    ...figures,
     inference: await inferenceCounts(knex),
+  };
+}
+
+/** GET /api/sharing/summary: the whole set's ratios against the target, what the map's left panel shows at start. */
+export async function sharingSummary(
+  knex: Knex,
+  settings: SharingSettings,
+  q: { boundarySet: string; scenario: Scenario; language?: Language },
+): Promise<SharingSummary> {
+  return {
+    boundarySet: q.boundarySet,
+    scenario: q.scenario,
+    siteInferenceEpsM: settings.siteInferenceEpsM,
+    target: await sharingTarget(knex, settings),
+    province: await wholeSet(knex, q.boundarySet, q.scenario, q.language ?? 'vi'),
   };
 }
 

@@ -9,14 +9,49 @@ interface AdminUnitPickerProps {
   onChange: (unit: string | null) => void;
 }
 
+/**
+ * Units as options; with units of several provinces (a national register, where
+ * names repeat: "Huyện Châu Thành" is in many) grouped under their province's name.
+ */
+function UnitOptions({ units }: { units: AdminUnitProperties[] }) {
+  const groups = useMemo(() => {
+    const byParent = new Map<string, { name: string; units: AdminUnitProperties[] }>();
+    for (const u of units) {
+      const key = u.parentCode ?? '';
+      let group = byParent.get(key);
+      if (!group) byParent.set(key, (group = { name: u.parentName ?? u.parentCode ?? '', units: [] }));
+      group.units.push(u);
+    }
+    return [...byParent.values()];
+  }, [units]);
+  const options = (list: AdminUnitProperties[]) =>
+    list.map((u) => (
+      <option key={u.code} value={u.code}>
+        {u.name}
+      </option>
+    ));
+  if (groups.length <= 1) return <>{options(units)}</>;
+  return (
+    <>
+      {groups.map((g) => (
+        <optgroup key={g.name} label={g.name}>
+          {options(g.units)}
+        </optgroup>
+      ))}
+    </>
+  );
+}
+
 /** District, then commune: the unit that sites, BTS, fiber and hamlets are limited to. */
 export function AdminUnitPicker({ districts, communes, unit, onChange }: AdminUnitPickerProps) {
   const { t, lang } = useI18n();
   const collator = useMemo(() => new Intl.Collator(lang === 'vi' ? 'vi' : 'en', { numeric: true }), [lang]);
-  const districtList = useMemo(
-    () => (districts?.features ?? []).map((f) => f.properties).sort((a, b) => collator.compare(a.name, b.name)),
-    [districts, collator],
+  // By province, then name: the order of the province groups when there are several.
+  const byParentThenName = useMemo(
+    () => (a: AdminUnitProperties, b: AdminUnitProperties) => collator.compare(a.parentName ?? '', b.parentName ?? '') || collator.compare(a.name, b.name),
+    [collator],
   );
+  const districtList = useMemo(() => (districts?.features ?? []).map((f) => f.properties).sort(byParentThenName), [districts, byParentThenName]);
   const communeList = useMemo(() => (communes?.features ?? []).map((f) => f.properties), [communes]);
 
   const selectedCommune = communeList.find((c) => c.code === unit) ?? null;
@@ -28,8 +63,8 @@ export function AdminUnitPicker({ districts, communes, unit, onChange }: AdminUn
     () =>
       communeList
         .filter((c) => twoLevel || c.parentCode === districtCode)
-        .sort((a, b) => collator.compare(a.name, b.name)),
-    [communeList, districtCode, collator, twoLevel],
+        .sort(byParentThenName),
+    [communeList, districtCode, byParentThenName, twoLevel],
   );
 
   return (
@@ -39,11 +74,7 @@ export function AdminUnitPicker({ districts, communes, unit, onChange }: AdminUn
           <span className="field__label">{t('filter.district')}</span>
           <select value={districtCode ?? ''} onChange={(event) => onChange(event.target.value || null)} data-testid="filter-district">
             <option value="">{t('filter.allDistricts')}</option>
-            {districtList.map((d) => (
-              <option key={d.code} value={d.code}>
-                {d.name}
-              </option>
-            ))}
+            <UnitOptions units={districtList} />
           </select>
         </label>
       )}
@@ -56,11 +87,7 @@ export function AdminUnitPicker({ districts, communes, unit, onChange }: AdminUn
           data-testid="filter-commune"
         >
           <option value="">{t('filter.allCommunes')}</option>
-          {communesOfDistrict.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
+          <UnitOptions units={communesOfDistrict} />
         </select>
       </label>
     </div>

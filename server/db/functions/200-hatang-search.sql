@@ -2,7 +2,9 @@
 -- communes and districts of every boundary set. Rank: exact name or code, then
 -- a match at the start of a word, then anywhere; then districts before
 -- communes before hamlets before sites. Matching uses position(), not LIKE, so
--- '%' and '_' in the query are plain characters.
+-- '%' and '_' in the query are plain characters. The context of a hamlet or a
+-- unit names its parents up to the province: names repeat across provinces
+-- ("Xã An Hữu" is in several), so the parents tell the results apart.
 CREATE OR REPLACE FUNCTION hatang_search(p_query text, p_limit integer)
 RETURNS TABLE (kind text, code text, name text, context text, lon float8, lat float8,
                min_lon float8, min_lat float8, max_lon float8, max_lat float8)
@@ -16,15 +18,16 @@ AS $$
            hatang_fold(s.code || ' ' || coalesce(s.name, '')) AS folded, 4 AS kind_rank
       FROM sites s JOIN operators ow ON ow.id = s.owner_id
     UNION ALL
-    SELECT 'hamlet', h.code, h.name, concat_ws(', ', c.name, d.name),
+    SELECT 'hamlet', h.code, h.name, concat_ws(', ', c.name, d.name, g.name),
            h.ref_point, h.geom, hatang_fold(h.code || ' ' || h.name), 3
       FROM hamlets h JOIN admin_units c ON c.id = h.commune_id LEFT JOIN admin_units d ON d.id = c.parent_id
+      LEFT JOIN admin_units g ON g.id = d.parent_id
     UNION ALL
     SELECT a.level, a.code, a.name,
-           concat_ws(', ', p.name, 'ranh giới ' || a.boundary_set),
+           concat_ws(', ', p.name, g.name, 'ranh giới ' || a.boundary_set),
            ST_PointOnSurface(a.geom), a.geom, hatang_fold(a.code || ' ' || a.name),
            CASE a.level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END
-      FROM admin_units a LEFT JOIN admin_units p ON p.id = a.parent_id
+      FROM admin_units a LEFT JOIN admin_units p ON p.id = a.parent_id LEFT JOIN admin_units g ON g.id = p.parent_id
   ),
   matched AS (
     SELECT c.*,
@@ -43,4 +46,4 @@ AS $$
 $$;
 
 COMMENT ON FUNCTION hatang_search(text, integer) IS
-  'Search sites, hamlets and admin units ignoring diacritics and case ("cai be" finds "Cái Bè"); lon/lat of a point on the feature, bbox for areas, EPSG:4326.';
+  'Search sites, hamlets and admin units ignoring diacritics and case ("cai be" finds "Cái Bè"); lon/lat of a point on the feature, bbox for areas, EPSG:4326; context: a hamlet''s or unit''s parents up to the province (with the boundary set for a unit), a site''s owner and address.';

@@ -11,7 +11,7 @@ import { useHamletCoverage } from '../coverage/use-hamlet-coverage.js';
 import { useMeasurements } from '../coverage/use-measurements.js';
 import { useWhatIf } from '../coverage/use-what-if.js';
 import { WhatIfPanel } from '../coverage/what-if-panel.js';
-import { rowsAfterWhatIf, whatIfRatio } from '../coverage/what-if-verdicts.js';
+import { rowsAfterWhatIf, whatIfRatio, whatIfVerdictOverrides } from '../coverage/what-if-verdicts.js';
 import type { LayerName, Meta, SearchResult, Verdict } from '../domain/contract-types.js';
 import { anyOperator, dataLayersOf, type MapToggle, type SelectableLayer } from '../domain/enum-values.js';
 import { useI18n, type Lang } from '../i18n/i18n-context.js';
@@ -19,6 +19,7 @@ import { InspectorPanel } from '../inspector/inspector-panel.js';
 import type { HistoryEntity } from '../inspector/record-history-button.js';
 import { LayerPanel } from '../layers/layer-panel.js';
 import { revisionOfLayer, useLayerData, type RegisterRevisions } from '../layers/use-layer-data.js';
+import { useTileLayerCounts } from '../layers/use-tile-layer-counts.js';
 import { selectionKey, useSelectedFeature, type SelectionArea } from '../layers/use-selected-feature.js';
 import type { ClusteredLayer } from '../map/cluster-layers.js';
 import { isTileLayer, tileLayerNames, tileUrl, type TileLayerName } from '../map/tile-sources.js';
@@ -113,19 +114,28 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
   // Whole-layer GeoJSON only for the small layers: the large ones are vector tiles.
   const wanted = useMemo(() => [...new Set<LayerName>([...baseLayers, ...dataLayersOf(state.layers)])].filter((layer) => !isTileLayer(layer)), [state.layers]);
   const layerLoads = useLayerData(wanted, state.filters, state.coverage, state.lang, revisions, state.scenario);
+  // A hamlet tile also carries the hamlet's verdict: computed from the radio side.
+  const tileRevisionOf = useCallback(
+    (layer: TileLayerName) => (revisions[revisionOfLayer[layer] ?? 'radio'] ?? 0) + (layer === 'hamlets' ? revisions.radio : 0),
+    [revisions],
+  );
   const tileUrls = useMemo(() => {
     const urls = {} as Record<TileLayerName, string>;
-    // A hamlet tile also carries the hamlet's verdict: computed from the radio side.
-    const revisionOf = (layer: TileLayerName) => (revisions[revisionOfLayer[layer] ?? 'radio'] ?? 0) + (layer === 'hamlets' ? revisions.radio : 0);
-    for (const layer of tileLayerNames) urls[layer] = tileUrl(layer, state.filters, state.coverage, state.scenario, revisionOf(layer));
+    for (const layer of tileLayerNames) urls[layer] = tileUrl(layer, state.filters, state.coverage, state.scenario, tileRevisionOf(layer));
     return urls;
-  }, [state.filters, state.coverage, state.scenario, revisions]);
+  }, [state.filters, state.coverage, state.scenario, tileRevisionOf]);
+  // The panel's counts of the tiled layers shown, and always the hamlets' (their verdicts make the coverage ratio).
+  const countedTileLayers = useMemo(() => [...new Set<TileLayerName>(['hamlets', ...dataLayersOf(state.layers).filter(isTileLayer)])], [state.layers]);
+  const tileCounts = useTileLayerCounts(countedTileLayers, state.filters, state.coverage, state.scenario, tileRevisionOf, state.lang);
   // The feature a click selected is looked up around the click (else in the whole layer) for the inspector.
   const [selectionArea, setSelectionArea] = useState<SelectionArea | null>(null);
   const selectedLoads = useSelectedFeature(state.selection, selectionArea, state.filters, state.coverage, state.lang, revisions, state.scenario);
   const loads = useMemo(() => ({ ...layerLoads, ...selectedLoads }), [layerLoads, selectedLoads]);
-  // The verdict rows feed the ratio in the panel, so they are always loaded (about 20 kB compressed).
-  const verdictLoad = useHamletCoverage(true, state.coverage, state.filters.unit, state.filters.boundarySet, state.lang, revisions.radio, state.scenario);
+  // Every hamlet's row is loaded only for the lists that show them: the hamlet table and the what-if tool's ratio.
+  // The map colours by the verdict in the hamlet tiles and the panel's ratio comes from the hamlets' count
+  // (nationally the rows are 80,000 hamlets, ~11 s).
+  const verdictRowsWanted = state.panel === 'hamlet-table' || state.whatIf;
+  const verdictLoad = useHamletCoverage(verdictRowsWanted, state.coverage, state.filters.unit, state.filters.boundarySet, state.lang, revisions.radio, state.scenario);
   const [modelLoad, retryModel] = useCoverageModel(state.lang, revisions.radio);
   const model = modelLoad.status === 'ready' ? modelLoad.model : null;
   const whatIf = useWhatIf(state.coverage, state.lang, state.scenario);
@@ -151,6 +161,7 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
   // While the what-if tool shows an answer for the same choice, the map shows the hamlets' verdicts after it.
   const whatIfShown = state.whatIf ? whatIf.shown : null;
   const mapVerdictRows = useMemo(() => rowsAfterWhatIf(verdictLoad.data, whatIfShown), [verdictLoad.data, whatIfShown]);
+  const verdictOverrides = useMemo(() => whatIfVerdictOverrides(state.coverage, whatIfShown), [state.coverage, whatIfShown]);
   const ratioWithWhatIf = useMemo(() => whatIfRatio(verdictRows, mapVerdictRows, state.filters.unit !== null), [verdictRows, mapVerdictRows, state.filters.unit]);
 
   const select = useCallback((selection: Selection | null) => update((prev) => ({ ...prev, selection })), [update]);
@@ -281,15 +292,17 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
     [update, fitBbox, flyTo],
   );
 
-  const verdictByCode = useMemo(() => new Map((verdictRows ?? []).map((row) => [row.code, row])), [verdictRows]);
   const verdictsShown = state.layers.includes('hamlet-verdicts');
   const hoverText = useCallback(
     (feature: MapGeoJSONFeature, layer: SelectableLayer) => {
       const text = featureHoverText(feature, layer, i18n, meta.operators ?? []);
-      const row = layer === 'hamlets' && verdictsShown ? verdictByCode.get(String(feature.properties.code)) : undefined;
-      return row && text ? `${text} · ${t(`verdict.${row.verdict}`)} · ${percent(i18n, row.coveredShare)}` : text;
+      // The hamlet tiles carry the verdict and covered share of the coverage choice.
+      const verdict = feature.properties.verdict as Verdict | undefined;
+      const share = feature.properties.coveredShare as number | undefined;
+      if (layer !== 'hamlets' || !verdictsShown || !verdict || !text) return text;
+      return share === undefined ? `${text} · ${t(`verdict.${verdict}`)}` : `${text} · ${t(`verdict.${verdict}`)} · ${percent(i18n, share)}`;
     },
-    [i18n, t, meta, verdictByCode, verdictsShown],
+    [i18n, t, meta, verdictsShown],
   );
 
   const mapStrings: MapUiStrings = useMemo(
@@ -407,7 +420,7 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
           meta={meta}
           visible={state.layers}
           loads={loads}
-          verdictLoad={verdictLoad}
+          tileCounts={tileCounts}
           coverageColour={coverageColour}
           filters={state.filters}
           scenario={sharingScreen.scenarioSwitch}
@@ -420,7 +433,7 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
               coverageColour={coverageColour}
               visible={state.layers}
               loads={loads}
-              verdictLoad={verdictLoad}
+              tileCounts={tileCounts}
               measurementLoad={measurementLoad}
               filters={state.filters}
               theta={model?.theta ?? null}
@@ -446,7 +459,7 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
               visibleLayers={state.layers}
               loads={layerLoads}
               tileUrls={tileUrls}
-              verdictRows={mapVerdictRows}
+              verdictOverrides={verdictOverrides}
               whatIf={whatIf.overlay}
               measurements={measurementsShown ? measurementLoad.data : null}
               placing={(state.whatIf && whatIf.placing) || colocationPlacing}
@@ -462,6 +475,7 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
               onCameraChange={onCameraChange}
               hoverText={hoverText}
               clusterText={clusterText}
+              formatCount={i18n.formatNumber}
             />
             <button type="button" className="map-reset button button--small" onClick={() => meta.extent && fitBbox(meta.extent)}>
               {t('map.resetView')}

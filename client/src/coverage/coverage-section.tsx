@@ -3,12 +3,12 @@ import type { MapToggle } from '../domain/enum-values.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { coverageToggleOrder, LayerToggleList } from '../layers/layer-toggle-list.js';
 import type { LayerLoads } from '../layers/use-layer-data.js';
+import type { TileCountLoads } from '../layers/use-tile-layer-counts.js';
 import type { CoverageChoice, CoveragePanel, LayerFilterState } from '../url/view-state.js';
 import { CoverageChoicePicker } from './coverage-choice-picker.js';
 import { groupLabel, operatorChoiceLabel } from './coverage-labels.js';
 import { CoverageRatio } from './coverage-ratio.js';
 import { MeasurementImport } from './measurement-import.js';
-import type { HamletCoverageLoad } from './use-hamlet-coverage.js';
 import type { MeasurementLoad } from './use-measurements.js';
 import { VerdictLegend } from './verdict-legend.js';
 
@@ -18,7 +18,8 @@ interface CoverageSectionProps {
   coverageColour: string;
   visible: readonly MapToggle[];
   loads: LayerLoads;
-  verdictLoad: HamletCoverageLoad;
+  /** Counts of the tiled layers; the hamlets' carries the verdict counts of the coverage choice (the ratio). */
+  tileCounts: TileCountLoads;
   measurementLoad: MeasurementLoad;
   filters: LayerFilterState;
   theta: number | null;
@@ -35,8 +36,9 @@ interface CoverageSectionProps {
 /** The coverage part of the left panel: whose coverage, the ratio, the coverage layers, the tools, the legend. */
 export function CoverageSection(props: CoverageSectionProps) {
   const { t } = useI18n();
-  const { meta, coverage, verdictLoad, panel } = props;
-  const summary = verdictLoad.data?.summary ?? null;
+  const { meta, coverage, panel } = props;
+  const hamletCount = props.tileCounts.hamlets;
+  const summary = hamletCount?.data?.verdicts ?? null;
   return (
     <div className="coverage-section" data-testid="coverage-section">
       <CoverageChoicePicker operators={meta.operators} value={coverage} onChange={props.onCoverageChange} />
@@ -45,14 +47,14 @@ export function CoverageSection(props: CoverageSectionProps) {
           <CoverageRatio summary={summary} />
           <p className="coverage-section__scope">
             {t('ratio.scope', {
-              operator: operatorChoiceLabel(t, verdictLoad.data?.operator ?? coverage.operator, meta.operators),
-              group: groupLabel(t, verdictLoad.data?.technologyGroup ?? coverage.group, true),
+              operator: operatorChoiceLabel(t, summary.operator, meta.operators),
+              group: groupLabel(t, summary.technologyGroup, true),
             })}
             {props.filters.unit ? ` · ${t('ratio.inUnit')}` : ` · ${t('ratio.wholeProvince')}`}
           </p>
         </>
-      ) : verdictLoad.status === 'error' ? (
-        <p className="layer-row__error">{t('ratio.failed', { detail: verdictLoad.error ?? '' })}</p>
+      ) : hamletCount?.status === 'error' ? (
+        <p className="layer-row__error">{t('ratio.failed', { detail: hamletCount.error ?? '' })}</p>
       ) : (
         <p className="coverage-section__scope">{t('ratio.loading')}</p>
       )}
@@ -61,7 +63,7 @@ export function CoverageSection(props: CoverageSectionProps) {
         toggles={coverageToggleOrder}
         visible={props.visible}
         loads={props.loads}
-        verdictLoad={verdictLoad}
+        tileCounts={props.tileCounts}
         measurementLoad={props.measurementLoad}
         filters={props.filters}
         coverageColour={props.coverageColour}

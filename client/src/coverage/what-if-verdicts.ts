@@ -1,4 +1,6 @@
 import type { HamletCoverageResponse, HamletCoverageRow, WhatIfResponse } from '../domain/contract-types.js';
+import type { VerdictOverride } from '../map/coverage-layers.js';
+import type { CoverageChoice } from '../url/view-state.js';
 import type { WhatIfRatio } from './what-if-panel.js';
 
 /**
@@ -22,4 +24,14 @@ export function whatIfRatio(before: readonly HamletCoverageRow[] | null, after: 
   if (!before || !after) return null;
   const covered = (rows: readonly HamletCoverageRow[]) => rows.filter((r) => r.verdict === 'covered').length;
   return { hamlets: before.length, coveredBefore: covered(before), coveredAfter: covered(after), inUnit };
+}
+
+/**
+ * The hamlets the map colours otherwise than their tiles while a what-if
+ * answer is shown: each changed hamlet with its verdict after. None when the
+ * answer is for another operator or technology group than the map shows.
+ */
+export function whatIfVerdictOverrides(choice: CoverageChoice, whatIf: WhatIfResponse | null): VerdictOverride[] {
+  if (!whatIf || whatIf.operator !== choice.operator || whatIf.technologyGroup !== choice.group) return [];
+  return whatIf.changedHamlets.map((h) => ({ code: h.code, verdict: h.after }));
 }

@@ -9,4 +9,13 @@ export const messagesEnMapTiles: Record<keyof typeof messagesViMapTiles, string>
   'legend.clusterStep': 'Cluster of {from}–{to} points',
   'legend.clusterLast': 'Cluster of {from} points or more',
   'legend.clusterNote': 'Zoomed out, nearby sites, BTS and hamlets merge into one cluster; click a cluster to zoom in.',
+  'cluster.labelHint': 'Points in the cluster',
+  'layer.countHint.sites': 'Sites under the chosen filters (operator, technology, status, administrative unit), over the whole layer, not only the view.',
+  'layer.countHint.shared-sites': 'Shared sites (active BTS of two or more operators) under the chosen filters, over the whole layer, not only the view.',
+  'layer.countHint.bts': 'BTS under the chosen filters (operator, technology, status, administrative unit), over the whole layer, not only the view.',
+  'layer.countHint.fiber': 'Fibre routes under the chosen filters; a route crossing the administrative unit counts whole. Over the whole layer, not only the view.',
+  'layer.countHint.hamlets': 'Hamlets whose reference point (cultural house or centre) lies in the chosen administrative unit, over the whole layer, not only the view.',
+  'layer.countHint.gaps': 'Uncovered parts (parts of a hamlet without broadband of any operator) of the hamlets in the chosen administrative unit.',
+  'layer.countVerdictsHint': 'Hamlets with a coverage verdict for the chosen operator and technology, in the chosen administrative unit.',
+  'layer.countCoverageHint': 'Area covered by the chosen operator and technology, on the spheroid (km²).',
 };

@@ -1,19 +1,20 @@
 import { useState, type ReactNode } from 'react';
 import type { Meta } from '../domain/contract-types.js';
 import type { MapToggle } from '../domain/enum-values.js';
-import type { HamletCoverageLoad } from '../coverage/use-hamlet-coverage.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import type { LayerFilterState } from '../url/view-state.js';
 import { LayerFilters } from './layer-filters.js';
 import { LayerToggleList, registerToggleOrder } from './layer-toggle-list.js';
 import { MapLegend } from './map-legend.js';
 import type { LayerLoads } from './use-layer-data.js';
+import type { TileCountLoads } from './use-tile-layer-counts.js';
 
 interface LayerPanelProps {
   meta: Meta;
   visible: readonly MapToggle[];
   loads: LayerLoads;
-  verdictLoad: HamletCoverageLoad;
+  /** Counts of the tiled layers (GET /api/layers/{layer}/count). */
+  tileCounts: TileCountLoads;
   coverageColour: string;
   filters: LayerFilterState;
   /** The coverage section (choice, ratio, coverage layers, tools, legend). */
@@ -47,7 +48,7 @@ function PanelSection({ title, children, initiallyOpen = true }: { title: string
 }
 
 /** The left-hand panel: data overview, layer toggles, coverage, filters and legend. */
-export function LayerPanel({ meta, visible, loads, verdictLoad, coverageColour, filters, coverage, scenario, sharing, sharingLegend, onToggle, onFiltersChange, onUnitChosen }: LayerPanelProps) {
+export function LayerPanel({ meta, visible, loads, tileCounts, coverageColour, filters, coverage, scenario, sharing, sharingLegend, onToggle, onFiltersChange, onUnitChosen }: LayerPanelProps) {
   const { t, formatNumber } = useI18n();
   const counts: [string, string][] = [
     [formatNumber(meta.counts.sites), t('counts.sites')],
@@ -78,7 +79,7 @@ export function LayerPanel({ meta, visible, loads, verdictLoad, coverageColour, 
           toggles={registerToggleOrder}
           visible={visible}
           loads={loads}
-          verdictLoad={verdictLoad}
+          tileCounts={tileCounts}
           filters={filters}
           coverageColour={coverageColour}
           onToggle={onToggle}

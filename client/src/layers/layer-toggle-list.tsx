@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Meta } from '../domain/contract-types.js';
 import type { MapToggle } from '../domain/enum-values.js';
-import type { HamletCoverageLoad } from '../coverage/use-hamlet-coverage.js';
 import type { MeasurementLoad } from '../coverage/use-measurements.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { coverageOpacity, mapPalette } from '../map/map-palette.js';
@@ -11,6 +10,8 @@ import { layerIsFiltered } from './layer-queries.js';
 import { ConsolidationSwatch, TenantStepsSwatch } from '../sharing/sharing-swatches.js';
 import { AreaSwatch, FiberSwatch, HatchSwatch, MeasurementSwatch, RingsSwatch, SiteSwatch, VerdictsSwatch } from './legend-swatches.js';
 import type { LayerLoads } from './use-layer-data.js';
+import type { TileCountLoads } from './use-tile-layer-counts.js';
+import { isTileLayer } from '../map/tile-sources.js';
 
 /** Toggle order of the register layers: as drawn, top of the map first. */
 export const registerToggleOrder: readonly MapToggle[] = ['sites', 'shared-sites', 'consolidation', 'bts', 'fiber', 'hamlets', 'communes', 'districts'];
@@ -23,8 +24,8 @@ interface LayerToggleListProps {
   toggles: readonly MapToggle[];
   visible: readonly MapToggle[];
   loads: LayerLoads;
-  /** Rows of the hamlet choropleth (its count and errors). */
-  verdictLoad: HamletCoverageLoad;
+  /** Counts of the tiled layers (the hamlets' with their verdicts, for the choropleth's row). */
+  tileCounts: TileCountLoads;
   /** The field measurements of the coverage choice (their count and errors); only the coverage section has them. */
   measurementLoad?: MeasurementLoad;
   filters: LayerFilterState;
@@ -37,11 +38,13 @@ interface ToggleStatus {
   loading: boolean;
   /** Features on the map (for the coverage union: its area). */
   count: string | null;
+  /** What the count counts, shown on hover. */
+  countHint?: string;
   error: string | null;
   truncated: boolean;
 }
 
-export function LayerToggleList({ meta, toggles, visible, loads, verdictLoad, measurementLoad, filters, coverageColour, onToggle }: LayerToggleListProps) {
+export function LayerToggleList({ meta, toggles, visible, loads, tileCounts, measurementLoad, filters, coverageColour, onToggle }: LayerToggleListProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const neutral = mapPalette.neutralOwner;
@@ -70,19 +73,21 @@ export function LayerToggleList({ meta, toggles, visible, loads, verdictLoad, me
     measurements: t('definition.measurements'),
   };
   const statusOf = (toggle: MapToggle): ToggleStatus => {
-    if (toggle === 'hamlet-verdicts') {
-      const hamlets = loads.hamlets;
-      return {
-        loading: verdictLoad.status === 'loading' || hamlets?.status === 'loading',
-        count: verdictLoad.data ? t('layer.count', { count: verdictLoad.data.rows.length }) : null,
-        error: verdictLoad.error ?? hamlets?.error ?? null,
-        truncated: hamlets?.data?.truncated ?? false,
-      };
-    }
-    if (toggle === 'coverage') {
-      const load = loads.coverage;
-      const km2 = load?.data ? load.data.features.reduce((sum, f) => sum + f.properties.areaKm2, 0) : null;
-      return { loading: load?.status === 'loading', count: km2 === null ? null : `${i18n.formatNumber(km2)} ${t('unit.km2')}`, error: load?.status === 'error' ? (load.error ?? '') : null, truncated: false };
+    // The tiled layers: the server's count under the same filters as the tiles, over the whole layer (not the view).
+    const counted = toggle === 'hamlet-verdicts' ? 'hamlets' : toggle;
+    if (isTileLayer(counted)) {
+      const load = tileCounts[counted];
+      const data = load?.data ?? null;
+      const error = load?.status === 'error' ? (load.error ?? '') : null;
+      if (toggle === 'hamlet-verdicts') {
+        const verdicts = data?.verdicts ?? null;
+        return { loading: load?.status === 'loading', count: verdicts ? t('layer.count', { count: verdicts.hamlets }) : null, countHint: t('layer.countVerdictsHint'), error, truncated: false };
+      }
+      if (counted === 'coverage') {
+        const km2 = data?.areaKm2 ?? null;
+        return { loading: load?.status === 'loading', count: km2 === null ? null : `${i18n.formatNumber(km2)} ${t('unit.km2')}`, countHint: t('layer.countCoverageHint'), error, truncated: false };
+      }
+      return { loading: load?.status === 'loading', count: data ? t('layer.count', { count: data.count }) : null, countHint: t(`layer.countHint.${counted}`), error, truncated: false };
     }
     if (toggle === 'measurements') {
       const data = measurementLoad?.data ?? null;
@@ -93,7 +98,8 @@ export function LayerToggleList({ meta, toggles, visible, loads, verdictLoad, me
         truncated: data?.truncated ?? false,
       };
     }
-    const load = loads[toggle];
+    // The GeoJSON layers (districts, communes, consolidation): the features loaded.
+    const load = loads[toggle as Exclude<MapToggle, 'hamlet-verdicts' | 'measurements'>];
     return { loading: load?.status === 'loading', count: load?.data ? t('layer.count', { count: load.data.numberReturned }) : null, error: load?.status === 'error' ? (load.error ?? '') : null, truncated: load?.data?.truncated ?? false };
   };
 
@@ -119,7 +125,7 @@ export function LayerToggleList({ meta, toggles, visible, loads, verdictLoad, me
                   ⧩
                 </span>
               ) : null}
-              <span className="layer-row__count">
+              <span className="layer-row__count" data-testid={`layer-count-${layer}`} title={status.count !== null ? status.countHint : undefined}>
                 {status.loading ? t('layer.loading') : (status.count ?? '')}
               </span>
             </label>

@@ -1,5 +1,5 @@
 import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
-import type { HamletCoverageRow, Operator } from '../domain/contract-types.js';
+import type { Operator, Verdict } from '../domain/contract-types.js';
 import { anyOperator, verdictValues } from '../domain/enum-values.js';
 import { gapHatchImageId } from './gap-hatch-pattern.js';
 import { mapLayerIds } from './layer-ids.js';
@@ -30,23 +30,24 @@ export function coverageOutlineLayer(operators: readonly Operator[]): LayerSpeci
   };
 }
 
-const noHamlet: FilterSpecification = ['==', ['get', 'code'], ''];
+/** Hamlets with a verdict for the coverage choice (the hamlet tiles carry it); the others (not yet computed) are not drawn. */
+const hasVerdict: FilterSpecification = ['has', 'verdict'];
 
-/** Hamlets coloured by verdict; the colours and filter are set from the coverage rows (verdictPaint). */
+/** Hamlets coloured by the verdict in their tile properties (verdictPaint); the filter keeps hamlets that have one. */
 export function hamletVerdictLayers(): LayerSpecification[] {
   return [
     {
       id: mapLayerIds.hamletVerdictsFill,
       type: 'fill',
       source: 'hamlets',
-      filter: noHamlet,
-      paint: { 'fill-color': verdictColours.covered, 'fill-opacity': coverageOpacity.verdicts, 'fill-antialias': false },
+      filter: hasVerdict,
+      paint: { 'fill-color': verdictPaint([]), 'fill-opacity': coverageOpacity.verdicts, 'fill-antialias': false },
     },
     {
       id: mapLayerIds.hamletVerdictsOutline,
       type: 'line',
       source: 'hamlets',
-      filter: noHamlet,
+      filter: hasVerdict,
       paint: {
         'line-color': mapPalette.verdictLine,
         'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.3, 13, 1.2],
@@ -56,21 +57,27 @@ export function hamletVerdictLayers(): LayerSpecification[] {
   ];
 }
 
+/** A hamlet whose verdict the map shows otherwise than its tile says: the what-if tool's answer, after its hypothetical BTS. */
+export interface VerdictOverride {
+  code: string;
+  verdict: Verdict;
+}
+
 /**
- * Fill colour and filter of the verdict layers for a set of coverage rows: a
- * `match` of hamlet codes per verdict. Hamlets without a row (outside the unit,
- * not yet loaded) are not drawn.
+ * Fill colour of the verdict layers: by the `verdict` property of the hamlet
+ * tiles (the verdict of the coverage choice, server-side), except for the few
+ * hamlets of `overrides` (a `match` on their codes). No list of every hamlet's
+ * verdict: at national scale that was 80,000 codes in one expression.
  */
-export function verdictPaint(rows: readonly HamletCoverageRow[]): { colour: ExpressionSpecification | string; filter: FilterSpecification } {
-  if (rows.length === 0) return { colour: verdictColours.covered, filter: noHamlet };
+export function verdictPaint(overrides: readonly VerdictOverride[]): ExpressionSpecification {
+  const byProperty = ['match', ['get', 'verdict'], ...verdictValues.flatMap((v) => [v, verdictColours[v]]), 'rgba(0,0,0,0)'];
   const branches: unknown[] = [];
   for (const verdict of verdictValues) {
-    const codes = rows.filter((r) => r.verdict === verdict).map((r) => r.code);
+    const codes = [...new Set(overrides.filter((o) => o.verdict === verdict).map((o) => o.code))];
     if (codes.length > 0) branches.push(codes, verdictColours[verdict]);
   }
-  const colour = ['match', ['get', 'code'], ...branches, 'rgba(0,0,0,0)'] as unknown as ExpressionSpecification;
-  const filter: FilterSpecification = ['in', ['get', 'code'], ['literal', rows.map((r) => r.code)]];
-  return { colour, filter };
+  if (branches.length === 0) return byProperty as unknown as ExpressionSpecification;
+  return ['match', ['get', 'code'], ...branches, byProperty] as unknown as ExpressionSpecification;
 }
 
 /** Uncovered parts (vùng lõm): a hatch over the hamlet colours and a strong outline. */

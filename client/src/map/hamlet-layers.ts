@@ -1,6 +1,5 @@
 import type { LayerSpecification } from 'maplibre-gl';
-import type { Feature, FeatureCollection, HamletProperties } from '../domain/contract-types.js';
-import { hamletRefSourceId, mapLayerIds } from './layer-ids.js';
+import { mapLayerIds } from './layer-ids.js';
 import { mapPalette } from './map-palette.js';
 
 export function hamletLayers(): LayerSpecification[] {
@@ -24,39 +23,22 @@ export function hamletLayers(): LayerSpecification[] {
   ];
 }
 
-/** Reference points (cultural house or centre) where a hamlet's coverage verdict is tested. */
+/**
+ * Reference points (cultural house or centre) where a hamlet's coverage verdict
+ * is tested: point features of the hamlet tiles (refPoint = true) from z10.
+ */
 export function hamletRefPointLayer(): LayerSpecification {
   return {
     id: mapLayerIds.hamletRefPoints,
     type: 'circle',
-    source: hamletRefSourceId,
+    source: 'hamlets',
     minzoom: 10,
+    filter: ['==', ['get', 'refPoint'], true],
     paint: {
       'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 2, 14, 4.5],
       'circle-color': ['match', ['get', 'refKind'], 'cultural_house', mapPalette.hamletRefCultural, mapPalette.hamletRefCentre],
       'circle-stroke-color': mapPalette.hamletRefCultural,
       'circle-stroke-width': 1.2,
     },
-  };
-}
-
-interface RefPointProperties {
-  code: string;
-  name: string;
-  refKind: HamletProperties['refKind'];
-}
-
-/** One point per hamlet at properties.refPoint, for the reference-point layer. */
-export function hamletRefPoints(hamlets: FeatureCollection<HamletProperties>): {
-  type: 'FeatureCollection';
-  features: Feature<RefPointProperties>[];
-} {
-  return {
-    type: 'FeatureCollection',
-    features: hamlets.features.map((f) => ({
-      type: 'Feature',
-      geometry: { type: 'Point', coordinates: f.properties.refPoint },
-      properties: { code: f.properties.code, name: f.properties.name, refKind: f.properties.refKind },
-    })),
   };
 }

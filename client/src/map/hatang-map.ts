@@ -10,19 +10,18 @@ import {
   type VectorTileSource,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { AdminUnitProperties, FeatureCollection, HamletCoverageRow, HamletProperties, LayerName, Operator } from '../domain/contract-types.js';
+import type { AdminUnitProperties, FeatureCollection, LayerName, Operator } from '../domain/contract-types.js';
 import type { MapToggle, SelectableLayer } from '../domain/enum-values.js';
 import type { MapCamera, Selection } from '../url/view-state.js';
 import { AreaLabels } from './area-labels.js';
-import { verdictPaint } from './coverage-layers.js';
+import { ClusterLabels } from './cluster-labels.js';
+import { verdictPaint, type VerdictOverride } from './coverage-layers.js';
 import { registerGapHatch } from './gap-hatch-pattern.js';
 import { registerInferredRing } from './shared-site-layers.js';
 import type { Bbox } from './geometry-measures.js';
-import { hamletRefPoints } from './hamlet-layers.js';
 import { clusterLayerIds, type ClusteredLayer } from './cluster-layers.js';
 import {
   clickableLayers,
-  hamletRefSourceId,
   hiddenLayerIds,
   mapLayerIds,
   mapLayersByToggle,
@@ -76,6 +75,8 @@ export interface HatangMapOptions {
   onHoverText: (feature: MapGeoJSONFeature | null, layer: SelectableLayer | null) => string | null;
   /** The text over a cluster of `count` points of a layer. */
   clusterText: (layer: ClusteredLayer, count: number) => string;
+  /** A cluster's label: its number of points in the page's language (vi: 1.234). */
+  formatCount: (count: number) => string;
 }
 
 /** Half the side of the box around a click in which the selected feature is looked up (px; more than any click tolerance). */
@@ -92,6 +93,7 @@ export class HatangMap {
   readonly map: MaplibreMap;
   private readonly districtLabels: AreaLabels;
   private readonly communeLabels: AreaLabels;
+  private readonly clusterLabels: ClusterLabels;
   private readonly pendingData = new Map<string, unknown>();
   private readonly initialPending: Set<LayerName>;
   private readonly tooltip: HTMLDivElement;
@@ -136,6 +138,7 @@ export class HatangMap {
     // From z7: further out (a whole country, minZoom 4) the names of hundreds of districts pile up into one smudge.
     this.districtLabels = new AreaLabels(this.map, 'map-labels--districts', 7, 13);
     this.communeLabels = new AreaLabels(this.map, 'map-labels--communes', 11, 99);
+    this.clusterLabels = new ClusterLabels(this.map, (count) => options.formatCount(count));
     this.initialPending = new Set(options.initialLayers);
 
     this.tooltip = document.createElement('div');
@@ -250,7 +253,6 @@ export class HatangMap {
   }
 
   setLayerData<L extends LayerName>(layer: L, data: FeatureCollection<unknown>): void {
-    if (layer === 'hamlets') this.setSourceData(hamletRefSourceId, hamletRefPoints(data as FeatureCollection<HamletProperties>));
     if (layer === 'districts') this.districtLabels.setUnits(data as FeatureCollection<AdminUnitProperties>);
     if (layer === 'communes') this.communeLabels.setUnits(data as FeatureCollection<AdminUnitProperties>);
     this.setSourceData(layer, data);
@@ -311,6 +313,8 @@ export class HatangMap {
     }
     this.districtLabels.setShown(visible.includes('districts'));
     this.communeLabels.setShown(visible.includes('communes'));
+    // A cluster layer switched off takes its labels with it at once; one switched on is labelled when its tiles are drawn.
+    this.clusterLabels.refresh();
   }
 
   setSelection(selection: Selection | null): void {
@@ -348,16 +352,17 @@ export class HatangMap {
     this.map.setFilter(mapLayerIds.consolidationHighlight, consolidationGroupFilter(group));
   }
 
-  /** Colours the hamlets by verdict (rows of GET /api/hamlets/coverage); none drawn for null. */
-  setVerdicts(rows: readonly HamletCoverageRow[] | null): void {
+  /**
+   * The hamlets are coloured by the verdict their tiles carry (the coverage
+   * choice is in the tile URL); `overrides` recolour a few of them (the what-if
+   * tool's hamlets after its hypothetical BTS).
+   */
+  setVerdictOverrides(overrides: readonly VerdictOverride[]): void {
     if (!this.styleLoaded) {
-      this.map.once('load', () => this.setVerdicts(rows));
+      this.map.once('load', () => this.setVerdictOverrides(overrides));
       return;
     }
-    const { colour, filter } = verdictPaint(rows ?? []);
-    this.map.setPaintProperty(mapLayerIds.hamletVerdictsFill, 'fill-color', colour);
-    this.map.setFilter(mapLayerIds.hamletVerdictsFill, filter);
-    this.map.setFilter(mapLayerIds.hamletVerdictsOutline, filter);
+    this.map.setPaintProperty(mapLayerIds.hamletVerdictsFill, 'fill-color', verdictPaint(overrides));
   }
 
   /** Draws the what-if footprints, the placed hypothetical BTS and the outline of the hamlets they change (empty clears). */
@@ -381,6 +386,8 @@ export class HatangMap {
   }
 
   setStrings(strings: MapUiStrings): void {
+    // The language may have changed: the cluster counts are formatted again.
+    if (this.styleLoaded) this.clusterLabels.refresh();
     const container = this.map.getContainer();
     const titles: [string, string][] = [
       ['.maplibregl-ctrl-zoom-in', strings.zoomIn],
@@ -422,6 +429,7 @@ export class HatangMap {
     this.resizeObserver.disconnect();
     this.districtLabels.remove();
     this.communeLabels.remove();
+    this.clusterLabels.remove();
     this.map.remove();
     if (window.__hatangMap === this.map) delete window.__hatangMap;
   }

@@ -46,9 +46,6 @@ export const mapLayerIds = {
 
 export type MapLayerId = (typeof mapLayerIds)[keyof typeof mapLayerIds];
 
-/** GeoJSON source ids: one per API layer, plus the hamlet reference points derived from hamlets. */
-export const hamletRefSourceId = 'hamlet-ref-points';
-
 /** Sources of the what-if tool: hypothetical footprints (from the server) and the points where the BTS were placed. */
 export const whatIfFootprintSourceId = 'what-if-footprints';
 export const whatIfBtsSourceId = 'what-if-bts';

@@ -8,7 +8,7 @@ import { consolidationHighlightLayer, consolidationLayer } from './consolidation
 import { coverageFillLayer, coverageOutlineLayer, gapLayers, hamletVerdictLayers } from './coverage-layers.js';
 import { fiberLayer } from './fiber-layers.js';
 import { hamletLayers, hamletRefPointLayer } from './hamlet-layers.js';
-import { hamletRefSourceId, mapLayerIds, measurementSourceId, whatIfBtsSourceId, whatIfFootprintSourceId } from './layer-ids.js';
+import { mapLayerIds, measurementSourceId, whatIfBtsSourceId, whatIfFootprintSourceId } from './layer-ids.js';
 import { mapPalette } from './map-palette.js';
 import { measurementLayer, selectionMeasurementLayer } from './measurement-layers.js';
 import {
@@ -55,7 +55,6 @@ function adapted(layer: LayerSpecification, hidden: ReadonlySet<string>): LayerS
 export function buildMapStyle(operators: readonly Operator[], tileUrls: Record<TileLayerName, string>, hidden: ReadonlySet<string>): StyleSpecification {
   const sources: StyleSpecification['sources'] = {};
   for (const layer of layerNameValues) sources[layer] = isTileLayer(layer) ? vectorSource(tileUrls[layer]) : emptySource();
-  sources[hamletRefSourceId] = emptySource();
   sources[whatIfFootprintSourceId] = emptySource();
   sources[whatIfBtsSourceId] = emptySource();
   sources[measurementSourceId] = emptySource();

@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
-import type { FeatureCollection, HamletCoverageRow, LayerName, MeasurementProperties, Meta } from '../domain/contract-types.js';
+import type { FeatureCollection, LayerName, MeasurementProperties, Meta } from '../domain/contract-types.js';
 import { dataLayersOf, layerNameValues, type MapToggle, type SelectableLayer } from '../domain/enum-values.js';
 import type { LayerLoads } from '../layers/use-layer-data.js';
 import type { MapCamera, Selection } from '../url/view-state.js';
 import type { ClusteredLayer } from './cluster-layers.js';
+import type { VerdictOverride } from './coverage-layers.js';
 import type { Bbox } from './geometry-measures.js';
 import { HatangMap, type MapUiStrings, type WhatIfOverlay } from './hatang-map.js';
 import { isTileLayer, type TileLayerName } from './tile-sources.js';
@@ -16,8 +17,8 @@ interface MapViewProps {
   /** The GeoJSON layers (admin units, consolidation); the large layers come as tiles (`tileUrls`). */
   loads: LayerLoads;
   tileUrls: Record<TileLayerName, string>;
-  /** Verdict rows for the hamlet choropleth, null while none are loaded. */
-  verdictRows: readonly HamletCoverageRow[] | null;
+  /** Hamlets coloured otherwise than their tiles' verdict (the what-if answer). */
+  verdictOverrides: readonly VerdictOverride[];
   whatIf: WhatIfOverlay;
   /** Field measurements of the coverage choice; null while none are loaded. */
   measurements: FeatureCollection<MeasurementProperties> | null;
@@ -31,6 +32,8 @@ interface MapViewProps {
   onCameraChange: (camera: MapCamera) => void;
   hoverText: (feature: MapGeoJSONFeature, layer: SelectableLayer) => string | null;
   clusterText: (layer: ClusteredLayer, count: number) => string;
+  /** A cluster's label: its number of points (vi: 1.234). */
+  formatCount: (count: number) => string;
 }
 
 /** The map element; React state flows in through effects, user actions out through callbacks. */
@@ -60,6 +63,7 @@ export function MapView(props: MapViewProps) {
       onCameraChange: (camera) => latest.current.onCameraChange(camera),
       onHoverText: (feature, layer) => (feature && layer ? latest.current.hoverText(feature, layer) : null),
       clusterText: (layer, count) => latest.current.clusterText(layer, count),
+      formatCount: (count) => latest.current.formatCount(count),
     });
     mapRef.current = map;
     shownData.current.clear();
@@ -70,7 +74,7 @@ export function MapView(props: MapViewProps) {
     };
   }, []);
 
-  const { loads, tileUrls, visibleLayers, verdictRows, whatIf, measurements, placing, selection, unitFocus, strings } = props;
+  const { loads, tileUrls, visibleLayers, verdictOverrides, whatIf, measurements, placing, selection, unitFocus, strings } = props;
 
   useEffect(() => {
     const map = mapRef.current;
@@ -92,7 +96,7 @@ export function MapView(props: MapViewProps) {
   useEffect(() => mapRef.current?.setSelection(selection), [selection]);
   useEffect(() => mapRef.current?.setUnitFocus(unitFocus), [unitFocus]);
   useEffect(() => mapRef.current?.setStrings(strings), [strings]);
-  useEffect(() => mapRef.current?.setVerdicts(verdictRows), [verdictRows]);
+  useEffect(() => mapRef.current?.setVerdictOverrides(verdictOverrides), [verdictOverrides]);
   useEffect(() => mapRef.current?.setWhatIf(whatIf), [whatIf]);
   useEffect(() => mapRef.current?.setPlacing(placing), [placing]);
   useEffect(() => mapRef.current?.setMeasurements(measurements), [measurements]);

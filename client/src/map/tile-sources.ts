@@ -12,12 +12,12 @@ export type TileLayerName = (typeof tileLayerNames)[number];
 
 export const isTileLayer = (layer: string): layer is TileLayerName => (tileLayerNames as readonly string[]).includes(layer);
 
-/** Point layers the server clusters below this zoom (server/src/tiles/tile-layers.ts CLUSTER_BELOW_ZOOM). */
-export const clusterBelowZoom = 9;
-export const clusteredTileLayers = ['sites', 'shared-sites', 'bts', 'hamlets'] as const satisfies readonly TileLayerName[];
+/** Point layers the server clusters, and below which zoom (server/src/tiles/tile-layers.ts clusterBelowZoomOf: hamlets stay polygons from z8). */
+export const clusterBelowZoomOf = { sites: 9, 'shared-sites': 9, bts: 9, hamlets: 8 } as const satisfies Partial<Record<TileLayerName, number>>;
+export const clusteredTileLayers = ['sites', 'shared-sites', 'bts', 'hamlets'] as const satisfies readonly (keyof typeof clusterBelowZoomOf)[];
 
-/** The panel filters a tile takes: the layer's own, without unit and boundary set (a tile shows what is there). */
-const notForTiles = new Set(['unit', 'boundarySet', 'bbox']);
+/** The panel filters a tile takes: the layer's own, unit and boundary set included (the tile is the box, so no bbox). */
+const notForTiles = new Set(['bbox']);
 
 /**
  * The tile URL template of a layer under the current filters. `v` is the
@@ -26,10 +26,32 @@ const notForTiles = new Set(['unit', 'boundarySet', 'bbox']);
  * loads tiles in a worker, so the URL must be absolute.
  */
 export function tileUrl(layer: TileLayerName, filters: LayerFilterState, coverage: CoverageChoice, scenario: Scenario, revision: number): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(layerQuery(layer, filters, coverage, scenario))) if (!notForTiles.has(name)) params.set(name, value);
+  const params = tileParams(layer, filters, coverage, scenario);
   params.set('v', String(revision));
   return `${window.location.origin}/tiles/${layer}/{z}/{x}/{y}.mvt?${params.toString()}`;
+}
+
+/**
+ * The query of a layer's tiles (without `v`), also that of its count
+ * (GET /api/layers/{layer}/count): the layer's panel filters and, for the
+ * hamlets, the coverage choice, whose verdict each hamlet of the tile carries
+ * (the map colours by it).
+ */
+export function tileParams(layer: TileLayerName, filters: LayerFilterState, coverage: CoverageChoice, scenario: Scenario): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(layerQuery(layer, filters, coverage, scenario))) if (!notForTiles.has(name)) params.set(name, value);
+  if (layer === 'hamlets') {
+    params.set('operator', coverage.operator);
+    params.set('technology', coverage.group);
+  }
+  params.sort();
+  return params;
+}
+
+/** GET /api/layers/{layer}/count under the same filters as the layer's tiles. */
+export function tileCountUrl(layer: TileLayerName, filters: LayerFilterState, coverage: CoverageChoice, scenario: Scenario): string {
+  const search = tileParams(layer, filters, coverage, scenario).toString();
+  return `/api/layers/${layer}/count${search ? `?${search}` : ''}`;
 }
 
 export function vectorSource(url: string): VectorSourceSpecification {

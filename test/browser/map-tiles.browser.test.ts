@@ -1,0 +1,192 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHatang, type RunningHatang } from '../../server/src/start-hatang.js';
+import { preparedDemoDataDir, removeDataDir } from '../support/prepared-databases.js';
+import { launchHeadlessChromium, waitForMapIdle } from './headless-chromium.js';
+
+// What the map draws from the vector tiles over the demo province: the unit
+// filter, the hamlets' reference points and verdict colours, the panel's counts
+// of the tiled layers, the labels of the clusters, and where hamlets cluster.
+
+const artifactsDir = path.resolve('test-artifacts');
+const vi = new Intl.NumberFormat('vi-VN');
+
+let hatang: RunningHatang;
+let dataDir: string;
+let browser: Browser;
+const pageErrors: string[] = [];
+
+interface Fc {
+  numberReturned: number;
+  features: { properties: Record<string, unknown>; geometry: { type: string; coordinates: unknown } }[];
+}
+const api = async (pathAndQuery: string): Promise<Fc> => (await (await fetch(`${hatang.url}${pathAndQuery.replace(/^\//, '')}`)).json()) as Fc;
+
+/** A page on a view of the app, ready (first idle after the initial layers), and its requests' paths. */
+async function open(hash: string): Promise<{ page: Page; requests: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'vi-VN' });
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname + new URL(request.url()).search));
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${hatang.url}#${hash}`);
+  await page.waitForFunction(() => window.__hatangReady === true, null, { timeout: 90_000 });
+  await waitForMapIdle(page);
+  return { page, requests };
+}
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(artifactsDir, { recursive: true });
+  await page.screenshot({ path: path.join(artifactsDir, name) });
+}
+
+beforeAll(async () => {
+  dataDir = preparedDemoDataDir();
+  hatang = await startHatang({ port: 0, host: '127.0.0.1', dataDir, logLevel: 'silent', seedDemoWhenEmpty: false, adminPassword: 'quan-tri-dau-tien-1' });
+  browser = await launchHeadlessChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await hatang?.close();
+  if (dataDir) removeDataDir(dataDir);
+});
+
+describe('the map on vector tiles', () => {
+  it('limits the tiled sites to the unit of the panel\'s filter, and counts them in the panel with what the count means', async () => {
+    const districts = await api('/api/layers/districts');
+    const district = districts.features[0]!.properties.code as string;
+    const inUnit = await api(`/api/layers/sites?unit=${district}`);
+    const all = await api('/api/layers/sites');
+    expect(inUnit.numberReturned).toBeGreaterThan(0);
+    expect(inUnit.numberReturned).toBeLessThan(all.numberReturned);
+    const { page, requests } = await open(`lang=vi&layers=districts,communes,sites&unit=${district}`);
+    try {
+      // The whole unit in view at z≥9 (no clusters): every site drawn is one of the unit's.
+      await page.evaluate(() => window.__hatangMap!.setZoom(Math.max(window.__hatangMap!.getZoom(), 9.2)));
+      await waitForMapIdle(page);
+      const drawn = await page.evaluate(() => [...new Set(window.__hatangMap!.queryRenderedFeatures({ layers: ['sites'] }).map((f) => String(f.properties.code)))]);
+      const unitCodes = new Set(inUnit.features.map((f) => String(f.properties.code)));
+      expect(drawn.length).toBeGreaterThan(0);
+      expect(drawn.filter((code) => !unitCodes.has(code))).toEqual([]);
+      expect(requests.some((r) => r.startsWith('/tiles/sites/') && r.includes(`unit=${district}`))).toBe(true);
+      const count = page.getByTestId('layer-count-sites');
+      await page.waitForFunction((n) => document.querySelector('[data-testid="layer-count-sites"]')?.textContent === n, vi.format(inUnit.numberReturned));
+      expect(await count.getAttribute('title')).toContain('không chỉ trong khung nhìn');
+      await screenshot(page, 'map-tiles-unit-filter.png');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('counts every tiled layer shown under the filters, and the hamlets with a verdict for the coverage choice', async () => {
+    const { page } = await open('lang=vi&layers=districts,communes,sites,bts,fiber,hamlets,hamlet-verdicts,gaps&technology=4G');
+    try {
+      const sites = await api('/api/layers/sites?technology=4G');
+      const bts = await api('/api/layers/bts?technology=4G');
+      const fiber = await api('/api/layers/fiber');
+      const gaps = await api('/api/layers/gaps');
+      const hamlets = (await (await fetch(`${hatang.url}api/hamlets/coverage`)).json()) as { summary: { hamlets: number; covered: number } };
+      for (const [layer, n] of [['sites', sites.numberReturned], ['bts', bts.numberReturned], ['fiber', fiber.numberReturned], ['gaps', gaps.numberReturned], ['hamlet-verdicts', hamlets.summary.hamlets]] as const) {
+        await page.waitForFunction(([id, text]) => document.querySelector(`[data-testid="layer-count-${id}"]`)?.textContent === text, [layer, vi.format(n)] as const);
+        expect(await page.getByTestId(`layer-count-${layer}`).getAttribute('title'), layer).toBeTruthy();
+      }
+      // The panel's coverage ratio comes from the hamlets' count: covered ÷ hamlets of GET /api/hamlets/coverage's summary.
+      const ratio = page.getByTestId('coverage-section').getByTestId('coverage-ratio-value');
+      expect(Number(await ratio.getAttribute('data-ratio'))).toBeCloseTo(hamlets.summary.covered / hamlets.summary.hamlets, 12);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('draws the hamlets\' reference points from the tiles, and colours hamlets by the verdict in their tiles without loading every hamlet\'s row', async () => {
+    const coverage = (await (await fetch(`${hatang.url}api/hamlets/coverage?operator=viettel&technology=4G`)).json()) as { rows: { code: string; verdict: string }[] };
+    const { page, requests } = await open('lang=vi&layers=districts,communes,hamlet-verdicts&covop=viettel&covtech=4G');
+    try {
+      const atStart = await page.evaluate(() => {
+        const map = window.__hatangMap!;
+        const toHex = (c: { r: number; g: number; b: number }) => `#${[c.r, c.g, c.b].map((v) => Math.round(v * 255).toString(16).padStart(2, '0')).join('')}`;
+        return map.queryRenderedFeatures({ layers: ['hamlet-verdicts'] }).map((f) => ({
+          code: String(f.properties.code),
+          colour: toHex((f.layer.paint as Record<string, { r: number; g: number; b: number }>)['fill-color']!),
+        }));
+      });
+      const verdictOf = new Map(coverage.rows.map((r) => [r.code, r.verdict]));
+      const colours: Record<string, string> = { covered: '#2f9e5b', lom_song: '#f08c00', trang_song: '#d63a3a' };
+      expect(new Set(atStart.map((f) => f.code)).size).toBeGreaterThan(coverage.rows.length * 0.9);
+      for (const f of atStart) expect(f.colour, f.code).toBe(colours[verdictOf.get(f.code)!]);
+      expect(new Set(atStart.map((f) => f.colour)).size).toBeGreaterThan(1);
+      // The hamlet tiles carry the coverage choice; no request for every hamlet's row.
+      expect(requests.some((r) => r.startsWith('/tiles/hamlets/') && r.includes('operator=viettel') && r.includes('technology=4G'))).toBe(true);
+      expect(requests.filter((r) => r.startsWith('/api/hamlets/coverage'))).toEqual([]);
+
+      // Zoomed in on a hamlet (z12): its reference point is drawn, from the same tiles.
+      const hamlet = coverage.rows[0]!.code;
+      const detail = (await (await fetch(`${hatang.url}api/hamlets/${hamlet}`)).json()) as { hamlet: { refPoint: [number, number] } };
+      await page.evaluate(([lon, lat]) => window.__hatangMap!.jumpTo({ center: [lon!, lat!], zoom: 12.5 }), detail.hamlet.refPoint);
+      await waitForMapIdle(page);
+      const refs = await page.evaluate(() => window.__hatangMap!.queryRenderedFeatures({ layers: ['hamlet-ref-points'] }).map((f) => ({ code: String(f.properties.code), refPoint: f.properties.refPoint, type: f.geometry.type })));
+      expect(refs.map((r) => r.code)).toContain(hamlet);
+      expect(refs.every((r) => r.refPoint === true && r.type === 'Point')).toBe(true);
+      await screenshot(page, 'map-tiles-ref-points.png');
+      // The hamlet table lists the rows: only now are they loaded.
+      await page.getByTestId('open-hamlet-table').click();
+      await page.getByTestId('hamlet-row').first().waitFor();
+      expect(requests.filter((r) => r.startsWith('/api/hamlets/coverage')).length).toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('labels the clusters in view with their number of points, Vietnamese style, and keeps hamlets as polygons at z8.6', async () => {
+    const { page } = await open('lang=vi&layers=districts,communes,sites,hamlets');
+    try {
+      // z4.5 (z4 tiles: a 32 px cell is ~150 km): the province's ~2,000 sites fall in one or two clusters.
+      await page.evaluate(() => window.__hatangMap!.jumpTo({ center: [106.2, 10.4], zoom: 4.5 }));
+      await waitForMapIdle(page);
+      await page.waitForFunction(() => document.querySelectorAll('.map-labels--clusters .map-cluster-label').length > 0);
+      const state = await page.evaluate(() => {
+        const map = window.__hatangMap!;
+        const clusters = map.queryRenderedFeatures({ layers: ['sites-clusters', 'hamlets-clusters'] }).map((f) => Number(f.properties.point_count));
+        const labels = [...document.querySelectorAll<HTMLElement>('.map-labels--clusters .map-cluster-label')].map((e) => ({ text: e.textContent, count: Number(e.dataset.count) }));
+        return { clusters, labels };
+      });
+      await screenshot(page, 'map-tiles-cluster-labels.png');
+      expect(state.labels.length).toBeGreaterThan(0);
+      expect(state.labels.length).toBeLessThanOrEqual(300);
+      for (const label of state.labels) expect(label.text).toBe(vi.format(label.count));
+      // The largest cluster in view is labelled; with ~2,000 sites, some label reads with a thousands dot.
+      expect(state.labels[0]!.count).toBe(Math.max(...state.clusters));
+      expect(state.labels.some((l) => /^\d{1,3}(\.\d{3})+$/.test(l.text ?? '')), JSON.stringify(state.labels)).toBe(true);
+
+      // Closer in (z6.5), the clusters split and the labels follow them.
+      await page.evaluate(() => window.__hatangMap!.jumpTo({ center: [106.2, 10.4], zoom: 6.5 }));
+      await waitForMapIdle(page);
+      await page.waitForFunction(() => document.querySelectorAll('.map-labels--clusters .map-cluster-label').length > 2);
+      await screenshot(page, 'map-tiles-cluster-labels-z6.5.png');
+
+      // A province in view at z8.6: hamlet polygons, no hamlet cluster (sites still cluster below z9).
+      await page.evaluate(() => window.__hatangMap!.jumpTo({ center: [106.2, 10.4], zoom: 8.6 }));
+      await waitForMapIdle(page);
+      const at86 = await page.evaluate(() => {
+        const map = window.__hatangMap!;
+        return {
+          hamletClusters: map.queryRenderedFeatures({ layers: ['hamlets-clusters'] }).length,
+          hamletPolygons: map.queryRenderedFeatures({ layers: ['hamlets-fill'] }).length,
+          siteClusters: map.queryRenderedFeatures({ layers: ['sites-clusters'] }).length,
+        };
+      });
+      expect(at86.hamletClusters).toBe(0);
+      expect(at86.hamletPolygons).toBeGreaterThan(100);
+      expect(at86.siteClusters).toBeGreaterThan(0);
+      await screenshot(page, 'map-tiles-hamlets-z8.6.png');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('throws no page error', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -45,7 +45,7 @@ const badCsv = [
 ].join('\r\n');
 
 const register = ['site_records', 'bts_records', 'bts_sectors', 'fiber_route_records', 'hamlets', 'admin_units', 'population_clusters',
-  'coverage_footprints', 'coverage_unions', 'hamlet_coverage', 'coverage_gaps', 'physical_sites', 'bts_physical_sites', 'audit_log'];
+  'coverage_footprints', 'coverage_unions', 'coverage_union_cells', 'coverage_union_parts', 'hamlet_coverage', 'coverage_gaps', 'physical_sites', 'bts_physical_sites', 'audit_log'];
 
 let db: TestDatabase;
 let app: InProcessApp;

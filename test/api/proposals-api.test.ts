@@ -42,7 +42,7 @@ let vnpt: SignedInClient;
 let planner: SignedInClient;
 let inspector: SignedInClient;
 
-const registerAndCoverage = ['site_records', 'bts_records', 'bts_sectors', 'coverage_footprints', 'coverage_unions', 'coverage_union_parts', 'hamlet_coverage', 'coverage_gaps', 'physical_sites', 'bts_physical_sites', 'site_conflicts'];
+const registerAndCoverage = ['site_records', 'bts_records', 'bts_sectors', 'coverage_footprints', 'coverage_unions', 'coverage_union_cells', 'coverage_union_parts', 'hamlet_coverage', 'coverage_gaps', 'physical_sites', 'bts_physical_sites', 'site_conflicts'];
 const pick = (all: TableChecksums) => Object.fromEntries(registerAndCoverage.map((t) => [t, all[t]]));
 
 describe.each(databaseTargets())('proposals on the $label database', ({ open }) => {

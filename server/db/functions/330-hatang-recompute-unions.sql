@@ -1,133 +1,199 @@
 -- Rebuilds the coverage unions from the footprints, per scenario ('current':
 -- on-air BTS; 'planned': on-air and approved), per (operator, technology group)
 -- and per group for any operator ('*'), groups being each technology and
--- 'broadband' (3G, 4G, 5G). p_operator_codes limits the rebuild to those
--- operators' unions (and the '*' unions, which depend on every operator's);
--- NULL rebuilds everything. Every combination of an operator with BTS and a
--- group is written in both scenarios, empty when nothing covers it, so that
--- verdicts exist for it.
--- A planned union is the current one plus the approved footprints among its
--- inputs; without any it is the current one, copied (geometry, area and parts),
--- so the planned scenario costs only what approved BTS change.
+-- 'broadband' (3G, 4G, 5G). A union is stored as its pieces in grid cells
+-- (coverage_union_cells, see hatang_union_cell_size): p_operator_codes limits
+-- the rebuild to those operators' unions (and the '*' unions, which depend on
+-- every operator's), p_cells to those cells; NULL rebuilds everything. A BTS
+-- change passes the cells its old and new footprints reach, so its cost is that
+-- of a few cells, whatever the size of the register.
+-- Every combination of an operator with BTS and a group has a coverage_unions
+-- row in both scenarios (with its area, the sum of its cells), even when
+-- nothing covers it, so that verdicts exist for it.
+-- Built bottom-up so that no footprint is unioned more than once per cell:
+-- (operator, technology) from footprints; (*, technology) and (operator,
+-- broadband) from those; (*, broadband) from the (*, technology) pieces. A
+-- planned piece is the current one plus the approved footprints among its
+-- inputs; without any it is a copy of the current one (is_copy), so the planned
+-- scenario costs only what approved BTS change.
 -- The overlay is planar in lon/lat: footprint edges are at most 5° arc chords,
 -- so the result differs from a metric CRS by well under a metre; areas are
--- measured on the spheroid. Unions are also stored subdivided (<= 128 vertices
+-- measured on the spheroid. Pieces are also stored subdivided (<= 128 vertices
 -- per part, GiST-indexed) for fast point-in-coverage and overlay tests.
 -- Every overlay passes hatang_overlay_grid() as its grid size (see there: the
 -- embedded PostGIS would otherwise silently drop some overlay rows).
-DROP FUNCTION IF EXISTS hatang_recompute_unions();
-CREATE OR REPLACE FUNCTION hatang_recompute_unions(p_operator_codes text[])
+-- Each level's pieces are computed by one CREATE TABLE AS over an unlogged
+-- table of the level's keys, calling a PL/pgSQL function per key: PostgreSQL
+-- hands the keys' pages to parallel workers, so each worker unions whole cells
+-- (ST_Union's own parallel aggregate would leave every union to the leader).
+-- The scratch tables are ordinary unlogged tables named after the backend
+-- (workers cannot read temporary tables), created and dropped in the caller's
+-- transaction, so no one else ever sees them.
+DROP FUNCTION IF EXISTS hatang_recompute_unions(text[]);
+CREATE OR REPLACE FUNCTION hatang_recompute_unions(p_operator_codes text[], p_cells integer[])
 RETURNS integer
 LANGUAGE plpgsql
 -- Cross joins over many rows give huge cost estimates; JIT compilation would then
 -- cost more than the whole query.
 SET jit = off
--- Parallel workers for the footprint unions (see there).
 SET parallel_setup_cost = 0
 SET parallel_tuple_cost = 0
 SET min_parallel_table_scan_size = 0
 SET client_min_messages = warning
 AS $$
 DECLARE
+  keys text := format('coverage_scratch_keys_%s', pg_backend_pid());
+  pieces text := format('coverage_scratch_pieces_%s', pg_backend_pid());
+  parts text := format('coverage_scratch_parts_%s', pg_backend_pid());
+  sc text;
   written integer;
 BEGIN
-  DELETE FROM coverage_unions
-   WHERE p_operator_codes IS NULL OR operator_code = '*' OR operator_code = ANY (p_operator_codes);
+  -- The unions' rows: dropped for operators without BTS (with their cells and
+  -- parts), added for operators that have BTS now.
+  DELETE FROM coverage_unions u
+   WHERE (p_operator_codes IS NULL AND u.operator_code <> '*')
+      OR (u.operator_code = ANY (p_operator_codes)
+          AND NOT EXISTS (SELECT 1 FROM bts b JOIN operators o ON o.id = b.operator_id WHERE o.code = u.operator_code));
+  INSERT INTO coverage_unions (scenario, operator_code, tech_group, area_m2)
+  SELECT s.scenario, k.code, t.tech_group, 0
+    FROM (VALUES ('current'), ('planned')) s(scenario)
+   CROSS JOIN (SELECT '*' AS code
+               UNION ALL
+               SELECT o.code FROM operators o
+                WHERE EXISTS (SELECT 1 FROM bts b WHERE b.operator_id = o.id)
+                  AND (p_operator_codes IS NULL OR o.code = ANY (p_operator_codes))) k
+   CROSS JOIN (VALUES ('2G'), ('3G'), ('4G'), ('5G'), ('broadband')) t(tech_group)
+  ON CONFLICT DO NOTHING;
 
-  -- Built bottom-up so that no footprint is unioned more than once:
-  -- (operator, technology) from footprints; (*, technology) from those;
-  -- (operator, broadband) and (*, broadband) from the technology unions.
-  -- Current first: the planned unions build on them.
-  -- The footprint unions, the bulk of the work, are one grouped CREATE TABLE AS,
-  -- which PostgreSQL runs with parallel workers (each unions a share of the
-  -- footprints, then the shares are unioned: ST_Union is parallel-aware);
-  -- INSERT … SELECT never runs in parallel.
-  DROP TABLE IF EXISTS coverage_scratch_unions;
-  CREATE TEMP TABLE coverage_scratch_unions ON COMMIT DROP AS
-  SELECT f.operator_id, f.technology, ST_Multi(ST_CollectionExtract(ST_Union(f.geom, hatang_overlay_grid()), 3)) AS geom
-    FROM coverage_footprints f
-   WHERE f.bts_status = 'on_air'
-     AND (p_operator_codes IS NULL OR f.operator_id IN (SELECT o.id FROM operators o WHERE o.code = ANY (p_operator_codes)))
-   GROUP BY f.operator_id, f.technology;
+  -- The pieces to rebuild (their parts go with them: ON DELETE CASCADE).
+  DELETE FROM coverage_union_cells c
+   WHERE (p_operator_codes IS NULL OR c.operator_code = '*' OR c.operator_code = ANY (p_operator_codes))
+     AND (p_cells IS NULL OR c.cell IN (SELECT unnest(p_cells)));
 
-  INSERT INTO coverage_unions (scenario, operator_code, tech_group, geom, area_m2)
-  SELECT 'current', o.code, t.tech, coalesce(s.geom, 'SRID=4326;MULTIPOLYGON EMPTY'::geometry), 0
-    FROM operators o
-   CROSS JOIN (VALUES ('2G'), ('3G'), ('4G'), ('5G')) AS t(tech)
-    LEFT JOIN coverage_scratch_unions s ON s.operator_id = o.id AND s.technology = t.tech
-   WHERE EXISTS (SELECT 1 FROM bts b WHERE b.operator_id = o.id)
-     AND (p_operator_codes IS NULL OR o.code = ANY (p_operator_codes));
-  DROP TABLE coverage_scratch_unions;
+  EXECUTE format('DROP TABLE IF EXISTS %I, %I, %I', keys, pieces, parts);
+  FOREACH sc IN ARRAY ARRAY['current', 'planned'] LOOP
+    -- (operator, technology) pieces: current from the on-air footprints; planned
+    -- where approved footprints reach the cell, from the current piece and them.
+    EXECUTE format($q$
+      CREATE UNLOGGED TABLE %I AS
+      SELECT DISTINCT f.operator_id, o.code AS operator_code, f.technology AS tech_group, c.cell
+        FROM coverage_footprints f
+        JOIN operators o ON o.id = f.operator_id
+       CROSS JOIN LATERAL hatang_union_cells_of(f.geom) c(cell)
+       WHERE f.bts_status = $1 AND ($2::text[] IS NULL OR o.code = ANY ($2))
+         AND ($3::integer[] IS NULL OR c.cell IN (SELECT unnest($3)))$q$, keys)
+      USING CASE sc WHEN 'current' THEN 'on_air' ELSE 'approved' END, p_operator_codes, p_cells;
+    EXECUTE format($q$
+      CREATE UNLOGGED TABLE %I AS
+      SELECT k.operator_code, k.tech_group, k.cell, x.geom, x.area_m2
+        FROM %I k
+        LEFT JOIN coverage_union_cells b
+          ON $1 = 'planned' AND b.scenario = 'current' AND b.operator_code = k.operator_code AND b.tech_group = k.tech_group AND b.cell = k.cell
+       CROSS JOIN LATERAL hatang_cell_union_of_footprints(k.operator_id, k.tech_group, k.cell, CASE $1 WHEN 'current' THEN 'on_air' ELSE 'approved' END, b.geom) x$q$,
+      pieces, keys)
+      USING sc;
+    EXECUTE format('INSERT INTO coverage_union_cells (scenario, operator_code, tech_group, cell, geom, area_m2) SELECT $1, operator_code, tech_group, cell, geom, area_m2 FROM %I', pieces)
+      USING sc;
+    EXECUTE format('DROP TABLE %I, %I', keys, pieces);
+    IF sc = 'planned' THEN
+      INSERT INTO coverage_union_cells (scenario, operator_code, tech_group, cell, geom, area_m2, is_copy)
+      SELECT 'planned', c.operator_code, c.tech_group, c.cell, c.geom, c.area_m2, true
+        FROM coverage_union_cells c
+       WHERE c.scenario = 'current' AND c.operator_code <> '*' AND c.tech_group <> 'broadband'
+         AND (p_operator_codes IS NULL OR c.operator_code = ANY (p_operator_codes))
+         AND (p_cells IS NULL OR c.cell IN (SELECT unnest(p_cells)))
+         AND NOT EXISTS (SELECT 1 FROM coverage_union_cells p
+                          WHERE p.scenario = 'planned' AND p.operator_code = c.operator_code AND p.tech_group = c.tech_group AND p.cell = c.cell);
+    END IF;
 
-  INSERT INTO coverage_unions (scenario, operator_code, tech_group, geom, area_m2)
-  SELECT 'current', '*', t.tech,
-         coalesce((SELECT ST_Multi(ST_CollectionExtract(ST_Union(u.geom, hatang_overlay_grid()), 3)) FROM coverage_unions u
-                    WHERE u.scenario = 'current' AND u.tech_group = t.tech AND NOT ST_IsEmpty(u.geom)),
-                  'SRID=4326;MULTIPOLYGON EMPTY'::geometry), 0
-    FROM (VALUES ('2G'), ('3G'), ('4G'), ('5G')) AS t(tech);
+    -- (*, technology) from every operator's pieces of the cell; (operator,
+    -- broadband) from the operator's 3G/4G/5G pieces. Then (*, broadband) from
+    -- the (*, 3G/4G/5G) pieces. A planned piece none of whose inputs differs
+    -- from the current ones is copied.
+    FOR level IN 1..2 LOOP
+      IF level = 1 THEN
+        EXECUTE format($q$
+          CREATE UNLOGGED TABLE %I AS
+          SELECT DISTINCT '*'::text AS operator_code, c.tech_group, c.cell
+            FROM coverage_union_cells c
+           WHERE c.scenario = $1 AND c.operator_code <> '*' AND c.tech_group <> 'broadband'
+             AND ($3::integer[] IS NULL OR c.cell IN (SELECT unnest($3)))
+             AND ($1 = 'current' OR NOT c.is_copy)
+          UNION
+          SELECT DISTINCT c.operator_code, 'broadband', c.cell
+            FROM coverage_union_cells c
+           WHERE c.scenario = $1 AND c.operator_code <> '*' AND c.tech_group IN ('3G', '4G', '5G')
+             AND ($2::text[] IS NULL OR c.operator_code = ANY ($2))
+             AND ($3::integer[] IS NULL OR c.cell IN (SELECT unnest($3)))
+             AND ($1 = 'current' OR NOT c.is_copy)$q$, keys)
+          USING sc, p_operator_codes, p_cells;
+      ELSE
+        EXECUTE format($q$
+          CREATE UNLOGGED TABLE %I AS
+          SELECT DISTINCT '*'::text AS operator_code, 'broadband'::text AS tech_group, c.cell
+            FROM coverage_union_cells c
+           WHERE c.scenario = $1 AND c.operator_code = '*' AND c.tech_group IN ('3G', '4G', '5G')
+             AND ($2::integer[] IS NULL OR c.cell IN (SELECT unnest($2)))
+             AND ($1 = 'current' OR NOT c.is_copy)$q$, keys)
+          USING sc, p_cells;
+      END IF;
+      EXECUTE format($q$
+        CREATE UNLOGGED TABLE %I AS
+        SELECT k.operator_code, k.tech_group, k.cell, x.geom, x.area_m2
+          FROM %I k
+         CROSS JOIN LATERAL hatang_cell_union_of_cells(
+                $1, CASE WHEN k.operator_code = '*' AND k.tech_group <> 'broadband' THEN NULL ELSE k.operator_code END,
+                CASE k.tech_group WHEN 'broadband' THEN ARRAY['3G', '4G', '5G'] ELSE ARRAY[k.tech_group] END, k.cell) x$q$,
+        pieces, keys)
+        USING sc;
+      EXECUTE format('INSERT INTO coverage_union_cells (scenario, operator_code, tech_group, cell, geom, area_m2) SELECT $1, operator_code, tech_group, cell, geom, area_m2 FROM %I', pieces)
+        USING sc;
+      EXECUTE format('DROP TABLE %I, %I', keys, pieces);
+      IF sc = 'planned' THEN
+        INSERT INTO coverage_union_cells (scenario, operator_code, tech_group, cell, geom, area_m2, is_copy)
+        SELECT 'planned', c.operator_code, c.tech_group, c.cell, c.geom, c.area_m2, true
+          FROM coverage_union_cells c
+         WHERE c.scenario = 'current'
+           AND CASE level WHEN 1 THEN (c.operator_code = '*') <> (c.tech_group = 'broadband')
+                          ELSE c.operator_code = '*' AND c.tech_group = 'broadband' END
+           AND (p_operator_codes IS NULL OR c.operator_code = '*' OR c.operator_code = ANY (p_operator_codes))
+           AND (p_cells IS NULL OR c.cell IN (SELECT unnest(p_cells)))
+           AND NOT EXISTS (SELECT 1 FROM coverage_union_cells p
+                            WHERE p.scenario = 'planned' AND p.operator_code = c.operator_code AND p.tech_group = c.tech_group AND p.cell = c.cell);
+      END IF;
+    END LOOP;
+  END LOOP;
 
-  INSERT INTO coverage_unions (scenario, operator_code, tech_group, geom, area_m2)
-  SELECT 'current', k.operator_code, 'broadband',
-         coalesce((SELECT ST_Multi(ST_CollectionExtract(ST_Union(u.geom, hatang_overlay_grid()), 3)) FROM coverage_unions u
-                    WHERE u.scenario = 'current' AND u.operator_code = k.operator_code AND u.tech_group IN ('3G', '4G', '5G')
-                      AND NOT ST_IsEmpty(u.geom)),
-                  'SRID=4326;MULTIPOLYGON EMPTY'::geometry), 0
-    FROM (SELECT DISTINCT operator_code FROM coverage_unions
-           WHERE scenario = 'current' AND (p_operator_codes IS NULL OR operator_code = '*' OR operator_code = ANY (p_operator_codes))) k;
+  -- Parts of the new pieces: subdivided (in parallel, like the pieces) ...
+  EXECUTE format($q$
+    CREATE UNLOGGED TABLE %I AS
+    SELECT c.scenario, c.operator_code, c.tech_group, c.cell, (ST_Dump(ST_Subdivide(c.geom, 128))).geom AS geom
+      FROM coverage_union_cells c
+     WHERE NOT c.is_copy
+       AND ($1::text[] IS NULL OR c.operator_code = '*' OR c.operator_code = ANY ($1))
+       AND ($2::integer[] IS NULL OR c.cell IN (SELECT unnest($2)))$q$, parts)
+    USING p_operator_codes, p_cells;
+  EXECUTE format('INSERT INTO coverage_union_parts (scenario, operator_code, tech_group, cell, geom) SELECT * FROM %I', parts);
+  EXECUTE format('DROP TABLE %I', parts);
+  -- ... and a copied piece takes the current piece's parts (subdivided just above when new).
+  INSERT INTO coverage_union_parts (scenario, operator_code, tech_group, cell, geom)
+  SELECT 'planned', p.operator_code, p.tech_group, p.cell, p.geom
+    FROM coverage_union_cells c
+    JOIN coverage_union_parts p ON p.scenario = 'current' AND p.operator_code = c.operator_code AND p.tech_group = c.tech_group AND p.cell = c.cell
+   WHERE c.scenario = 'planned' AND c.is_copy
+     AND (p_operator_codes IS NULL OR c.operator_code = '*' OR c.operator_code = ANY (p_operator_codes))
+     AND (p_cells IS NULL OR c.cell IN (SELECT unnest(p_cells)));
 
-  -- Planned = current ∪ the approved footprints among the union's inputs (the
-  -- operator's, or any operator's for '*'; the group's technologies): a large
-  -- union joined with a few small footprints, not all footprints again. Without
-  -- approved input the current union is copied as it is.
-  INSERT INTO coverage_unions (scenario, operator_code, tech_group, geom, area_m2)
-  SELECT 'planned', c.operator_code, c.tech_group,
-         CASE WHEN a.geom IS NULL THEN c.geom
-              ELSE ST_Multi(ST_CollectionExtract(ST_Union(c.geom, a.geom, hatang_overlay_grid()), 3)) END,
-         0
-    FROM coverage_unions c
-   CROSS JOIN LATERAL (
-     SELECT ST_Union(f.geom, hatang_overlay_grid()) AS geom
-       FROM coverage_footprints f
-      WHERE f.bts_status = 'approved'
-        AND f.technology = ANY (CASE c.tech_group WHEN 'broadband' THEN ARRAY['3G', '4G', '5G'] ELSE ARRAY[c.tech_group] END)
-        AND (c.operator_code = '*' OR f.operator_id = (SELECT o.id FROM operators o WHERE o.code = c.operator_code))) a
-   WHERE c.scenario = 'current'
-     AND (p_operator_codes IS NULL OR c.operator_code = '*' OR c.operator_code = ANY (p_operator_codes));
-
-  -- Copied planned unions take the current area and parts instead of measuring and
-  -- subdividing again; a copy is the very same geometry (ST_OrderingEquals: same
-  -- vertices in the same order, a cheap test next to an area or a subdivision).
-  UPDATE coverage_unions SET area_m2 = ST_Area(geom::geography)
-   WHERE scenario = 'current' AND NOT ST_IsEmpty(geom) AND area_m2 = 0;
-  UPDATE coverage_unions p SET area_m2 = CASE WHEN ST_IsEmpty(p.geom) THEN 0
-                                              WHEN ST_OrderingEquals(c.geom, p.geom) THEN c.area_m2 ELSE ST_Area(p.geom::geography) END
-    FROM coverage_unions c
-   WHERE p.scenario = 'planned' AND p.area_m2 = 0 AND NOT ST_IsEmpty(p.geom)
-     AND c.scenario = 'current' AND c.operator_code = p.operator_code AND c.tech_group = p.tech_group;
+  -- A union's area is the sum of its pieces' (they do not overlap), added in
+  -- cell order so that a partial rebuild gives the very same number as a full one.
+  UPDATE coverage_unions u
+     SET area_m2 = coalesce((SELECT sum(c.area_m2 ORDER BY c.cell) FROM coverage_union_cells c
+                              WHERE c.scenario = u.scenario AND c.operator_code = u.operator_code AND c.tech_group = u.tech_group), 0)
+   WHERE p_operator_codes IS NULL OR u.operator_code = '*' OR u.operator_code = ANY (p_operator_codes);
   SELECT count(*) INTO written FROM coverage_unions;
-
-  -- Parts of the deleted unions went with them (ON DELETE CASCADE).
-  INSERT INTO coverage_union_parts (scenario, operator_code, tech_group, geom)
-  SELECT u.scenario, u.operator_code, u.tech_group, (ST_Dump(ST_Subdivide(u.geom, 128))).geom
-    FROM coverage_unions u
-   WHERE u.scenario = 'current' AND NOT ST_IsEmpty(u.geom)
-     AND NOT EXISTS (SELECT 1 FROM coverage_union_parts p
-                      WHERE p.scenario = u.scenario AND p.operator_code = u.operator_code AND p.tech_group = u.tech_group);
-  INSERT INTO coverage_union_parts (scenario, operator_code, tech_group, geom)
-  SELECT 'planned', u.operator_code, u.tech_group, x.geom
-    FROM coverage_unions u
-    JOIN coverage_unions c ON c.scenario = 'current' AND c.operator_code = u.operator_code AND c.tech_group = u.tech_group
-   CROSS JOIN LATERAL (
-     SELECT p.geom FROM coverage_union_parts p
-      WHERE ST_OrderingEquals(c.geom, u.geom) AND p.scenario = 'current' AND p.operator_code = u.operator_code AND p.tech_group = u.tech_group
-     UNION ALL
-     SELECT (ST_Dump(ST_Subdivide(u.geom, 128))).geom WHERE NOT ST_OrderingEquals(c.geom, u.geom)) x
-   WHERE u.scenario = 'planned' AND NOT ST_IsEmpty(u.geom)
-     AND NOT EXISTS (SELECT 1 FROM coverage_union_parts p
-                      WHERE p.scenario = u.scenario AND p.operator_code = u.operator_code AND p.tech_group = u.tech_group);
   RETURN written;
 END
 $$;
 
-COMMENT ON FUNCTION hatang_recompute_unions(text[]) IS
-  'Rebuilds coverage_unions (MultiPolygon, EPSG:4326, area_m2 on the spheroid) and their subdivided parts per scenario (current = on-air BTS, planned = on-air + approved; a planned union without approved input is a copy of the current one), operator (or * = any) and technology group (2G, 3G, 4G, 5G, broadband = 3G/4G/5G); only the given operators'' and the * unions when p_operator_codes is not NULL.';
+COMMENT ON FUNCTION hatang_recompute_unions(text[], integer[]) IS
+  'Rebuilds coverage_unions (one row per scenario, operator or * = any, technology group 2G/3G/4G/5G/broadband, with area_m2 on the spheroid), their pieces per grid cell (coverage_union_cells; a planned piece without approved input is a copy of the current one) and the pieces'' subdivided parts; only the given operators'' and the * unions (NULL = all) in the given cells (NULL = all).';

@@ -60,9 +60,9 @@ BEGIN
     SELECT u.operator_code, u.tech_group
       FROM coverage_unions u
      WHERE u.scenario = sc
-       AND (sc = 'current' OR NOT ST_OrderingEquals(u.geom, (
-             SELECT c.geom FROM coverage_unions c
-              WHERE c.scenario = 'current' AND c.operator_code = u.operator_code AND c.tech_group = u.tech_group)));
+       AND (sc = 'current' OR EXISTS (
+             SELECT 1 FROM coverage_union_cells c
+              WHERE c.scenario = 'planned' AND c.operator_code = u.operator_code AND c.tech_group = u.tech_group AND NOT c.is_copy));
   SELECT coalesce(array_agg(u.operator_code || '/' || u.tech_group), '{}') INTO keys FROM hc_unions u;
   -- The (union, hamlet) pairs to assess, as rows (joined by equality, never
   -- searched in an array per row): every hamlet asked for under every current

@@ -2,6 +2,10 @@
 -- the coverage of an operator ('*' = any) and technology group in a scenario
 -- ('current' | 'planned') with an added, hypothetical coverage p_added (may be
 -- empty). For the what-if: nothing is written. Overlays use hatang_overlay_grid().
+-- Intersections keep only their polygons: a part or footprint that only touches
+-- the polygon along an edge leaves a line, and an overlay of a collection of
+-- mixed dimensions is refused by GEOS (an exception the embedded PostGIS cannot
+-- even report: the statement fails with an unrelated error).
 DROP FUNCTION IF EXISTS hatang_fraction_with_added(geometry, text, text, geometry);
 CREATE OR REPLACE FUNCTION hatang_fraction_with_added(
   p_geom geometry, p_operator_code text, p_tech_group text, p_added geometry, p_scenario text)
@@ -16,8 +20,8 @@ AS $$
                            AND ST_Intersects(p.geom, p_geom)) THEN 1.0 ELSE 0.0 END
     ELSE
       least(1.0, greatest(0.0, coalesce(ST_Area(ST_Union(
-        ST_Intersection(p_added, p_geom, hatang_overlay_grid()),
-        coalesce((SELECT ST_Union(ST_Intersection(p.geom, p_geom, hatang_overlay_grid()), hatang_overlay_grid())
+        ST_CollectionExtract(ST_Intersection(p_added, p_geom, hatang_overlay_grid()), 3),
+        coalesce((SELECT ST_Union(ST_CollectionExtract(ST_Intersection(p.geom, p_geom, hatang_overlay_grid()), 3), hatang_overlay_grid())
                     FROM coverage_union_parts p
                    WHERE p.scenario = p_scenario AND p.operator_code = p_operator_code AND p.tech_group = p_tech_group
                      AND ST_Intersects(p.geom, p_geom)), 'SRID=4326;POLYGON EMPTY'::geometry),

@@ -80,6 +80,7 @@ AS $$
   -- point), each with the share today's union covers and the rest it leaves uncovered, once per hamlet rather than
   -- per candidate: a candidate then only adds the part of the rest under its footprint. This is the what-if's
   -- share (area of the piece under union ∪ added ÷ area of the piece), factored: union ∪ added = union + (rest ∩ added).
+  -- Intersections keep only their polygons (see hatang_fraction_with_added: a part touching a piece leaves a line).
   hamlet_ids AS MATERIALIZED (
     SELECT DISTINCT o.hamlet_id, h.ref_point,
            EXISTS (SELECT 1 FROM coverage_union_parts p
@@ -109,7 +110,7 @@ AS $$
                                          WHERE p.scenario = p_scenario AND p.operator_code = p_operator AND p.tech_group = p_technology
                                            AND ST_Intersects(p.geom, rp.geom)) THEN NULL ELSE rp.geom END
                     ELSE ST_Difference(rp.geom,
-                           coalesce((SELECT ST_Union(ST_Intersection(p.geom, rp.geom, hatang_overlay_grid()), hatang_overlay_grid())
+                           coalesce((SELECT ST_Union(ST_CollectionExtract(ST_Intersection(p.geom, rp.geom, hatang_overlay_grid()), 3), hatang_overlay_grid())
                                        FROM coverage_union_parts p
                                       WHERE p.scenario = p_scenario AND p.operator_code = p_operator AND p.tech_group = p_technology
                                         AND ST_Intersects(p.geom, rp.geom)), 'SRID=4326;POLYGON EMPTY'::geometry),

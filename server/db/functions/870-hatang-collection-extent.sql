@@ -21,7 +21,7 @@ BEGIN
     SELECT ST_Extent(geom) INTO b FROM admin_units WHERE boundary_set = p_boundary_set AND level = 'district';
   ELSIF p_collection = 'gaps' THEN SELECT ST_Extent(geom) INTO b FROM coverage_gaps WHERE scenario = 'current';
   ELSIF p_collection = 'coverage' THEN
-    SELECT ST_Extent(geom) INTO b FROM coverage_unions WHERE scenario = 'current' AND NOT ST_IsEmpty(geom);
+    SELECT ST_Extent(geom) INTO b FROM coverage_union_cells WHERE scenario = 'current';
   END IF;
   IF b IS NULL THEN RETURN NULL; END IF;
   RETURN ARRAY[round(ST_XMin(b)::numeric, 7)::float8, round(ST_YMin(b)::numeric, 7)::float8,

@@ -1,8 +1,9 @@
 import type { Knex } from 'knex';
 import type { LayerName } from '../contracts/layer-contracts.js';
 import type { versionedTables } from '../../db/migrations/010-data-versions.js';
+import type { versionedTablesOf012 } from '../../db/migrations/012-coverage-union-cells.js';
 
-type VersionedTable = (typeof versionedTables)[number];
+type VersionedTable = (typeof versionedTables)[number] | (typeof versionedTablesOf012)[number];
 
 const radio: readonly VersionedTable[] = ['operators', 'site_records', 'bts_records', 'physical_sites', 'bts_physical_sites'];
 const units: readonly VersionedTable[] = ['boundary_sets', 'admin_units'];
@@ -13,7 +14,7 @@ const units: readonly VersionedTable[] = ['boundary_sets', 'admin_units'];
  * the units too. Listed by hand from the functions' FROM and JOIN clauses: a
  * table missing here would keep a stale answer cached until the process
  * restarts, so a layer function that reads a new table must add it here (and
- * to versionedTables, migration 010, if it is not there).
+ * to the data_versions rows and triggers of a migration, as 010 and 012 do).
  */
 export const tablesOfLayer: Record<LayerName, readonly VersionedTable[]> = {
   sites: [...radio, ...units],
@@ -24,7 +25,7 @@ export const tablesOfLayer: Record<LayerName, readonly VersionedTable[]> = {
   hamlets: ['hamlets', 'hamlet_coverage', ...units],
   communes: ['hamlets', ...units],
   districts: ['hamlets', ...units],
-  coverage: ['coverage_unions'],
+  coverage: ['coverage_unions', 'coverage_union_cells'],
   gaps: ['coverage_gaps', 'hamlets', ...units],
 };
 

@@ -43,7 +43,7 @@ export async function recomputeAllCoverage(knex: Knex, params: CoverageParams): 
     const one = async (sql: string) => Number(Object.values((await trx.raw(sql, [json])).rows[0] as object)[0]);
     const footprints = await one('SELECT hatang_recompute_footprints(?::jsonb, NULL) AS n');
     const t1 = performance.now();
-    const unions = Number((await trx.raw('SELECT hatang_recompute_unions(NULL) AS n')).rows[0].n);
+    const unions = Number((await trx.raw('SELECT hatang_recompute_unions(NULL, NULL) AS n')).rows[0].n);
     const t2 = performance.now();
     const hamletVerdicts = await one('SELECT hatang_recompute_hamlet_coverage(?::jsonb, NULL) AS n');
     const t3 = performance.now();
@@ -73,7 +73,8 @@ export interface IncrementalSummary {
 /**
  * After BTS were added, moved, edited, approved or removed (ids of the BTS,
  * whatever their status now): rebuilds their footprints, the unions of their
- * operators (and the any-operator unions), and the verdicts and gaps of the
+ * operators (and the any-operator unions) in the grid cells the old and new
+ * footprints reach, and the verdicts and gaps of the
  * hamlets under their old or new footprints, in both scenarios — the same
  * functions as the full recompute, so both paths give identical results (a
  * hamlet's planned rows are recomputed or copied by the same rule: whether an
@@ -102,7 +103,12 @@ export async function recomputeCoverageForBts(
     ).rows.map((r: { code: string }) => r.code) as string[];
     for (const code of previousOperators) if (!operators.includes(code)) operators.push(code);
     operators.sort();
-    await trx.raw('SELECT hatang_recompute_unions(?::text[])', [operators]);
+    // Only the grid cells the old and new footprints reach: the rest of each union is unchanged.
+    await trx.raw(
+      `SELECT hatang_recompute_unions(?::text[], (SELECT coalesce(array_agg(DISTINCT c.cell), '{}')
+                                                    FROM coverage_touched_area t CROSS JOIN LATERAL hatang_union_cells_of(t.geom) c(cell)))`,
+      [operators],
+    );
     const allHamlets = (await unionKeys(trx)) !== keysBefore;
     const hamletIds = allHamlets
       ? null

@@ -13,6 +13,7 @@ import * as imports from '../../db/migrations/008-imports.js';
 import * as planIndicators from '../../db/migrations/009-plan-indicators.js';
 import * as dataVersions from '../../db/migrations/010-data-versions.js';
 import * as hamletCoverageWrites from '../../db/migrations/011-hamlet-coverage-writes.js';
+import * as coverageUnionCells from '../../db/migrations/012-coverage-union-cells.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const functionsDir = path.resolve(here, '../../db/functions');
@@ -36,6 +37,7 @@ const migrations: [string, Migration][] = [
   ['009-plan-indicators', planIndicators],
   ['010-data-versions', dataVersions],
   ['011-hamlet-coverage-writes', hamletCoverageWrites],
+  ['012-coverage-union-cells', coverageUnionCells],
 ];
 
 const migrationSource: Knex.MigrationSource<[string, Migration]> = {

@@ -134,8 +134,8 @@ describe('accounts in the browser', () => {
     await page.getByTestId('inspector').screenshot({ path: path.join(artifactsDir, 'accounts-bts-edit-form.png') });
     await screenshot('accounts-bts-edit-form-page.png');
 
-    // The write recomputes the BTS's coverage: the hamlet verdicts and the register layers are loaded again.
-    const verdictsReloaded = page.waitForRequest((r) => r.url().includes('/api/hamlets/coverage'));
+    // The write recomputes the BTS's coverage: the panel's count of hamlet verdicts (its coverage ratio) and the register layers are loaded again.
+    const verdictsReloaded = page.waitForRequest((r) => r.url().includes('/api/layers/hamlets/count'));
     // The sites layer is vector tiles: the tab's register revision (v) rises and its tiles are fetched again.
     const sitesReloaded = page.waitForRequest((r) => r.url().includes('/tiles/sites/') && /[?&]v=[1-9]/.test(r.url()));
     await form.getByTestId('record-save').click();
@@ -332,7 +332,7 @@ describe('accounts in the browser', () => {
     // A fiber route does not touch coverage: the hamlet verdicts are not asked for again.
     const verdictRequests: string[] = [];
     const onRequest = (r: { url(): string }) => {
-      if (r.url().includes('/api/hamlets/coverage')) verdictRequests.push(r.url());
+      if (r.url().includes('/api/hamlets/coverage') || r.url().includes('/tiles/hamlets/')) verdictRequests.push(r.url());
     };
     page.on('request', onRequest);
     const fiberReloaded = page.waitForRequest((r) => r.url().includes('/tiles/fiber/') && /[?&]v=[1-9]/.test(r.url()));

@@ -31,9 +31,27 @@ export async function measureCoverage(knex: Knex): Promise<CoverageFigures> {
   ).rows as { lon: number; lat: number }[];
   const whatIf: number[] = [];
   for (const p of places) whatIf.push(await timeWhatIf(knex, p));
-  // Incremental: move one on-air 4G BTS by 500 m, three times, in a transaction rolled back each time.
+  const incremental = await timeIncrementalMoves(knex, 3);
+  return {
+    recomputeSeconds: Math.round(full.ms.total / 10) / 100,
+    recomputeBreakdownMs: { footprints: full.ms.footprints, unions: full.ms.unions, verdicts: full.ms.verdicts, gaps: full.ms.gaps },
+    whatIfMsMedian: Math.round(median(whatIf)),
+    incrementalMsMedian: Math.round(median(incremental)),
+    sqlOverlayMs: full.ms.unions + full.ms.verdicts + full.ms.gaps,
+  };
+}
+
+class RollbackBench extends Error {}
+
+/**
+ * Incremental update after an edit: moves an on-air 4G BTS by 500 m and
+ * recomputes its coverage (footprints, the unions' touched cells, verdicts and
+ * gaps of the hamlets under it), `count` BTS one after the other, each in a
+ * transaction rolled back. The milliseconds of each recompute.
+ */
+export async function timeIncrementalMoves(knex: Knex, count: number): Promise<number[]> {
   const incremental: number[] = [];
-  const ids = (await knex.raw(`SELECT id FROM bts WHERE status = 'on_air' AND technology = '4G' ORDER BY md5(code) LIMIT 3`)).rows as { id: number }[];
+  const ids = (await knex.raw(`SELECT id FROM bts WHERE status = 'on_air' AND technology = '4G' ORDER BY md5(code) LIMIT ?`, [count])).rows as { id: number }[];
   for (const { id } of ids) {
     await knex
       .transaction(async (trx) => {
@@ -47,16 +65,8 @@ export async function measureCoverage(knex: Knex): Promise<CoverageFigures> {
         if (!(error instanceof RollbackBench)) throw error;
       });
   }
-  return {
-    recomputeSeconds: Math.round(full.ms.total / 10) / 100,
-    recomputeBreakdownMs: { footprints: full.ms.footprints, unions: full.ms.unions, verdicts: full.ms.verdicts, gaps: full.ms.gaps },
-    whatIfMsMedian: Math.round(median(whatIf)),
-    incrementalMsMedian: Math.round(median(incremental)),
-    sqlOverlayMs: full.ms.unions + full.ms.verdicts + full.ms.gaps,
-  };
+  return incremental;
 }
-
-class RollbackBench extends Error {}
 
 /** One what-if request, as POST /api/coverage/what-if runs it: a hypothetical 4G BTS at a place, any operator, broadband; ms. */
 export async function timeWhatIf(knex: Knex, place: { lon: number; lat: number }): Promise<number> {

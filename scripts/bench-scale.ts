@@ -18,7 +18,7 @@ import { recomputeAllCoverage } from '../server/src/coverage/coverage-recompute.
 import { openDatabase } from '../server/src/db/database.js';
 import { migrate } from '../server/src/db/migrate.js';
 import { inferSites } from '../server/src/sharing/site-inference.js';
-import { benchCoverageParams, timeWhatIf } from './bench-coverage.js';
+import { benchCoverageParams, timeIncrementalMoves, timeWhatIf } from './bench-coverage.js';
 import { benchAdminUrl, benchDatabaseUrl, hidePassword, timedStart } from './bench-server.js';
 import { benchSiteInferenceEpsM, timeSharingRatiosAllLevels } from './bench-sharing.js';
 import { measureTiles, type TileFigures } from './bench-tiles.js';
@@ -30,6 +30,8 @@ export type { Scale };
 
 const DATABASE = 'hatang_bench_scale';
 const WHAT_IF_RUNS = 7;
+/** Incremental updates timed at the largest scale (each a different BTS). */
+const INCREMENTAL_RUNS = 3;
 
 export interface ScaleFigures {
   scale: Scale;
@@ -45,6 +47,8 @@ export interface LargestScaleFigures {
   scale: Scale;
   /** Median of WHAT_IF_RUNS what-if requests at hamlets spread over the register, after one warm-up, ms. */
   whatIfMs: number;
+  /** Median of INCREMENTAL_RUNS incremental updates (a BTS moved 500 m, its coverage recomputed, rolled back), ms. */
+  incrementalMs: number;
   tiles: TileFigures | { error: string };
   browser: { firstIdleMs: number; panFrameMsP95: number; frames: number } | { error: string };
 }
@@ -182,9 +186,11 @@ export async function measureScales(scales: Scale[], log: (line: string) => void
           await db.knex.raw('ANALYZE');
           log('  what-if…');
           const whatIfMs = await timeWhatIfAtScale(db.knex);
+          log('  incremental update of one BTS…');
+          const incrementalMs = Math.round(median(await timeIncrementalMoves(db.knex, INCREMENTAL_RUNS)));
           // The server gets the database to itself.
           await close();
-          run.largest = { scale, whatIfMs, ...(await measureServed(url, log)) };
+          run.largest = { scale, whatIfMs, incrementalMs, ...(await measureServed(url, log)) };
         }
       } finally {
         await close();
@@ -212,6 +218,7 @@ export function describeScales(run: ScaleRun): string {
   const l = run.largest;
   if (l) {
     lines.push(`at scale ${l.scale}: what-if ${l.whatIfMs} ms (median of ${WHAT_IF_RUNS} after a warm-up)`);
+    lines.push(`at scale ${l.scale}: incremental update of one BTS moved 500 m ${l.incrementalMs} ms (median of ${INCREMENTAL_RUNS})`);
     const t = l.tiles;
     lines.push(
       'error' in t

@@ -20,7 +20,7 @@ const inputs: BenchKeyInputs = {
   demoRecompute: { embedded: { coverageSeconds: 12, inferencePlusRatiosMs: 3000 }, postgres: { coverageSeconds: 4, inferencePlusRatiosMs: 1000 } },
   scales: {
     scales: [scale(1, 5), scale('national', 110)],
-    largest: { scale: 'national', whatIfMs: 140, tiles: { ...tiles(4, 30, 20, 90), tiles: 1, empty: 0, bytes: 0, perLayer: {} as never, perZoom: {} }, browser: { firstIdleMs: 2345.6, panFrameMsP95: 16.66, frames: 300 } },
+    largest: { scale: 'national', whatIfMs: 140, incrementalMs: 900, tiles: { ...tiles(4, 30, 20, 90), tiles: 1, empty: 0, bytes: 0, perLayer: {} as never, perZoom: {} }, browser: { firstIdleMs: 2345.6, panFrameMsP95: 16.66, frames: 300 } },
   },
   demoTiles: tiles(1, 2, 3, 4),
 };
@@ -47,7 +47,7 @@ describe('the bench’s headline keys', () => {
       ...inputs,
       httpOverheadRatio: null,
       demoRecompute: { embedded: inputs.demoRecompute.embedded, postgres: null },
-      scales: { scales: [scale(1, 5)], largest: { scale: 1, whatIfMs: 30, tiles: { error: 'x' }, browser: { error: 'y' } } },
+      scales: { scales: [scale(1, 5)], largest: { scale: 1, whatIfMs: 30, incrementalMs: 200, tiles: { error: 'x' }, browser: { error: 'y' } } },
     });
     expect(keys.tileP50Ms).toEqual({ cold: 3, cached: 1 });
     expect(sources.tileP50Ms).toBe('PostgreSQL, demo province');

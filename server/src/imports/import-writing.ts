@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { ImportLayer } from '../contracts/import-contracts.js';
-import { recomputeCoverageForBts, type CoverageParams } from '../coverage/coverage-recompute.js';
+import { recomputeAllCoverage, recomputeCoverageForBts, type CoverageParams } from '../coverage/coverage-recompute.js';
 import { inferSites } from '../sharing/site-inference.js';
 import { checkCancelled, reportProgress, type ImportJob } from './import-jobs.js';
 import { stagedSectorRows } from './import-staging.js';
@@ -156,9 +156,7 @@ async function rebuildDerived(trx: Knex.Transaction, options: WriteOptions, prev
   } else if (layer === 'admin-units') {
     if (!(await changedIds()).length) return;
     reportProgress(options.job, { phase: 'coverage', done: 0, total: 1 });
-    await trx.raw('SELECT hatang_recompute_footprints(?::jsonb, NULL)', [json]);
-    await trx.raw('SELECT hatang_recompute_unions(NULL)');
-    await trx.raw('SELECT hatang_recompute_hamlet_coverage(?::jsonb, NULL)', [json]);
-    await trx.raw('SELECT hatang_recompute_gaps(?::jsonb, NULL)', [json]);
+    // Units change every footprint's environment: the whole coverage, as a full recompute (in this transaction).
+    await recomputeAllCoverage(trx, options.coverage);
   }
 }

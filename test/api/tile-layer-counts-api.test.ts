@@ -91,6 +91,21 @@ describe.each(databaseTargets())('GET /api/layers/{layer}/count on the $label da
     expect((await count('gaps/count?unit=D2&boundarySet=T')).count).toBe(1);
   });
 
+  it('counts the communes and districts of a boundary set, within a unit as their tiles', async () => {
+    expect(await count('communes/count')).toEqual({ layer: 'communes', count: 3 });
+    expect(await count('districts/count')).toEqual({ layer: 'districts', count: 2 });
+    expect((await count('communes/count?unit=D1')).count).toBe(2);
+    expect((await count('communes/count?unit=P')).count).toBe(3);
+    expect((await count('communes/count?unit=C3')).count).toBe(1);
+    expect((await count('districts/count?unit=D2')).count).toBe(1);
+    expect((await count('communes/count?boundarySet=N')).count).toBe(1);
+    expect((await count('districts/count?boundarySet=N')).count).toBe(0);
+    for (const query of ['', 'unit=D1', 'boundarySet=N']) {
+      const fc = (await app.get(`/api/layers/communes?${query}`)).body as { numberReturned: number };
+      expect((await count(`communes/count?${query}`)).count, query).toBe(fc.numberReturned);
+    }
+  });
+
   it('tags a count by the request and the data, and answers 304 to its tag', async () => {
     const first = await app.get('/api/layers/sites/count?operator=viettel');
     const etag = first.headers.get('etag')!;
@@ -109,7 +124,10 @@ describe.each(databaseTargets())('GET /api/layers/{layer}/count on the $label da
 
   it('refuses a layer without tiles, a parameter the layer lacks and a bad value, with a 4xx problem', async () => {
     const cases: [path: string, status: number, parameter: string | null][] = [
-      ['/api/layers/communes/count', 404, null],
+      ['/api/layers/consolidation/count', 404, null],
+      ['/api/layers/communes/count?v=1', 400, 'v'],
+      ['/api/layers/communes/count?boundarySet=X', 400, 'boundarySet'],
+      ['/api/layers/districts/count?unit=C9', 400, 'unit'],
       ['/api/layers/nope/count', 404, null],
       ['/api/layers/sites/count?bbox=106,10,106.2,10.2', 400, 'bbox'],
       ['/api/layers/sites/count?v=1', 400, 'v'],
@@ -124,6 +142,6 @@ describe.each(databaseTargets())('GET /api/layers/{layer}/count on the $label da
       expect(r.type, path).toContain('application/problem+json');
       if (parameter) expect(r.body.errors?.[0]?.parameter, path).toBe(parameter);
     }
-    expect((await app.get('/api/layers/communes/count')).body.detail).toBe('Không đếm được lớp "communes": chỉ đếm các lớp vẽ bằng ô bản đồ vector (sites, shared-sites, bts, fiber, hamlets, coverage, gaps).');
+    expect((await app.get('/api/layers/consolidation/count')).body.detail).toBe('Không đếm được lớp "consolidation": chỉ đếm các lớp vẽ bằng ô bản đồ vector (sites, shared-sites, bts, fiber, hamlets, coverage, gaps, districts, communes).');
   });
 });

@@ -134,6 +134,46 @@ describe.each(databaseTargets())('GET /tiles/{layer}/{z}/{x}/{y}.mvt on the $lab
     expect(await etagOf('?unit=C1&v=3')).toBe(c1);
   });
 
+  it('serves communes and districts as tiles: the units reaching the tile, their label points, the unit filter, 204 below the minimum zoom', async () => {
+    // z10: tile 813/483 holds C1, C2, C3 (D1, D2); 814/483 only C3 (x(106.2) = 814.08). Label points (the
+    // squares' centres): C1 and C3 in 813/483, C2 (y 482.97) in 813/482.
+    const of = async (layer: string, path: string) => {
+      const tile = await tileOf(app, `/tiles/${layer}/${path}`);
+      const all = tile.status === 200 ? features(tile.bytes, layer) : [];
+      return {
+        status: tile.status,
+        polygons: all.filter((f) => f.labelPoint === undefined).map((f) => f.code).sort(),
+        labels: all.filter((f) => f.labelPoint === true).map((f) => f.code).sort(),
+        all,
+      };
+    };
+    const c813 = await of('communes', '10/813/483.mvt');
+    expect(c813).toMatchObject({ status: 200, polygons: ['C1', 'C2', 'C3'], labels: ['C1', 'C3'] });
+    const id = (await db.knex.raw(`SELECT id FROM admin_units WHERE boundary_set = 'T' AND code = 'C2'`)).rows[0].id as number;
+    expect(c813.all.find((f) => f.code === 'C2' && f.labelPoint === undefined)).toEqual({
+      id, code: 'C2', name: 'Phường 1', level: 'commune', unitType: 'phuong', boundarySet: 'T', parentCode: 'D1', parentName: 'Huyện Tây',
+    });
+    expect(c813.all.find((f) => f.code === 'C1' && f.labelPoint === true)).toEqual({ id: undefined, code: 'C1', name: 'Xã Mỹ Phước', unitType: 'xa', labelPoint: true });
+    expect(await of('communes', '10/813/482.mvt')).toMatchObject({ polygons: ['C2', 'C3'], labels: ['C2'] });
+    expect(await of('communes', '10/814/483.mvt')).toMatchObject({ polygons: ['C3'], labels: [] });
+    expect(await of('districts', '10/813/483.mvt')).toMatchObject({ polygons: ['D1', 'D2'], labels: ['D1', 'D2'] });
+    expect(await of('communes', '10/813/483.mvt?unit=D1')).toMatchObject({ polygons: ['C1', 'C2'], labels: ['C1'] });
+    expect(await of('communes', '10/813/483.mvt?unit=C3&boundarySet=T')).toMatchObject({ polygons: ['C3'], labels: ['C3'] });
+    expect(await of('districts', '10/813/483.mvt?unit=P')).toMatchObject({ polygons: ['D1', 'D2'] });
+    // The 2025 set N: communes under the province, no districts (a 204).
+    expect(await of('communes', '10/813/483.mvt?boundarySet=N')).toMatchObject({ polygons: ['NC1'], labels: ['NC1'] });
+    expect((await of('districts', '10/813/483.mvt?boundarySet=N')).status).toBe(204);
+    // Minimum zooms: communes from z8, districts from z6 (the province square: z8 tile 203/120, z7 101/60, z6 50/30, z5 25/15).
+    expect(await of('communes', '8/203/120.mvt')).toMatchObject({ status: 200, polygons: ['C1', 'C2', 'C3'] });
+    expect((await of('communes', '7/101/60.mvt')).status).toBe(204);
+    expect(await of('districts', '6/50/30.mvt')).toMatchObject({ status: 200, polygons: ['D1', 'D2'] });
+    expect((await of('districts', '5/25/15.mvt')).status).toBe(204);
+    // Tagged by the data version of the units: a write to admin_units changes the tag.
+    const before = (await tileOf(app, '/tiles/communes/10/813/483.mvt')).headers.get('etag');
+    await db.knex.raw(`UPDATE admin_units SET name = name WHERE code = 'C1'`);
+    expect((await tileOf(app, '/tiles/communes/10/813/483.mvt')).headers.get('etag')).not.toBe(before);
+  });
+
   // Clustering fixture, far from the register fixture: K1–K3 within 0.003° of each other
   // and K4 0.3° east, all in z8 tile 202/121 (x = 285.00x / 360 · 256 = 202.67;
   // y = (1 − ln(tan 9° + sec 9°) / π) / 2 · 256 = 121.57). Its 16 × 16 grid cells
@@ -273,7 +313,12 @@ describe.each(databaseTargets())('GET /tiles/{layer}/{z}/{x}/{y}.mvt on the $lab
 
   it('refuses a bad layer, zoom, x, y or parameter with a 4xx problem in the caller\'s language', async () => {
     const cases: [path: string, status: number, parameter: string | null][] = [
-      ['/tiles/communes/10/813/483.mvt', 404, null],
+      ['/tiles/consolidation/10/813/483.mvt', 404, null],
+      ['/tiles/communes/10/813/483.mvt?boundarySet=X', 400, 'boundarySet'],
+      ['/tiles/communes/10/813/483.mvt?unit=C9', 400, 'unit'],
+      ['/tiles/communes/10/813/483.mvt?unit=NC1', 400, 'unit'],
+      ['/tiles/districts/10/813/483.mvt?scenario=planned', 400, 'scenario'],
+      ['/tiles/districts/10/813/483.mvt?operator=viettel', 400, 'operator'],
       ['/tiles/nope/10/813/483.mvt', 404, null],
       ['/tiles/sites/23/0/0.mvt', 400, 'z'],
       ['/tiles/sites/-1/0/0.mvt', 400, 'z'],

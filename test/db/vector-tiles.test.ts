@@ -67,6 +67,8 @@ const filters: Record<TileLayerName, TileFilter[]> = {
   hamlets: [{ scenario: 'current' }, { scenario: 'planned' }],
   coverage: [{ scenario: 'current' }, { scenario: 'current', operators: ['*', 'viettel', 'vnpt'], technologyGroups: ['4G', '3G', 'broadband'] }],
   gaps: [{ scenario: 'current' }],
+  districts: [{ scenario: 'current' }, { scenario: 'current', boundarySet: 'N' }],
+  communes: [{ scenario: 'current' }, { scenario: 'current', boundarySet: 'N' }],
 };
 
 /**
@@ -151,6 +153,61 @@ describe.each(targets)('vector tiles on the $label database', ({ label, open }) 
       expect(tile.layers, layer).toEqual([layer]);
       expect([tile.extent, tile.version], layer).toEqual([4096, 2]);
     }
+  });
+
+  it('carries the communes and districts reaching a z10 tile, and one label point a unit inside its tile', async () => {
+    // Set T (default): C1 106.0–106.1 × 10.0–10.1, C2 106.0–106.1 × 10.1–10.2, C3 106.1–106.2 × 10.0–10.2;
+    // D1 = C1 + C2, D2 = C3. At z10 x(106.0) = 813.511, x(106.1) = 813.796, x(106.2) = 814.080;
+    // y(10.2) = 482.830, y(10.1) = 483.116, y(10.0) = 483.402. So tile 813/483 holds C1, C2, C3;
+    // 813/482 C2 and C3; 814/483 only C3 (and D2). ST_PointOnSurface of a square: its centre;
+    // C1 (106.05, 10.05) y 483.26, C2 (106.05, 10.15) y 482.97, C3 (106.15, 10.1) x 813.94 y 483.12.
+    const codes = async (layer: TileLayerName, tile: TileAddress, filter: TileFilter = { scenario: 'current' }) => {
+      const t = decode(await tileBytes(db.knex, method, layer, tile, filter));
+      const polygons = t.features.filter((f) => f.type === 3);
+      const labels = t.features.filter((f) => f.type === 1);
+      return { polygons: polygons.map((f) => f.properties.code).sort(), labels: labels.map((f) => f.properties.code).sort(), features: t.features };
+    };
+    const t813483 = await codes('communes', { z: 10, x: 813, y: 483 });
+    expect(t813483.polygons).toEqual(['C1', 'C2', 'C3']);
+    // C2's centre is at y 482.97, 0.03 of a tile (123 units) above the tile: beyond the 64-unit buffer.
+    expect(t813483.labels).toEqual(['C1', 'C3']);
+    expect((await codes('communes', { z: 10, x: 813, y: 482 })).polygons).toEqual(['C2', 'C3']);
+    expect((await codes('communes', { z: 10, x: 813, y: 482 })).labels).toEqual(['C2']);
+    expect(await codes('communes', { z: 10, x: 814, y: 483 })).toMatchObject({ polygons: ['C3'], labels: [] });
+    expect(await codes('districts', { z: 10, x: 814, y: 483 })).toMatchObject({ polygons: ['D2'], labels: [] });
+    expect(await codes('districts', { z: 10, x: 813, y: 483 })).toMatchObject({ polygons: ['D1', 'D2'], labels: ['D1', 'D2'] });
+    // Polygons first (with the row id), then the label points (no id), as the hamlets' reference points.
+    const c1 = t813483.features.find((f) => f.type === 3 && f.properties.code === 'C1')!;
+    const c1Id = (await db.knex.raw(`SELECT id FROM admin_units WHERE boundary_set = 'T' AND code = 'C1'`)).rows[0].id as number;
+    expect(c1.id).toBe(c1Id);
+    expect(c1.properties).toEqual({
+      code: 'C1', name: 'Xã Mỹ Phước', level: 'commune', unitType: 'xa', boundarySet: 'T', parentCode: 'D1', parentName: 'Huyện Tây',
+    });
+    const label = t813483.features.find((f) => f.type === 1 && f.properties.code === 'C1')!;
+    expect(label.id).toBeUndefined();
+    expect(label.properties).toEqual({ code: 'C1', name: 'Xã Mỹ Phước', unitType: 'xa', labelPoint: true });
+    const kinds = t813483.features.map((f) => f.type);
+    expect(kinds).toEqual([...kinds].sort((a, b) => b - a));
+  });
+
+  it('keeps the admin tiles to the unit and its descendants, to the boundary set, and empty below their minimum zoom', async () => {
+    const codesOf = async (layer: TileLayerName, tile: TileAddress, filter: TileFilter) =>
+      decode(await tileBytes(db.knex, method, layer, tile, filter)).features.filter((f) => f.type === 3).map((f) => f.properties.code).sort();
+    const idOf = async (set: string, code: string) => (await db.knex.raw('SELECT id FROM admin_units WHERE boundary_set = ? AND code = ?', [set, code])).rows[0].id as number;
+    const tile = { z: 10, x: 813, y: 483 };
+    expect(await codesOf('communes', tile, { scenario: 'current', unitId: await idOf('T', 'D1') })).toEqual(['C1', 'C2']);
+    expect(await codesOf('communes', tile, { scenario: 'current', unitId: await idOf('T', 'P') })).toEqual(['C1', 'C2', 'C3']);
+    expect(await codesOf('communes', tile, { scenario: 'current', unitId: await idOf('T', 'C3') })).toEqual(['C3']);
+    expect(await codesOf('districts', tile, { scenario: 'current', unitId: await idOf('T', 'D2') })).toEqual(['D2']);
+    // Set N: the 2025 set, communes under the province, no district level.
+    expect(await codesOf('communes', tile, { scenario: 'current', boundarySet: 'N' })).toEqual(['NC1']);
+    expect(await codesOf('communes', tile, { scenario: 'current', boundarySet: 'N', unitId: await idOf('N', 'NP') })).toEqual(['NC1']);
+    expect(await codesOf('districts', tile, { scenario: 'current', boundarySet: 'N' })).toEqual([]);
+    // Minimum zooms: communes from z8, districts from z6. The province square at z8: x 203.4–203.5, y 120.7–120.9.
+    expect(await codesOf('communes', { z: 8, x: 203, y: 120 }, { scenario: 'current' })).toEqual(['C1', 'C2', 'C3']);
+    expect((await tileBytes(db.knex, method, 'communes', { z: 7, x: 101, y: 60 }, { scenario: 'current' })).length).toBe(0);
+    expect(await codesOf('districts', { z: 6, x: 50, y: 30 }, { scenario: 'current' })).toEqual(['D1', 'D2']);
+    expect((await tileBytes(db.knex, method, 'districts', { z: 5, x: 25, y: 15 }, { scenario: 'current' })).length).toBe(0);
   });
 
   it('gives zero bytes for a tile far outside the province (z10 over Hà Nội, 105.85 E 21.03 N: x 813, y 454)', async () => {

@@ -14,11 +14,14 @@
 --   coverage      coverage unions of the operators (or *) and groups (or broadband),
 --                 area_km2 = their area (km², on the spheroid)
 --   gaps          uncovered parts (broadband, any operator) of hamlets in the unit
+--   districts,    units of that level in boundary set p_boundary_set (NULL = the
+--   communes      default set): the unit and its descendants, as the tiles
 -- Each is one count(*) with the filters in SQL, on the tables' own rows: no
 -- geometry is built, so it stays cheap at national scale.
+DROP FUNCTION IF EXISTS hatang_tile_layer_count(text, text[], text[], text[], text[], text[], text[], text[], text, integer);
 CREATE OR REPLACE FUNCTION hatang_tile_layer_count(
   p_layer text, p_operators text[], p_technologies text[], p_tech_groups text[], p_statuses text[],
-  p_kinds text[], p_layings text[], p_active_statuses text[], p_scenario text, p_unit_id integer)
+  p_kinds text[], p_layings text[], p_active_statuses text[], p_scenario text, p_unit_id integer, p_boundary_set text)
 RETURNS TABLE (features bigint, area_km2 float8, covered bigint, lom_song bigint, trang_song bigint,
                assessed bigint, population bigint, population_covered bigint)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
@@ -102,11 +105,19 @@ BEGIN
         JOIN hamlets h ON h.id = g.hamlet_id
        WHERE g.scenario = p_scenario
          AND (v_unit IS NULL OR ST_Intersects(h.ref_point, v_unit));
+  ELSIF p_layer IN ('districts', 'communes') THEN
+    RETURN QUERY
+      SELECT count(*), NULL::float8, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint, NULL::bigint
+        FROM admin_units a
+        LEFT JOIN admin_units p ON p.id = a.parent_id
+       WHERE a.boundary_set = coalesce(p_boundary_set, (SELECT b.code FROM boundary_sets b WHERE b.is_default ORDER BY b.code LIMIT 1))
+         AND a.level = CASE p_layer WHEN 'districts' THEN 'district' ELSE 'commune' END
+         AND (p_unit_id IS NULL OR a.id = p_unit_id OR a.parent_id = p_unit_id OR p.parent_id = p_unit_id);
   ELSE
     RAISE EXCEPTION 'hatang_tile_layer_count: no tiled layer %', p_layer;
   END IF;
 END
 $$;
 
-COMMENT ON FUNCTION hatang_tile_layer_count(text, text[], text[], text[], text[], text[], text[], text[], text, integer) IS
-  'Features of a tiled layer (sites, shared-sites, bts, fiber, hamlets, coverage, gaps) under the tile filters over the whole layer; coverage: area_km2 (spheroid); hamlets: verdict counts for one operator (* = any) and technology group in a scenario, assessed hamlets, their population and population covered.';
+COMMENT ON FUNCTION hatang_tile_layer_count(text, text[], text[], text[], text[], text[], text[], text[], text, integer, text) IS
+  'Features of a tiled layer (sites, shared-sites, bts, fiber, hamlets, coverage, gaps, districts, communes; the units in a boundary set, default if NULL) under the tile filters over the whole layer; coverage: area_km2 (spheroid); hamlets: verdict counts for one operator (* = any) and technology group in a scenario, assessed hamlets, their population and population covered.';

@@ -34,7 +34,7 @@ interface CountRow {
 async function layerCount(knex: Knex, layer: TileLayerName, f: TileFilter): Promise<TileLayerCount> {
   const list = (values: readonly string[] | undefined) => (values ? [...values] : null);
   const row = (
-    await knex.raw('SELECT * FROM hatang_tile_layer_count(?, ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?, ?::integer)', [
+    await knex.raw('SELECT * FROM hatang_tile_layer_count(?, ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?, ?::integer, ?::text)', [
       layer,
       list(f.operators),
       list(f.technologies),
@@ -45,6 +45,7 @@ async function layerCount(knex: Knex, layer: TileLayerName, f: TileFilter): Prom
       [...activeStatusesOf[f.scenario]],
       f.scenario,
       f.unitId ?? null,
+      f.boundarySet ?? null,
     ])
   ).rows[0] as CountRow;
   const answer: TileLayerCount = { layer, count: Number(row.features) };

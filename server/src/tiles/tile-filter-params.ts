@@ -5,7 +5,7 @@ import { ANY_OPERATOR, technologyGroups } from '../contracts/layer-contracts.js'
 import { parseCode, parseEnumList, singleParameter } from '../http/query-params.js';
 import { parseScenario } from '../http/scenario-param.js';
 import { operatorCodes, resolveBoundarySet, resolveUnitId } from '../layers/admin-unit-lookup.js';
-import type { TileFilter, TileLayerName } from './tile-layers.js';
+import { adminTileLayers, type TileFilter, type TileLayerName } from './tile-layers.js';
 
 /**
  * A tile layer's filters from the query, for its tiles and for its count (one
@@ -20,7 +20,8 @@ export async function parseTileFilter(knex: Knex, req: Request, layer: TileLayer
   const maxChoices = layer === 'hamlets' ? 1 : undefined;
   // As the layers (layer-filter-params.ts): the same unit codes, the same 400s; the boundary sets are read only when named.
   const unitCode = parseCode(q('unit'), 'unit');
-  const boundarySet = unitCode === undefined && q('boundarySet') === undefined ? null : await resolveBoundarySet(knex, q('boundarySet'));
+  const adminLayer = adminTileLayers.includes(layer);
+  const boundarySet = !adminLayer && unitCode === undefined && q('boundarySet') === undefined ? null : await resolveBoundarySet(knex, q('boundarySet'));
   const unitId = boundarySet === null ? null : await resolveUnitId(knex, unitCode, boundarySet);
   return {
     operators: parseEnumList(q('operator'), 'operator', byCoverageChoice ? [ANY_OPERATOR, ...knownOperators] : knownOperators, maxChoices),
@@ -31,5 +32,6 @@ export async function parseTileFilter(knex: Knex, req: Request, layer: TileLayer
     layings: parseEnumList(q('laying'), 'laying', fiberLayings),
     scenario: parseScenario(q('scenario')),
     unitId,
+    boundarySet: adminLayer ? boundarySet : null,
   };
 }

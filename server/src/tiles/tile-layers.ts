@@ -3,7 +3,7 @@ import type { TechnologyGroup } from '../contracts/layer-contracts.js';
 import type { Scenario } from '../contracts/sharing-contracts.js';
 
 /** Layers served as vector tiles by GET /tiles/{layer}/{z}/{x}/{y}.mvt; the tile's one layer has the same name. */
-export const tileLayerNames = ['sites', 'shared-sites', 'bts', 'fiber', 'hamlets', 'coverage', 'gaps'] as const;
+export const tileLayerNames = ['sites', 'shared-sites', 'bts', 'fiber', 'hamlets', 'coverage', 'gaps', 'districts', 'communes'] as const;
 export type TileLayerName = (typeof tileLayerNames)[number];
 
 export const isTileLayer = (name: string): name is TileLayerName => (tileLayerNames as readonly string[]).includes(name);
@@ -24,7 +24,20 @@ export const tileLayerFilters: Record<TileLayerName, readonly string[]> = {
   hamlets: ['operator', 'technology', 'unit', 'boundarySet', 'scenario', 'v', 'lang'],
   coverage: ['operator', 'technology', 'scenario', 'v', 'lang'],
   gaps: ['unit', 'boundarySet', 'scenario', 'v', 'lang'],
+  // The units of the boundary set (default: the default set); unit: that unit and its descendants.
+  districts: ['unit', 'boundarySet', 'v', 'lang'],
+  communes: ['unit', 'boundarySet', 'v', 'lang'],
 };
+
+/** Administrative-unit tile layers: always of one boundary set (the default one unless named). */
+export const adminTileLayers: readonly TileLayerName[] = ['districts', 'communes'];
+
+/**
+ * Below these zooms a layer's tile is empty (a 204), as its SQL function
+ * (hatang_tile_districts, hatang_tile_communes) decides: at national z5 about
+ * 10,000 communes would be in view. The client's sources start there too.
+ */
+export const tileMinZoomOf: Partial<Record<TileLayerName, number>> = { districts: 6, communes: 8 };
 
 /**
  * Parameters that do not change a tile: `lang` (of error messages) and `v`, a
@@ -44,6 +57,8 @@ export interface TileFilter {
   scenario: Scenario;
   /** Admin unit (row id) the features must lie in, as the layer's unit filter; null or absent = anywhere. */
   unitId?: number | null;
+  /** Boundary set of the units (admin layers always have one; null or absent = the default set). */
+  boundarySet?: string | null;
 }
 
 /** Tile space: 4096 units a side (ST_AsMVT's default), 64 units of buffer kept around it. */

@@ -53,6 +53,14 @@ const rowSources: Record<TileLayerName, RowSource> = {
     call: 'hatang_tile_gaps(?::integer, ?::integer, ?::integer, ?::text, ?::integer)',
     bindings: (t, f) => [t.z, t.x, t.y, f.scenario, f.unitId ?? null],
   },
+  districts: {
+    call: 'hatang_tile_districts(?::integer, ?::integer, ?::integer, ?::text, ?::integer)',
+    bindings: (t, f) => [t.z, t.x, t.y, f.boundarySet ?? null, f.unitId ?? null],
+  },
+  communes: {
+    call: 'hatang_tile_communes(?::integer, ?::integer, ?::integer, ?::text, ?::integer)',
+    bindings: (t, f) => [t.z, t.x, t.y, f.boundarySet ?? null, f.unitId ?? null],
+  },
 };
 
 const envelope = 'ST_TileEnvelope(?::integer, ?::integer, ?::integer)';

@@ -106,6 +106,25 @@ describe.each(databaseTargets())('GET /api/layers/{layer}/count on the $label da
     }
   });
 
+  it('lists the units of one level without polygons for the unit pickers (GET /api/admin-units)', async () => {
+    const communes = await app.get('/api/admin-units?level=commune');
+    expect(communes.status).toBe(200);
+    expect(communes.body.boundarySet).toBe('T');
+    expect(communes.body.units.map((u: { code: string }) => u.code)).toEqual(['C1', 'C2', 'C3']);
+    expect(communes.body.units[0]).toEqual({
+      code: 'C1', name: 'Xã Mỹ Phước', level: 'commune', unitType: 'xa', parentCode: 'D1', parentName: 'Huyện Tây', bbox: [106, 10, 106.1, 10.1],
+    });
+    expect((await app.get('/api/admin-units?level=district')).body.units.map((u: { code: string }) => u.code)).toEqual(['D1', 'D2']);
+    expect((await app.get('/api/admin-units?level=district&boundarySet=N')).body.units).toEqual([]);
+    expect((await app.get('/api/admin-units?level=commune&boundarySet=N')).body.units.map((u: { parentCode: string }) => u.parentCode)).toEqual(['NP']);
+    for (const [path, parameter] of [['/api/admin-units?level=province', 'level'], ['/api/admin-units?boundarySet=X', 'boundarySet'], ['/api/admin-units?bbox=1,2,3,4', 'bbox']] as const) {
+      const r = await app.get(path);
+      expect(r.status, path).toBe(400);
+      expect(r.type, path).toContain('application/problem+json');
+      expect(r.body.errors?.[0]?.parameter, path).toBe(parameter);
+    }
+  });
+
   it('tags a count by the request and the data, and answers 304 to its tag', async () => {
     const first = await app.get('/api/layers/sites/count?operator=viettel');
     const etag = first.headers.get('etag')!;

@@ -54,6 +54,45 @@ afterAll(async () => {
 });
 
 describe('the map on vector tiles', () => {
+  it('draws districts and communes from their tiles, labels the communes from the tiles\' label points, and never loads the whole unit layers', async () => {
+    const communes = await api('/api/layers/communes');
+    const { page, requests } = await open('lang=vi&layers=districts,communes');
+    try {
+      // Centre on the first commune's box at z10 (communes' tiles start at z8, their names at z10).
+      const list = (await (await fetch(`${hatang.url}api/admin-units?level=commune`)).json()) as { units: { bbox: [number, number, number, number] }[] };
+      const [w, s, e, n] = list.units[0]!.bbox;
+      const centre: [number, number] = [(w + e) / 2, (s + n) / 2];
+      await page.evaluate((at) => window.__hatangMap!.jumpTo({ center: at, zoom: 10 }), centre);
+      await waitForMapIdle(page);
+      await page.waitForFunction(() => document.querySelectorAll('.map-labels--communes .map-label').length > 3, null, { timeout: 10_000 });
+      const drawn = await page.evaluate(() => [...new Set(window.__hatangMap!.queryRenderedFeatures({ layers: ['communes-fill'] }).map((f) => String(f.properties.code)))]);
+      const labels = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.map-labels--communes .map-label')].map((e) => ({ code: e.dataset.code, name: e.textContent })));
+      const byCode = new Map(communes.features.map((f) => [String(f.properties.code), String(f.properties.name)]));
+      expect(drawn.length).toBeGreaterThan(3);
+      expect(drawn.every((code) => byCode.has(code))).toBe(true);
+      // One label a commune, with its Vietnamese name.
+      expect(new Set(labels.map((l) => l.code)).size).toBe(labels.length);
+      for (const l of labels) expect(l.name).toBe(byCode.get(l.code!));
+      expect(requests.some((r) => r.startsWith('/tiles/communes/10/'))).toBe(true);
+      expect(requests.some((r) => r.startsWith('/tiles/districts/10/'))).toBe(true);
+      expect(requests.filter((r) => /^\/api\/layers\/(communes|districts)(\?|$)/.test(r) && !r.includes('unit='))).toEqual([]);
+      // The panel counts them from GET /api/layers/{layer}/count.
+      await page.waitForFunction((n) => document.querySelector('[data-testid="layer-count-communes"]')?.textContent === n, vi.format(communes.numberReturned));
+      await screenshot(page, 'map-tiles-commune-labels-z10.png');
+      // A click on a commune opens it in the inspector, the commune loaded by itself (?unit=), with its population.
+      const target = await page.evaluate((at) => window.__hatangMap!.project(at), centre);
+      const hit = await page.evaluate(({ x, y }) => window.__hatangMap!.queryRenderedFeatures([x, y], { layers: ['communes-fill'] }).map((f) => String(f.properties.code))[0] ?? null, target);
+      expect(hit).not.toBeNull();
+      const canvas = (await page.locator('.maplibregl-canvas').boundingBox())!;
+      await page.mouse.click(canvas.x + target.x, canvas.y + target.y);
+      await page.waitForFunction((code) => window.location.hash.includes(`sel=communes:${code}`), hit);
+      await page.getByTestId('inspector').getByText(byCode.get(hit!)!).first().waitFor({ timeout: 10_000 });
+      expect(requests.some((r) => r.startsWith('/api/layers/communes?') && r.includes(`unit=${hit}`))).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('limits the tiled sites to the unit of the panel\'s filter, and counts them in the panel with what the count means', async () => {
     const districts = await api('/api/layers/districts');
     const district = districts.features[0]!.properties.code as string;

@@ -60,6 +60,7 @@ import { ExportPanel } from '../exports/export-panel.js';
 import { DataToolButtons } from '../imports/data-tool-buttons.js';
 import { importMapEffects } from '../imports/import-layers.js';
 import { ImportPanel } from '../imports/import-panel.js';
+import { useAdminUnitList } from '../layers/use-admin-unit-list.js';
 import type { DataTool, ImportTab } from '../url/view-state.js';
 import { AppHeader } from './app-header.js';
 
@@ -75,8 +76,6 @@ const searchLayer: Record<SearchResult['kind'], Exclude<LayerName, 'consolidatio
   province: null,
 };
 
-/** Layers always loaded: the basemap, and the source of the unit picker. */
-const baseLayers: readonly LayerName[] = ['districts', 'communes'];
 
 interface MapScreenProps {
   meta: Meta;
@@ -112,7 +111,14 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
   const [accountDialog, setAccountDialog] = useState<'password' | 'tokens' | null>(null);
 
   // Whole-layer GeoJSON only for the small layers: the large ones are vector tiles.
-  const wanted = useMemo(() => [...new Set<LayerName>([...baseLayers, ...dataLayersOf(state.layers)])].filter((layer) => !isTileLayer(layer)), [state.layers]);
+  // The districts and communes too are tiles; the unit pickers read lists of them without polygons.
+  const wanted = useMemo(() => [...new Set<LayerName>(dataLayersOf(state.layers))].filter((layer) => !isTileLayer(layer)), [state.layers]);
+  const districtList = useAdminUnitList('district', state.filters.boundarySet, state.lang, revisions.areas ?? 0);
+  const communeList = useAdminUnitList('commune', state.filters.boundarySet, state.lang, revisions.areas ?? 0);
+  const unitLists = useMemo(
+    () => ({ districts: districtList.data?.units ?? null, communes: communeList.data?.units ?? null }),
+    [districtList.data, communeList.data],
+  );
   const layerLoads = useLayerData(wanted, state.filters, state.coverage, state.lang, revisions, state.scenario);
   // A hamlet tile also carries the hamlet's verdict: computed from the radio side.
   const tileRevisionOf = useCallback(
@@ -257,13 +263,13 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
 
   const unitBbox = useCallback(
     (code: string): Bbox | null => {
-      for (const layer of ['communes', 'districts'] as const) {
-        const feature = loads[layer]?.data?.features.find((f) => f.properties.code === code);
-        if (feature) return coordinatesBbox(feature.geometry.coordinates);
+      for (const list of [unitLists.communes, unitLists.districts]) {
+        const unit = list?.find((u) => u.code === code);
+        if (unit) return unit.bbox;
       }
       return null;
     },
-    [loads],
+    [unitLists],
   );
 
   const onUnitChosen = useCallback(
@@ -395,10 +401,10 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
   // The site planner may be limited to a district or a commune (districts first, each by name).
   const proposalUnits = useMemo(
     () =>
-      (['districts', 'communes'] as const).flatMap((layer) =>
-        (loads[layer]?.data?.features ?? []).map((f) => ({ code: String(f.properties.code), name: String(f.properties.name) })).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+      [unitLists.districts, unitLists.communes].flatMap((list) =>
+        (list ?? []).map((u) => ({ code: u.code, name: u.name })).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
       ),
-    [loads],
+    [unitLists],
   );
 
   const coverageColour =
@@ -420,6 +426,7 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
           meta={meta}
           visible={state.layers}
           loads={loads}
+          units={unitLists}
           tileCounts={tileCounts}
           coverageColour={coverageColour}
           filters={state.filters}
@@ -531,8 +538,8 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
                 meta={meta}
                 load={verdictLoad}
                 coverage={state.coverage}
-                districts={loads.districts?.data ?? null}
-                communes={loads.communes?.data ?? null}
+                districts={unitLists.districts}
+                communes={unitLists.communes}
                 unit={state.filters.unit}
                 verdicts={state.tableVerdicts}
                 selectedCode={state.selection?.layer === 'hamlets' ? state.selection.code : null}

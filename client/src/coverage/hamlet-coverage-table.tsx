@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { AdminUnitProperties, FeatureCollection, HamletCoverageRow, Meta, Verdict } from '../domain/contract-types.js';
+import type { HamletCoverageRow, Meta, Verdict } from '../domain/contract-types.js';
+import type { AdminUnitListItem } from '../layers/use-admin-unit-list.js';
 import { verdictValues } from '../domain/enum-values.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { AdminUnitPicker } from '../layers/admin-unit-picker.js';
@@ -31,8 +32,8 @@ interface HamletCoverageTableProps {
   meta: Meta;
   load: HamletCoverageLoad;
   coverage: CoverageChoice;
-  districts: FeatureCollection<AdminUnitProperties> | null;
-  communes: FeatureCollection<AdminUnitProperties> | null;
+  districts: readonly AdminUnitListItem[] | null;
+  communes: readonly AdminUnitListItem[] | null;
   unit: string | null;
   verdicts: readonly Verdict[];
   selectedCode: string | null;

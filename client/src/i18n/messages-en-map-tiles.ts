@@ -15,6 +15,8 @@ export const messagesEnMapTiles: Record<keyof typeof messagesViMapTiles, string>
   'layer.countHint.bts': 'BTS under the chosen filters (operator, technology, status, administrative unit), over the whole layer, not only the view.',
   'layer.countHint.fiber': 'Fibre routes under the chosen filters; a route crossing the administrative unit counts whole. Over the whole layer, not only the view.',
   'layer.countHint.hamlets': 'Hamlets whose reference point (cultural house or centre) lies in the chosen administrative unit, over the whole layer, not only the view.',
+  'layer.countHint.districts': 'Districts of the boundary set shown, over the whole layer (drawn from zoom 6).',
+  'layer.countHint.communes': 'Communes, wards and townships of the boundary set shown, over the whole layer (drawn from zoom 8).',
   'layer.countHint.gaps': 'Uncovered parts (parts of a hamlet without broadband of any operator) of the hamlets in the chosen administrative unit.',
   'layer.countVerdictsHint': 'Hamlets with a coverage verdict for the chosen operator and technology, in the chosen administrative unit.',
   'layer.countCoverageHint': 'Area covered by the chosen operator and technology, on the spheroid (km²).',

@@ -13,6 +13,8 @@ export const messagesViMapTiles = {
   'layer.countHint.bts': 'Số BTS theo bộ lọc đang chọn (nhà mạng, công nghệ, trạng thái, đơn vị hành chính), trên toàn lớp chứ không chỉ trong khung nhìn.',
   'layer.countHint.fiber': 'Số tuyến cáp quang theo bộ lọc đang chọn; một tuyến đi qua đơn vị hành chính được đếm cả tuyến. Trên toàn lớp chứ không chỉ trong khung nhìn.',
   'layer.countHint.hamlets': 'Số ấp, khu phố có điểm tham chiếu (nhà văn hóa hoặc tâm ấp) trong đơn vị hành chính đang chọn, trên toàn lớp chứ không chỉ trong khung nhìn.',
+  'layer.countHint.districts': 'Số quận, huyện của bộ ranh giới đang xem, trên toàn lớp (vẽ từ mức thu phóng 6).',
+  'layer.countHint.communes': 'Số xã, phường, thị trấn của bộ ranh giới đang xem, trên toàn lớp (vẽ từ mức thu phóng 8).',
   'layer.countHint.gaps': 'Số vùng lõm (phần ấp không được phủ sóng băng rộng của bất kỳ nhà mạng nào) của các ấp trong đơn vị hành chính đang chọn.',
   'layer.countVerdictsHint': 'Số ấp, khu phố đã có kết luận phủ sóng cho nhà mạng và công nghệ đang chọn, trong đơn vị hành chính đang chọn.',
   'layer.countCoverageHint': 'Diện tích vùng phủ sóng của nhà mạng và công nghệ đang chọn, tính trên elipxoit (km²).',

@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
-import type { AdminUnitProperties, FeatureCollection } from '../domain/contract-types.js';
 import { useI18n } from '../i18n/i18n-context.js';
+import type { AdminUnitListItem } from './use-admin-unit-list.js';
+
+type UnitOption = Pick<AdminUnitListItem, 'code' | 'name' | 'parentCode' | 'parentName'>;
 
 interface AdminUnitPickerProps {
-  districts: FeatureCollection<AdminUnitProperties> | null;
-  communes: FeatureCollection<AdminUnitProperties> | null;
+  districts: readonly UnitOption[] | null;
+  communes: readonly UnitOption[] | null;
   unit: string | null;
   onChange: (unit: string | null) => void;
 }
@@ -13,9 +15,9 @@ interface AdminUnitPickerProps {
  * Units as options; with units of several provinces (a national register, where
  * names repeat: "Huyện Châu Thành" is in many) grouped under their province's name.
  */
-function UnitOptions({ units }: { units: AdminUnitProperties[] }) {
+function UnitOptions({ units }: { units: UnitOption[] }) {
   const groups = useMemo(() => {
-    const byParent = new Map<string, { name: string; units: AdminUnitProperties[] }>();
+    const byParent = new Map<string, { name: string; units: UnitOption[] }>();
     for (const u of units) {
       const key = u.parentCode ?? '';
       let group = byParent.get(key);
@@ -24,7 +26,7 @@ function UnitOptions({ units }: { units: AdminUnitProperties[] }) {
     }
     return [...byParent.values()];
   }, [units]);
-  const options = (list: AdminUnitProperties[]) =>
+  const options = (list: UnitOption[]) =>
     list.map((u) => (
       <option key={u.code} value={u.code}>
         {u.name}
@@ -48,11 +50,11 @@ export function AdminUnitPicker({ districts, communes, unit, onChange }: AdminUn
   const collator = useMemo(() => new Intl.Collator(lang === 'vi' ? 'vi' : 'en', { numeric: true }), [lang]);
   // By province, then name: the order of the province groups when there are several.
   const byParentThenName = useMemo(
-    () => (a: AdminUnitProperties, b: AdminUnitProperties) => collator.compare(a.parentName ?? '', b.parentName ?? '') || collator.compare(a.name, b.name),
+    () => (a: UnitOption, b: UnitOption) => collator.compare(a.parentName ?? '', b.parentName ?? '') || collator.compare(a.name, b.name),
     [collator],
   );
-  const districtList = useMemo(() => (districts?.features ?? []).map((f) => f.properties).sort(byParentThenName), [districts, byParentThenName]);
-  const communeList = useMemo(() => (communes?.features ?? []).map((f) => f.properties), [communes]);
+  const districtList = useMemo(() => [...(districts ?? [])].sort(byParentThenName), [districts, byParentThenName]);
+  const communeList = useMemo(() => [...(communes ?? [])], [communes]);
 
   const selectedCommune = communeList.find((c) => c.code === unit) ?? null;
   const districtCode = selectedCommune ? selectedCommune.parentCode : districtList.some((d) => d.code === unit) ? unit : null;

@@ -1,3 +1,4 @@
+import type { UnitLists } from './use-admin-unit-list.js';
 import type { LifecycleStatus, Meta, Technology } from '../domain/contract-types.js';
 import { statusValues, technologyValues } from '../domain/enum-values.js';
 import { useI18n } from '../i18n/i18n-context.js';
@@ -5,12 +6,12 @@ import type { LayerFilterState } from '../url/view-state.js';
 import { AdminUnitPicker } from './admin-unit-picker.js';
 import { BoundarySetOptions } from './boundary-set-options.js';
 import { ColourDot } from './legend-swatches.js';
-import type { LayerLoads } from './use-layer-data.js';
 
 interface LayerFiltersProps {
   meta: Meta;
   filters: LayerFilterState;
-  loads: LayerLoads;
+  /** The districts and communes the unit picker offers (GET /api/admin-units). */
+  units: UnitLists;
   onChange: (filters: LayerFilterState) => void;
   onUnitChosen: (unit: string | null) => void;
 }
@@ -20,7 +21,7 @@ function toggled<T>(values: readonly T[], value: T): T[] {
 }
 
 /** Filters by operator, technology, status and administrative unit; empty means "all". */
-export function LayerFilters({ meta, filters, loads, onChange, onUnitChosen }: LayerFiltersProps) {
+export function LayerFilters({ meta, filters, units, onChange, onUnitChosen }: LayerFiltersProps) {
   const { t } = useI18n();
   const active = filters.operators.length + filters.technologies.length + filters.statuses.length > 0 || filters.unit !== null;
   const defaultSet = meta.boundarySets.find((b) => b.isDefault)?.code ?? null;
@@ -88,8 +89,8 @@ export function LayerFilters({ meta, filters, loads, onChange, onUnitChosen }: L
           </label>
         ) : null}
         <AdminUnitPicker
-          districts={loads.districts?.data ?? null}
-          communes={loads.communes?.data ?? null}
+          districts={units.districts}
+          communes={units.communes}
           unit={filters.unit}
           onChange={(unit) => {
             onChange({ ...filters, unit });

@@ -1,3 +1,4 @@
+import type { UnitLists } from './use-admin-unit-list.js';
 import { useState, type ReactNode } from 'react';
 import type { Meta } from '../domain/contract-types.js';
 import type { MapToggle } from '../domain/enum-values.js';
@@ -13,6 +14,8 @@ interface LayerPanelProps {
   meta: Meta;
   visible: readonly MapToggle[];
   loads: LayerLoads;
+  /** The districts and communes the unit picker offers. */
+  units: UnitLists;
   /** Counts of the tiled layers (GET /api/layers/{layer}/count). */
   tileCounts: TileCountLoads;
   coverageColour: string;
@@ -48,7 +51,7 @@ function PanelSection({ title, children, initiallyOpen = true }: { title: string
 }
 
 /** The left-hand panel: data overview, layer toggles, coverage, filters and legend. */
-export function LayerPanel({ meta, visible, loads, tileCounts, coverageColour, filters, coverage, scenario, sharing, sharingLegend, onToggle, onFiltersChange, onUnitChosen }: LayerPanelProps) {
+export function LayerPanel({ meta, visible, loads, units, tileCounts, coverageColour, filters, coverage, scenario, sharing, sharingLegend, onToggle, onFiltersChange, onUnitChosen }: LayerPanelProps) {
   const { t, formatNumber } = useI18n();
   const counts: [string, string][] = [
     [formatNumber(meta.counts.sites), t('counts.sites')],
@@ -88,7 +91,7 @@ export function LayerPanel({ meta, visible, loads, tileCounts, coverageColour, f
       {sharing ? <PanelSection title={t('panel.sharing')}>{sharing}</PanelSection> : null}
       <PanelSection title={t('panel.coverage')}>{coverage}</PanelSection>
       <PanelSection title={t('panel.filters')}>
-        <LayerFilters meta={meta} filters={filters} loads={loads} onChange={onFiltersChange} onUnitChosen={onUnitChosen} />
+        <LayerFilters meta={meta} filters={filters} units={units} onChange={onFiltersChange} onUnitChosen={onUnitChosen} />
       </PanelSection>
       <PanelSection title={t('panel.legend')}>
         <MapLegend meta={meta} extra={sharingLegend} />

@@ -98,7 +98,7 @@ export function LayerToggleList({ meta, toggles, visible, loads, tileCounts, mea
         truncated: data?.truncated ?? false,
       };
     }
-    // The GeoJSON layers (districts, communes, consolidation): the features loaded.
+    // The GeoJSON layer (consolidation): the features loaded.
     const load = loads[toggle as Exclude<MapToggle, 'hamlet-verdicts' | 'measurements'>];
     return { loading: load?.status === 'loading', count: load?.data ? t('layer.count', { count: load.data.numberReturned }) : null, error: load?.status === 'error' ? (load.error ?? '') : null, truncated: load?.data?.truncated ?? false };
   };

@@ -11,9 +11,12 @@ import { revisionOfLayer, type LayerLoads, type RegisterRevisions } from './use-
  * Tile layers whose inspector shows the layer's own feature (its properties and
  * geometry as GET /api/layers gives them): a tile feature carries fewer
  * properties, is cut to its tile, and a link may select one before any tile is in.
- * Sites and hamlets have their own detail endpoints.
+ * Sites and hamlets have their own detail endpoints. A district or commune is
+ * asked for by itself (`unit` = its code: the unit alone at its own level),
+ * with its population, hamlet count and area, which its tiles do not carry.
  */
-const lookedUp = ['bts', 'fiber', 'gaps', 'shared-sites'] as const satisfies readonly LayerName[];
+const lookedUp = ['bts', 'fiber', 'gaps', 'shared-sites', 'communes', 'districts'] as const satisfies readonly LayerName[];
+const isUnitLayer = (layer: LookedUpLayer): boolean => layer === 'communes' || layer === 'districts';
 type LookedUpLayer = (typeof lookedUp)[number];
 const isLookedUp = (layer: string): layer is LookedUpLayer => (lookedUp as readonly string[]).includes(layer);
 
@@ -55,7 +58,9 @@ export function useSelectedFeature(
     // A selection from a link (or from a list) may lie outside the view: without
     // the click's box, the whole layer is asked for, so the feature is always found.
     const bbox = area?.key === key ? area.bbox : null;
-    const query = { ...layerQuery(layer, filters, coverage, scenario), ...(bbox ? { bbox: bbox.map((n) => n.toFixed(6)).join(',') } : {}) };
+    const query = isUnitLayer(layer)
+      ? { ...layerQuery(layer, filters, coverage, scenario), unit: selection!.code }
+      : { ...layerQuery(layer, filters, coverage, scenario), ...(bbox ? { bbox: bbox.map((n) => n.toFixed(6)).join(',') } : {}) };
     const url = layerUrl(layer, query);
     const loadKey = `${revision} ${url}`;
     const controller = new AbortController();

@@ -1,4 +1,4 @@
-import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, LayerSpecification } from 'maplibre-gl';
 import { mapLayerIds } from './layer-ids.js';
 import { mapPalette } from './map-palette.js';
 
@@ -7,8 +7,13 @@ import { mapPalette } from './map-palette.js';
 // antialiasing outline pass: our own line layers draw the boundaries.
 const landColour: ExpressionSpecification = ['match', ['get', 'unitType'], 'phuong', mapPalette.urbanLand, 'thi_tran', mapPalette.townLand, mapPalette.land];
 
+/** The polygons of a unit tile (each unit's label point is a point feature of the same tile layer). */
+const polygons: FilterSpecification = ['==', ['geometry-type'], 'Polygon'];
+/** The units' label points (ST_PointOnSurface, server-side): labelPoint = true. */
+export const labelPoints: FilterSpecification = ['==', ['get', 'labelPoint'], true];
+
 /**
- * The offline basemap: district and commune polygons from our own API. Urban
+ * The offline basemap: district and commune polygons from our own vector tiles. Urban
  * wards and townships get a warmer land tint so the towns read at a glance.
  */
 export function adminFillLayers(): LayerSpecification[] {
@@ -17,12 +22,14 @@ export function adminFillLayers(): LayerSpecification[] {
       id: mapLayerIds.districtsFill,
       type: 'fill',
       source: 'districts',
+      filter: polygons,
       paint: { 'fill-color': landColour, 'fill-antialias': false },
     },
     {
       id: mapLayerIds.communesFill,
       type: 'fill',
       source: 'communes',
+      filter: polygons,
       paint: { 'fill-color': landColour, 'fill-antialias': false },
     },
   ];
@@ -34,6 +41,7 @@ export function adminOutlineLayers(): LayerSpecification[] {
       id: mapLayerIds.communesOutline,
       type: 'line',
       source: 'communes',
+      filter: polygons,
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': mapPalette.communeLine,
@@ -44,6 +52,7 @@ export function adminOutlineLayers(): LayerSpecification[] {
       id: mapLayerIds.districtsOutline,
       type: 'line',
       source: 'districts',
+      filter: polygons,
       layout: { 'line-join': 'round' },
       paint: {
         'line-color': mapPalette.districtLine,
@@ -52,4 +61,19 @@ export function adminOutlineLayers(): LayerSpecification[] {
       },
     },
   ];
+}
+
+/**
+ * The units' label points, drawn invisibly: the HTML names (area-labels.ts)
+ * are placed at the label points MapLibre has rendered (queryRenderedFeatures),
+ * so the labels come from the same tiles as the polygons.
+ */
+export function adminLabelPointLayers(): LayerSpecification[] {
+  return (['districts', 'communes'] as const).map((source) => ({
+    id: source === 'districts' ? mapLayerIds.districtsLabelPoints : mapLayerIds.communesLabelPoints,
+    type: 'circle',
+    source,
+    filter: labelPoints,
+    paint: { 'circle-radius': 1, 'circle-opacity': 0, 'circle-stroke-width': 0 },
+  }));
 }

@@ -10,7 +10,7 @@ import {
   type VectorTileSource,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import type { AdminUnitProperties, FeatureCollection, LayerName, Operator } from '../domain/contract-types.js';
+import type { FeatureCollection, LayerName, Operator } from '../domain/contract-types.js';
 import type { MapToggle, SelectableLayer } from '../domain/enum-values.js';
 import type { MapCamera, Selection } from '../url/view-state.js';
 import { AreaLabels } from './area-labels.js';
@@ -136,8 +136,8 @@ export class HatangMap {
     exposeMap(this.map);
 
     // From z7: further out (a whole country, minZoom 4) the names of hundreds of districts pile up into one smudge.
-    this.districtLabels = new AreaLabels(this.map, 'map-labels--districts', 7, 13);
-    this.communeLabels = new AreaLabels(this.map, 'map-labels--communes', 11, 99);
+    this.districtLabels = new AreaLabels(this.map, 'map-labels--districts', 'districts', mapLayerIds.districtsLabelPoints, 7, 13);
+    this.communeLabels = new AreaLabels(this.map, 'map-labels--communes', 'communes', mapLayerIds.communesLabelPoints, 10, 99);
     this.clusterLabels = new ClusterLabels(this.map, (count) => options.formatCount(count));
     this.initialPending = new Set(options.initialLayers);
 
@@ -253,8 +253,6 @@ export class HatangMap {
   }
 
   setLayerData<L extends LayerName>(layer: L, data: FeatureCollection<unknown>): void {
-    if (layer === 'districts') this.districtLabels.setUnits(data as FeatureCollection<AdminUnitProperties>);
-    if (layer === 'communes') this.communeLabels.setUnits(data as FeatureCollection<AdminUnitProperties>);
     this.setSourceData(layer, data);
     if (this.initialPending.delete(layer)) this.maybeMarkReady();
   }

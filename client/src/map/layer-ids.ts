@@ -4,8 +4,10 @@ import type { MapToggle, SelectableLayer } from '../domain/enum-values.js';
 export const mapLayerIds = {
   districtsFill: 'districts-fill',
   districtsOutline: 'districts-outline',
+  districtsLabelPoints: 'districts-label-points',
   communesFill: 'communes-fill',
   communesOutline: 'communes-outline',
+  communesLabelPoints: 'communes-label-points',
   coverageFill: 'coverage-fill',
   coverageOutline: 'coverage-outline',
   hamletsFill: 'hamlets-fill',
@@ -55,8 +57,8 @@ export const measurementSourceId = 'measurements';
 
 /** Map layers shown and hidden by each layer toggle; a map layer listed under several toggles shows when any is on. */
 export const mapLayersByToggle: Record<MapToggle, readonly MapLayerId[]> = {
-  districts: [mapLayerIds.districtsFill, mapLayerIds.districtsOutline, mapLayerIds.selectionDistricts],
-  communes: [mapLayerIds.communesFill, mapLayerIds.communesOutline, mapLayerIds.selectionCommunes],
+  districts: [mapLayerIds.districtsFill, mapLayerIds.districtsOutline, mapLayerIds.districtsLabelPoints, mapLayerIds.selectionDistricts],
+  communes: [mapLayerIds.communesFill, mapLayerIds.communesOutline, mapLayerIds.communesLabelPoints, mapLayerIds.selectionCommunes],
   hamlets: [mapLayerIds.hamletsFill, mapLayerIds.hamletsOutline, mapLayerIds.hamletRefPoints, mapLayerIds.selectionHamlets, mapLayerIds.hamletsClusters],
   'hamlet-verdicts': [mapLayerIds.hamletVerdictsFill, mapLayerIds.hamletVerdictsOutline, mapLayerIds.hamletRefPoints, mapLayerIds.selectionHamlets, mapLayerIds.hamletsClusters],
   fiber: [mapLayerIds.fiber, mapLayerIds.selectionFiber],

@@ -2,7 +2,7 @@ import type { FilterSpecification, GeoJSONSourceSpecification, LayerSpecificatio
 import type { Operator } from '../domain/contract-types.js';
 import { layerNameValues } from '../domain/enum-values.js';
 import { clusterLayer, clusterLayerIds, isNotCluster } from './cluster-layers.js';
-import { adminFillLayers, adminOutlineLayers } from './admin-layers.js';
+import { adminFillLayers, adminLabelPointLayers, adminOutlineLayers } from './admin-layers.js';
 import { btsLayer } from './bts-layers.js';
 import { consolidationHighlightLayer, consolidationLayer } from './consolidation-layers.js';
 import { coverageFillLayer, coverageOutlineLayer, gapLayers, hamletVerdictLayers } from './coverage-layers.js';
@@ -20,7 +20,7 @@ import {
 } from './selection-layers.js';
 import { inferredSiteCoreLayer, inferredSiteRingLayer, sharedSiteLayer } from './shared-site-layers.js';
 import { siteLayer } from './site-layers.js';
-import { clusteredTileLayers, isTileLayer, vectorSource, type TileLayerName } from './tile-sources.js';
+import { clusteredTileLayers, isTileLayer, tileMinZoomOf, vectorSource, type TileLayerName } from './tile-sources.js';
 import { whatIfBtsLayer, whatIfChangedHamletsLayer, whatIfFootprintLayers } from './what-if-layers.js';
 
 function emptySource(): GeoJSONSourceSpecification {
@@ -54,7 +54,7 @@ function adapted(layer: LayerSpecification, hidden: ReadonlySet<string>): LayerS
  */
 export function buildMapStyle(operators: readonly Operator[], tileUrls: Record<TileLayerName, string>, hidden: ReadonlySet<string>): StyleSpecification {
   const sources: StyleSpecification['sources'] = {};
-  for (const layer of layerNameValues) sources[layer] = isTileLayer(layer) ? vectorSource(tileUrls[layer]) : emptySource();
+  for (const layer of layerNameValues) sources[layer] = isTileLayer(layer) ? vectorSource(tileUrls[layer], tileMinZoomOf[layer]) : emptySource();
   sources[whatIfFootprintSourceId] = emptySource();
   sources[whatIfBtsSourceId] = emptySource();
   sources[measurementSourceId] = emptySource();
@@ -71,6 +71,7 @@ export function buildMapStyle(operators: readonly Operator[], tileUrls: Record<T
       ...gapLayers(),
       coverageOutlineLayer(operators),
       ...adminOutlineLayers(),
+      ...adminLabelPointLayers(),
       unitFocusLayer('communes'),
       unitFocusLayer('districts'),
       selectionAreaLayer('hamlets'),

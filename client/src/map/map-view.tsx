@@ -55,7 +55,7 @@ export function MapView(props: MapViewProps) {
       extent: meta.extent,
       visibleLayers,
       // Tile layers are not waited for here: the first idle comes after their visible tiles are drawn.
-      initialLayers: [...new Set<LayerName>([...dataLayersOf(visibleLayers), 'districts', 'communes'])].filter((layer) => !isTileLayer(layer)),
+      initialLayers: dataLayersOf(visibleLayers).filter((layer) => !isTileLayer(layer)),
       tileUrls: latest.current.tileUrls,
       strings: latest.current.strings,
       onSelect: (selection, near) => latest.current.onSelect(selection, near),

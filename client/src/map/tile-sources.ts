@@ -5,9 +5,10 @@ import type { CoverageChoice, LayerFilterState } from '../url/view-state.js';
 
 /**
  * The large layers, drawn from the server's vector tiles (GET /tiles/{layer}/{z}/{x}/{y}.mvt)
- * instead of whole-layer GeoJSON: at national scale they hold 100k sites, 250k BTS, 80k hamlets.
+ * instead of whole-layer GeoJSON: at national scale they hold 100k sites, 250k BTS, 80k hamlets,
+ * 693 districts and 10,836 communes.
  */
-export const tileLayerNames = ['sites', 'shared-sites', 'bts', 'fiber', 'hamlets', 'coverage', 'gaps'] as const satisfies readonly LayerName[];
+export const tileLayerNames = ['sites', 'shared-sites', 'bts', 'fiber', 'hamlets', 'coverage', 'gaps', 'districts', 'communes'] as const satisfies readonly LayerName[];
 export type TileLayerName = (typeof tileLayerNames)[number];
 
 export const isTileLayer = (layer: string): layer is TileLayerName => (tileLayerNames as readonly string[]).includes(layer);
@@ -15,6 +16,9 @@ export const isTileLayer = (layer: string): layer is TileLayerName => (tileLayer
 /** Point layers the server clusters, and below which zoom (server/src/tiles/tile-layers.ts clusterBelowZoomOf: hamlets stay polygons from z8). */
 export const clusterBelowZoomOf = { sites: 9, 'shared-sites': 9, bts: 9, hamlets: 8 } as const satisfies Partial<Record<TileLayerName, number>>;
 export const clusteredTileLayers = ['sites', 'shared-sites', 'bts', 'hamlets'] as const satisfies readonly (keyof typeof clusterBelowZoomOf)[];
+
+/** Below these zooms the server's tiles of the layer are empty (server/src/tiles/tile-layers.ts tileMinZoomOf): the source starts there. */
+export const tileMinZoomOf: Partial<Record<TileLayerName, number>> = { districts: 6, communes: 8 };
 
 /** The panel filters a tile takes: the layer's own, unit and boundary set included (the tile is the box, so no bbox). */
 const notForTiles = new Set(['bbox']);
@@ -54,7 +58,7 @@ export function tileCountUrl(layer: TileLayerName, filters: LayerFilterState, co
   return `/api/layers/${layer}/count${search ? `?${search}` : ''}`;
 }
 
-export function vectorSource(url: string): VectorSourceSpecification {
+export function vectorSource(url: string, minzoom = 0): VectorSourceSpecification {
   // maxzoom 14: deeper tiles are over-zoomed from the z14 one (the server simplifies only below z12).
-  return { type: 'vector', tiles: [url], minzoom: 0, maxzoom: 14 };
+  return { type: 'vector', tiles: [url], minzoom, maxzoom: 14 };
 }

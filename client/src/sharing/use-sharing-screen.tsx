@@ -13,6 +13,7 @@ import { SharingSection } from './sharing-section.js';
 import { effectiveLevel, levelsOfSet } from './sharing-table-order.js';
 import { useConsolidation, useSharing, useSharingSummary, useSiteConflicts } from './use-sharing-data.js';
 import type { CachedAnswerLoad } from '../api/use-cached-answer.js';
+import { fetchLayer } from '../api/api-client.js';
 
 interface SharingScreenInput {
   meta: Meta;
@@ -76,11 +77,16 @@ export function useSharingScreen({ meta, state, update, loads, lang, radioRevisi
       const layer: SelectableLayer | null = unitLevel === 'commune' ? 'communes' : unitLevel === 'district' ? 'districts' : null;
       if (!layer) return;
       update((prev) => ({ ...prev, selection: { layer, code } }));
-      const feature = loads[layer]?.data?.features.find((f) => f.properties.code === code);
-      const bbox = feature ? coordinatesBbox(feature.geometry.coordinates) : null;
-      if (bbox) fitBbox(bbox, 14);
+      // The map draws the units from tiles: the unit's own polygon is asked for, to fit the view to it.
+      fetchLayer(layer, { unit: code, ...(setCode ? { boundarySet: setCode } : {}) }, lang)
+        .then((units) => {
+          const feature = units.features.find((f) => f.properties.code === code);
+          const bbox = feature ? coordinatesBbox(feature.geometry.coordinates) : null;
+          if (bbox) fitBbox(bbox, 14);
+        })
+        .catch(() => undefined);
     },
-    [update, loads, fitBbox],
+    [update, fitBbox, setCode, lang],
   );
   const onConflictClick = useCallback(
     (conflict: SiteConflict) => {

@@ -34,6 +34,7 @@ import { proposalRoutes } from '../proposals/proposal-routes.js';
 import { searchRoutes } from '../search/search-routes.js';
 import { siteRoutes } from '../sites/site-routes.js';
 import { tileCountRoutes } from '../tiles/tile-count-routes.js';
+import { adminUnitListRoutes } from '../layers/admin-unit-list-routes.js';
 import { tileRoutes } from '../tiles/tile-routes.js';
 import { loadConfig } from '../config.js';
 import { importRoutes } from '../imports/import-routes.js';
@@ -88,6 +89,7 @@ export function createApp(deps: AppDeps): Express {
   // Before the generic layers: /layers/measurements is served by its own route.
   api.use(measurementRoutes(deps.knex, deps.bodyLimitBytes));
   api.use(tileCountRoutes(deps.knex, deps.auth));
+  api.use(adminUnitListRoutes(deps.knex, deps.auth));
   api.use(layerRoutes(deps.knex, deps.maxFeatures, deps.sharing, deps.auth));
   api.use(sharingRoutes(deps.knex, deps.sharing));
   api.use(siteRoutes(deps.knex));

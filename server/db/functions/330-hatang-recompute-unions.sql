@@ -74,14 +74,22 @@ BEGIN
   FOREACH sc IN ARRAY ARRAY['current', 'planned'] LOOP
     -- (operator, technology) pieces: current from the on-air footprints; planned
     -- where approved footprints reach the cell, from the current piece and them.
-    EXECUTE format($q$
+    -- Given cells, the footprints are found from each cell's box (GiST): listing
+    -- the cells of every footprint of the operator first cost seconds nationally.
+    EXECUTE format(CASE WHEN p_cells IS NULL THEN $q$
       CREATE UNLOGGED TABLE %I AS
       SELECT DISTINCT f.operator_id, o.code AS operator_code, f.technology AS tech_group, c.cell
         FROM coverage_footprints f
         JOIN operators o ON o.id = f.operator_id
        CROSS JOIN LATERAL hatang_union_cells_of(f.geom) c(cell)
-       WHERE f.bts_status = $1 AND ($2::text[] IS NULL OR o.code = ANY ($2))
-         AND ($3::integer[] IS NULL OR c.cell IN (SELECT unnest($3)))$q$, keys)
+       WHERE f.bts_status = $1 AND ($2::text[] IS NULL OR o.code = ANY ($2))$q$ ELSE $q$
+      CREATE UNLOGGED TABLE %I AS
+      SELECT DISTINCT f.operator_id, o.code AS operator_code, f.technology AS tech_group, c.cell
+        FROM unnest($3::integer[]) k(cell)
+        JOIN coverage_footprints f ON f.geom && hatang_union_cell_box(k.cell)
+        JOIN operators o ON o.id = f.operator_id
+       CROSS JOIN LATERAL hatang_union_cells_of(f.geom) c(cell)
+       WHERE c.cell = k.cell AND f.bts_status = $1 AND ($2::text[] IS NULL OR o.code = ANY ($2))$q$ END, keys)
       USING CASE sc WHEN 'current' THEN 'on_air' ELSE 'approved' END, p_operator_codes, p_cells;
     EXECUTE format($q$
       CREATE UNLOGGED TABLE %I AS

@@ -3,34 +3,68 @@
 -- counting only approved BTS of operator p_operator_code ('*' or NULL = any)
 -- and of the technologies of group p_tech_group (NULL = any; 'broadband' =
 -- 3G/4G/5G). Only these can have planned verdicts (or gaps) of that union other
--- than the current ones; the others copy theirs. The approved footprints (a few
--- hundred) drive three GiST lookups; both CTEs are MATERIALIZED so that
--- PostgreSQL 15's generic plan of this SQL function cannot push the
--- p_hamlet_ids filter down, estimate one hamlet, and probe every hamlet against
--- all footprints instead (1.7 s → 45 ms on the demo province).
+-- than the current ones; the others copy theirs.
+-- Two plans, chosen here rather than left to a generic plan. For all hamlets,
+-- or many (the full recompute's planned pass passes every hamlet under an
+-- approved footprint: tens of thousands in a country), the approved footprints
+-- drive three GiST lookups into the hamlets and clusters (both CTEs
+-- MATERIALIZED: the planner must not push the id filter into them and probe
+-- every hamlet against all footprints). For the few hamlets of an edit (tens to
+-- hundreds), each of them probes the footprints' GiST index instead: joining
+-- every approved footprint of the country to find them cost seconds per union
+-- at national scale.
 DROP FUNCTION IF EXISTS hatang_hamlets_under_approved(integer[]);
 CREATE OR REPLACE FUNCTION hatang_hamlets_under_approved(p_hamlet_ids integer[], p_operator_code text, p_tech_group text)
 RETURNS integer[]
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 AS $$
-  WITH approved AS MATERIALIZED (
-    SELECT f.geom FROM coverage_footprints f
-     WHERE f.bts_status = 'approved'
-       AND (p_tech_group IS NULL
-            OR f.technology = ANY (CASE p_tech_group WHEN 'broadband' THEN ARRAY['3G', '4G', '5G'] ELSE ARRAY[p_tech_group] END))
-       AND (p_operator_code IS NULL OR p_operator_code = '*'
-            OR f.operator_id = (SELECT o.id FROM operators o WHERE o.code = p_operator_code))
-  ),
-  touched AS MATERIALIZED (
-    SELECT h.id FROM approved f JOIN hamlets h ON ST_Intersects(f.geom, h.ref_point)
-    UNION ALL
-    SELECT h.id FROM approved f JOIN hamlets h ON ST_Intersects(f.geom, h.geom)
-    UNION ALL
-    SELECT c.hamlet_id FROM approved f JOIN population_clusters c ON ST_Intersects(f.geom, c.geom)
-  )
-  SELECT coalesce(array_agg(DISTINCT t.id ORDER BY t.id), '{}')
-    FROM touched t
-   WHERE p_hamlet_ids IS NULL OR t.id IN (SELECT unnest(p_hamlet_ids))
+DECLARE
+  techs text[] := CASE WHEN p_tech_group IS NULL THEN NULL
+                       WHEN p_tech_group = 'broadband' THEN ARRAY['3G', '4G', '5G'] ELSE ARRAY[p_tech_group] END;
+  any_operator boolean := p_operator_code IS NULL OR p_operator_code = '*';
+  wanted_operator_id integer := (SELECT o.id FROM operators o WHERE o.code = p_operator_code);
+  result integer[];
+BEGIN
+  IF p_hamlet_ids IS NULL OR cardinality(p_hamlet_ids) > 2000 THEN
+    WITH approved AS MATERIALIZED (
+      SELECT f.geom FROM coverage_footprints f
+       WHERE f.bts_status = 'approved' AND (techs IS NULL OR f.technology = ANY (techs))
+         AND (any_operator OR f.operator_id = wanted_operator_id)
+    ),
+    touched AS MATERIALIZED (
+      SELECT h.id FROM approved f JOIN hamlets h ON ST_Intersects(f.geom, h.ref_point)
+      UNION ALL
+      SELECT h.id FROM approved f JOIN hamlets h ON ST_Intersects(f.geom, h.geom)
+      UNION ALL
+      SELECT c.hamlet_id FROM approved f JOIN population_clusters c ON ST_Intersects(f.geom, c.geom)
+    )
+    SELECT coalesce(array_agg(DISTINCT t.id ORDER BY t.id), '{}') INTO result
+      FROM touched t
+     WHERE p_hamlet_ids IS NULL OR t.id IN (SELECT unnest(p_hamlet_ids));
+  ELSE
+    -- Three sets, not one OR of three EXISTS: under an OR PostgreSQL turns the
+    -- clusters' EXISTS into a hashed subplan over every approved footprint's clusters.
+    SELECT coalesce(array_agg(DISTINCT t.id ORDER BY t.id), '{}') INTO result
+      FROM (SELECT h.id FROM hamlets h
+             WHERE h.id = ANY (p_hamlet_ids)
+               AND EXISTS (SELECT 1 FROM coverage_footprints f
+                            WHERE ST_Intersects(f.geom, h.ref_point) AND f.bts_status = 'approved'
+                              AND (techs IS NULL OR f.technology = ANY (techs)) AND (any_operator OR f.operator_id = wanted_operator_id))
+            UNION ALL
+            SELECT h.id FROM hamlets h
+             WHERE h.id = ANY (p_hamlet_ids)
+               AND EXISTS (SELECT 1 FROM coverage_footprints f
+                            WHERE ST_Intersects(f.geom, h.geom) AND f.bts_status = 'approved'
+                              AND (techs IS NULL OR f.technology = ANY (techs)) AND (any_operator OR f.operator_id = wanted_operator_id))
+            UNION ALL
+            SELECT c.hamlet_id FROM population_clusters c
+             WHERE c.hamlet_id = ANY (p_hamlet_ids)
+               AND EXISTS (SELECT 1 FROM coverage_footprints f
+                            WHERE ST_Intersects(f.geom, c.geom) AND f.bts_status = 'approved'
+                              AND (techs IS NULL OR f.technology = ANY (techs)) AND (any_operator OR f.operator_id = wanted_operator_id))) t;
+  END IF;
+  RETURN result;
+END
 $$;
 
 COMMENT ON FUNCTION hatang_hamlets_under_approved(integer[], text, text) IS

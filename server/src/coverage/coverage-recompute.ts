@@ -113,10 +113,15 @@ export async function recomputeCoverageForBts(
     const hamletIds = allHamlets
       ? null
       : ((
+          // Three index lookups from the few touched footprints, not one join on an OR of
+          // three tests (which no index can serve: every hamlet of the country was tested, 16 s nationally).
           await trx.raw(`
-            SELECT DISTINCT h.id FROM hamlets h JOIN coverage_touched_area t
-              ON ST_Intersects(t.geom, h.ref_point) OR ST_Intersects(t.geom, h.geom)
-                 OR EXISTS (SELECT 1 FROM population_clusters c WHERE c.hamlet_id = h.id AND ST_Intersects(t.geom, c.geom))`)
+            SELECT h.id FROM coverage_touched_area t JOIN hamlets h ON ST_Intersects(t.geom, h.ref_point)
+            UNION
+            SELECT h.id FROM coverage_touched_area t JOIN hamlets h ON ST_Intersects(t.geom, h.geom)
+            UNION
+            SELECT c.hamlet_id FROM coverage_touched_area t JOIN population_clusters c ON ST_Intersects(t.geom, c.geom)
+            ORDER BY 1`)
         ).rows.map((r: { id: number }) => r.id) as number[]);
     await trx.raw('SELECT hatang_recompute_hamlet_coverage(?::jsonb, ?::integer[])', [json, hamletIds]);
     const hamlets = hamletIds?.length ?? Number((await trx.raw('SELECT count(*)::int AS n FROM hamlets')).rows[0].n);

@@ -14,6 +14,7 @@ import * as planIndicators from '../../db/migrations/009-plan-indicators.js';
 import * as dataVersions from '../../db/migrations/010-data-versions.js';
 import * as hamletCoverageWrites from '../../db/migrations/011-hamlet-coverage-writes.js';
 import * as coverageUnionCells from '../../db/migrations/012-coverage-union-cells.js';
+import * as approvedFootprintsGist from '../../db/migrations/013-approved-footprints-gist.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const functionsDir = path.resolve(here, '../../db/functions');
@@ -38,6 +39,7 @@ const migrations: [string, Migration][] = [
   ['010-data-versions', dataVersions],
   ['011-hamlet-coverage-writes', hamletCoverageWrites],
   ['012-coverage-union-cells', coverageUnionCells],
+  ['013-approved-footprints-gist', approvedFootprintsGist],
 ];
 
 const migrationSource: Knex.MigrationSource<[string, Migration]> = {

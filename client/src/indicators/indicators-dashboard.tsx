@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { anyOperator } from '../domain/enum-values.js';
 import { describeError } from '../api/api-client.js';
 import { useSession } from '../auth/use-session.js';
-import type { AdminUnitProperties, Indicator, IndicatorScope, IndicatorUnitRef, Scenario, UnitLevel, Verdict } from '../domain/contract-types.js';
+import type { Indicator, IndicatorScope, IndicatorUnitRef, Scenario, UnitLevel, Verdict } from '../domain/contract-types.js';
 import { allProvincesLevel, unitLevelValues } from '../domain/enum-values.js';
 import { useI18n } from '../i18n/i18n-context.js';
 import { WorkspacePage } from '../app/workspace-page.js';
@@ -18,6 +18,7 @@ import { IndicatorHamletList } from './indicator-hamlet-list.js';
 import { IndicatorReportedForm, IndicatorTargetForm } from './indicator-planner-forms.js';
 import { IndicatorUnitTable, nextIndicatorSort, sortIndicatorRows } from './indicator-unit-table.js';
 import { useBoundarySets, useIndicatorRegistry, useIndicators, useIndicatorUnits, useUnitHamlets, useUnitShapes } from './use-indicator-data.js';
+import { useAdminUnitList, type AdminUnitListItem } from '../layers/use-admin-unit-list.js';
 import '../styles/indicators.css';
 
 interface IndicatorsDashboardProps {
@@ -62,13 +63,15 @@ export function IndicatorsDashboard({ state, update, onClose, onHamletClick }: I
   const rootLevel: ScopeLevel = provinceCount > 1 ? allProvincesLevel : 'province';
   const rootName = provinceCount > 1 ? t('indicators.allProvinces', { n: provinceCount }) : null;
 
-  const districtShapes = useUnitShapes(setLevels.includes('district'), 'districts', view.boundarySet, lang);
-  const communeShapes = useUnitShapes(setLevels.includes('commune'), 'communes', view.boundarySet, lang);
+  // The units' names and parents (for the breadcrumbs and the unit's level) from the lists without polygons;
+  // the choropleth loads the polygons of the one level it shows, under the unit (below).
+  const districtList = useAdminUnitList('district', view.boundarySet, lang, revision);
+  const communeList = useAdminUnitList('commune', view.boundarySet, lang, revision);
   const shapeByCode = useMemo(() => {
-    const byCode = new Map<string, AdminUnitProperties>();
-    for (const load of [districtShapes, communeShapes]) for (const f of load.data?.features ?? []) byCode.set(f.properties.code, f.properties);
+    const byCode = new Map<string, Pick<AdminUnitListItem, 'name' | 'level' | 'parentCode' | 'parentName'>>();
+    for (const load of [districtList, communeList]) for (const u of load.data?.units ?? []) byCode.set(u.code, u);
     return byCode;
-  }, [districtShapes, communeShapes]);
+  }, [districtList, communeList]);
 
   const cards = useIndicators({ boundarySet: view.boundarySet, unit: view.unit, scenario, period: view.period }, lang, revision);
   const unitLevel: ScopeLevel = view.unit === null ? rootLevel : (shapeByCode.get(view.unit)?.level ?? (cards.data?.unit.code === view.unit ? cards.data.unit.level : finest));
@@ -154,7 +157,9 @@ export function IndicatorsDashboard({ state, update, onClose, onHamletClick }: I
     return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
   })();
   const [chartBox, chartWidth] = useElementWidth(520);
-  const shapesForMap = shownLevel === 'district' ? districtShapes.data : communeShapes.data;
+  const shapeLayer = shownLevel === 'district' ? 'districts' : 'communes';
+  const shapes = useUnitShapes(shownLevel === 'district' || shownLevel === 'commune', shapeLayer, view.boundarySet, view.unit, lang);
+  const shapesForMap = shapes.data;
 
   // Planner tools.
   const [snapshotLabel, setSnapshotLabel] = useState('');

@@ -41,15 +41,17 @@ export function useIndicatorRegistry(lang: Lang, revision: number): CachedAnswer
   return useCachedAnswer(true, `${revision} registry`, fetcher, lang);
 }
 
-/** Polygons of one level of a boundary set, for the choropleth and the breadcrumbs (each unit's parent). */
+/** Polygons of one level of a boundary set under one unit (`parent`; null = the whole set), for the choropleth. */
 export function useUnitShapes(
   enabled: boolean,
   layer: 'communes' | 'districts',
   boundarySet: string | null,
+  parent: string | null,
   lang: Lang,
 ): CachedAnswerLoad<FeatureCollection<AdminUnitProperties>> {
-  const query: Record<string, string> = boundarySet ? { boundarySet } : {};
-  const fetcher = useCallback((signal: AbortSignal) => fetchLayer(layer, boundarySet ? { boundarySet } : {}, lang, signal), [layer, boundarySet, lang]);
+  const query: Record<string, string> = { ...(boundarySet ? { boundarySet } : {}), ...(parent ? { unit: parent } : {}) };
+  const queryKey = JSON.stringify(query);
+  const fetcher = useCallback((signal: AbortSignal) => fetchLayer(layer, JSON.parse(queryKey) as Record<string, string>, lang, signal), [layer, queryKey, lang]);
   return useCachedAnswer(enabled, layerUrl(layer, query), fetcher, lang);
 }
 

@@ -7,7 +7,7 @@ import type { Lang } from '../i18n/i18n-context.js';
 export interface AdminUnitListItem {
   code: string;
   name: string;
-  level: string;
+  level: 'district' | 'commune';
   unitType: string;
   parentCode: string | null;
   parentName: string | null;

@@ -112,6 +112,7 @@ const matrix: [method: string, path: string, options: RequestOptions, expected: 
   // No snapshot 999: a planner gets a 404 after the permission check.
   ['DELETE', '/api/indicator-snapshots/999', {}, deciders],
   ['GET', '/api/boundary-sets', {}, publicRead],
+  ['GET', '/api/admin-units?boundarySet=N&level=commune', {}, publicRead],
   ['GET', '/api/boundary-sets/T/crosswalk/N', {}, publicRead],
   ['POST', '/api/coverage/what-if', { body: { ...whatIf, scenario: 'planned' } }, publicRead],
   ['GET', '/api/hamlets/H1', {}, publicRead],

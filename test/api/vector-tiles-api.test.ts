@@ -103,6 +103,10 @@ describe.each(databaseTargets())('GET /tiles/{layer}/{z}/{x}/{y}.mvt on the $lab
     // The coverage fixture's site S1 carries Viettel and VNPT on air: a shared site, in the tile.
     expect(features((await tileOf(app, '/tiles/shared-sites/10/813/483.mvt?scenario=planned')).bytes, 'shared-sites').map((f) => f.code)).toEqual(['S1']);
     expect(features((await tileOf(app, '/tiles/fiber/10/813/483.mvt?kind=backbone&laying=underground')).bytes, 'fiber').map((f) => f.code)).toEqual(['F1']);
+    // Below z8 only the backbone: F1 (backbone) in the z7 tile over the fixture, F2 (access) from z8 on.
+    const fiberAt = async (tile: string) => features((await tileOf(app, `/tiles/fiber/${tile}.mvt`)).bytes, 'fiber').map((f) => f.code).sort();
+    expect(await fiberAt('7/101/60')).toEqual(['F1']);
+    expect(await fiberAt('8/203/120')).toEqual(['F1', 'F2']);
   });
 
   // The fixture's units (test/fixtures/register-fixture.ts): C1 = 106.0–106.1 × 10.0–10.1 holds S1 and

@@ -82,6 +82,7 @@ export function MapLegend({ meta, extra }: { meta: Meta; extra?: ReactNode }) {
             </li>
           ))}
         </ul>
+        <p className="legend__note">{t('legend.fiberZoomNote')}</p>
         <h3>{t('legend.fiberLaying')}</h3>
         <ul>
           <li>

@@ -72,88 +72,78 @@ BEGIN
 
   EXECUTE format('DROP TABLE IF EXISTS %I, %I, %I', keys, pieces, parts);
   FOREACH sc IN ARRAY ARRAY['current', 'planned'] LOOP
-    -- (operator, technology) pieces: current from the on-air footprints; planned
-    -- where approved footprints reach the cell, from the current piece and them.
-    -- Given cells, the footprints are found from each cell's box (GiST): listing
-    -- the cells of every footprint of the operator first cost seconds nationally.
-    EXECUTE format(CASE WHEN p_cells IS NULL THEN $q$
-      CREATE UNLOGGED TABLE %I AS
-      SELECT DISTINCT f.operator_id, o.code AS operator_code, f.technology AS tech_group, c.cell
-        FROM coverage_footprints f
-        JOIN operators o ON o.id = f.operator_id
-       CROSS JOIN LATERAL hatang_union_cells_of(f.geom) c(cell)
-       WHERE f.bts_status = $1 AND ($2::text[] IS NULL OR o.code = ANY ($2))$q$ ELSE $q$
-      CREATE UNLOGGED TABLE %I AS
-      SELECT DISTINCT f.operator_id, o.code AS operator_code, f.technology AS tech_group, c.cell
-        FROM unnest($3::integer[]) k(cell)
-        JOIN coverage_footprints f ON f.geom && hatang_union_cell_box(k.cell)
-        JOIN operators o ON o.id = f.operator_id
-       CROSS JOIN LATERAL hatang_union_cells_of(f.geom) c(cell)
-       WHERE c.cell = k.cell AND f.bts_status = $1 AND ($2::text[] IS NULL OR o.code = ANY ($2))$q$ END, keys)
-      USING CASE sc WHEN 'current' THEN 'on_air' ELSE 'approved' END, p_operator_codes, p_cells;
-    EXECUTE format($q$
-      CREATE UNLOGGED TABLE %I AS
-      SELECT k.operator_code, k.tech_group, k.cell, x.geom, x.area_m2
-        FROM %I k
-        LEFT JOIN coverage_union_cells b
-          ON $1 = 'planned' AND b.scenario = 'current' AND b.operator_code = k.operator_code AND b.tech_group = k.tech_group AND b.cell = k.cell
-       CROSS JOIN LATERAL hatang_cell_union_of_footprints(k.operator_id, k.tech_group, k.cell, CASE $1 WHEN 'current' THEN 'on_air' ELSE 'approved' END, b.geom) x$q$,
-      pieces, keys)
-      USING sc;
-    EXECUTE format('INSERT INTO coverage_union_cells (scenario, operator_code, tech_group, cell, geom, area_m2) SELECT $1, operator_code, tech_group, cell, geom, area_m2 FROM %I', pieces)
-      USING sc;
-    EXECUTE format('DROP TABLE %I, %I', keys, pieces);
-    IF sc = 'planned' THEN
-      INSERT INTO coverage_union_cells (scenario, operator_code, tech_group, cell, geom, area_m2, is_copy)
-      SELECT 'planned', c.operator_code, c.tech_group, c.cell, c.geom, c.area_m2, true
-        FROM coverage_union_cells c
-       WHERE c.scenario = 'current' AND c.operator_code <> '*' AND c.tech_group <> 'broadband'
-         AND (p_operator_codes IS NULL OR c.operator_code = ANY (p_operator_codes))
-         AND (p_cells IS NULL OR c.cell IN (SELECT unnest(p_cells)))
-         AND NOT EXISTS (SELECT 1 FROM coverage_union_cells p
-                          WHERE p.scenario = 'planned' AND p.operator_code = c.operator_code AND p.tech_group = c.tech_group AND p.cell = c.cell);
-    END IF;
-
-    -- (*, technology) from every operator's pieces of the cell; (operator,
-    -- broadband) from the operator's 3G/4G/5G pieces. Then (*, broadband) from
-    -- the (*, 3G/4G/5G) pieces. A planned piece none of whose inputs differs
-    -- from the current ones is copied.
-    FOR level IN 1..2 LOOP
-      IF level = 1 THEN
+    -- Three levels, each built from the one before; after each, a planned piece
+    -- none of whose inputs differs from the current ones is copied (is_copy).
+    FOR level IN 0..2 LOOP
+      IF level = 0 THEN
+        -- (operator, technology) pieces: current from the on-air footprints; planned
+        -- where approved footprints reach the cell, from the current piece and them.
+        -- Given cells, the footprints are found from each cell's box (GiST): listing
+        -- the cells of every footprint of the operator first cost seconds nationally.
+        EXECUTE format(CASE WHEN p_cells IS NULL THEN $q$
+          CREATE UNLOGGED TABLE %I AS
+          SELECT DISTINCT f.operator_id, o.code AS operator_code, f.technology AS tech_group, c.cell
+            FROM coverage_footprints f
+            JOIN operators o ON o.id = f.operator_id
+           CROSS JOIN LATERAL hatang_union_cells_of(f.geom) c(cell)
+           WHERE f.bts_status = $1 AND ($2::text[] IS NULL OR o.code = ANY ($2))$q$ ELSE $q$
+          CREATE UNLOGGED TABLE %I AS
+          SELECT DISTINCT f.operator_id, o.code AS operator_code, f.technology AS tech_group, c.cell
+            FROM unnest($3::integer[]) k(cell)
+            JOIN coverage_footprints f ON f.geom && hatang_union_cell_box(k.cell)
+            JOIN operators o ON o.id = f.operator_id
+           CROSS JOIN LATERAL hatang_union_cells_of(f.geom) c(cell)
+           WHERE c.cell = k.cell AND f.bts_status = $1 AND ($2::text[] IS NULL OR o.code = ANY ($2))$q$ END, keys)
+          USING CASE sc WHEN 'current' THEN 'on_air' ELSE 'approved' END, p_operator_codes, p_cells;
         EXECUTE format($q$
           CREATE UNLOGGED TABLE %I AS
-          SELECT DISTINCT '*'::text AS operator_code, c.tech_group, c.cell
-            FROM coverage_union_cells c
-           WHERE c.scenario = $1 AND c.operator_code <> '*' AND c.tech_group <> 'broadband'
-             AND ($3::integer[] IS NULL OR c.cell IN (SELECT unnest($3)))
-             AND ($1 = 'current' OR NOT c.is_copy)
-          UNION
-          SELECT DISTINCT c.operator_code, 'broadband', c.cell
-            FROM coverage_union_cells c
-           WHERE c.scenario = $1 AND c.operator_code <> '*' AND c.tech_group IN ('3G', '4G', '5G')
-             AND ($2::text[] IS NULL OR c.operator_code = ANY ($2))
-             AND ($3::integer[] IS NULL OR c.cell IN (SELECT unnest($3)))
-             AND ($1 = 'current' OR NOT c.is_copy)$q$, keys)
-          USING sc, p_operator_codes, p_cells;
+          SELECT k.operator_code, k.tech_group, k.cell, x.geom, x.area_m2
+            FROM %I k
+            LEFT JOIN coverage_union_cells b
+              ON $1 = 'planned' AND b.scenario = 'current' AND b.operator_code = k.operator_code AND b.tech_group = k.tech_group AND b.cell = k.cell
+           CROSS JOIN LATERAL hatang_cell_union_of_footprints(k.operator_id, k.tech_group, k.cell, CASE $1 WHEN 'current' THEN 'on_air' ELSE 'approved' END, b.geom) x$q$,
+          pieces, keys)
+          USING sc;
       ELSE
+        -- Level 1: (*, technology) from every operator's pieces of the cell, and
+        -- (operator, broadband) from the operator's 3G/4G/5G pieces. Level 2:
+        -- (*, broadband) from the (*, 3G/4G/5G) pieces.
+        IF level = 1 THEN
+          EXECUTE format($q$
+            CREATE UNLOGGED TABLE %I AS
+            SELECT DISTINCT '*'::text AS operator_code, c.tech_group, c.cell
+              FROM coverage_union_cells c
+             WHERE c.scenario = $1 AND c.operator_code <> '*' AND c.tech_group <> 'broadband'
+               AND ($3::integer[] IS NULL OR c.cell IN (SELECT unnest($3)))
+               AND ($1 = 'current' OR NOT c.is_copy)
+            UNION
+            SELECT DISTINCT c.operator_code, 'broadband', c.cell
+              FROM coverage_union_cells c
+             WHERE c.scenario = $1 AND c.operator_code <> '*' AND c.tech_group IN ('3G', '4G', '5G')
+               AND ($2::text[] IS NULL OR c.operator_code = ANY ($2))
+               AND ($3::integer[] IS NULL OR c.cell IN (SELECT unnest($3)))
+               AND ($1 = 'current' OR NOT c.is_copy)$q$, keys)
+            USING sc, p_operator_codes, p_cells;
+        ELSE
+          EXECUTE format($q$
+            CREATE UNLOGGED TABLE %I AS
+            SELECT DISTINCT '*'::text AS operator_code, 'broadband'::text AS tech_group, c.cell
+              FROM coverage_union_cells c
+             WHERE c.scenario = $1 AND c.operator_code = '*' AND c.tech_group IN ('3G', '4G', '5G')
+               AND ($2::integer[] IS NULL OR c.cell IN (SELECT unnest($2)))
+               AND ($1 = 'current' OR NOT c.is_copy)$q$, keys)
+            USING sc, p_cells;
+        END IF;
         EXECUTE format($q$
           CREATE UNLOGGED TABLE %I AS
-          SELECT DISTINCT '*'::text AS operator_code, 'broadband'::text AS tech_group, c.cell
-            FROM coverage_union_cells c
-           WHERE c.scenario = $1 AND c.operator_code = '*' AND c.tech_group IN ('3G', '4G', '5G')
-             AND ($2::integer[] IS NULL OR c.cell IN (SELECT unnest($2)))
-             AND ($1 = 'current' OR NOT c.is_copy)$q$, keys)
-          USING sc, p_cells;
+          SELECT k.operator_code, k.tech_group, k.cell, x.geom, x.area_m2
+            FROM %I k
+           CROSS JOIN LATERAL hatang_cell_union_of_cells(
+                  $1, CASE WHEN k.operator_code = '*' AND k.tech_group <> 'broadband' THEN NULL ELSE k.operator_code END,
+                  CASE k.tech_group WHEN 'broadband' THEN ARRAY['3G', '4G', '5G'] ELSE ARRAY[k.tech_group] END, k.cell) x$q$,
+          pieces, keys)
+          USING sc;
       END IF;
-      EXECUTE format($q$
-        CREATE UNLOGGED TABLE %I AS
-        SELECT k.operator_code, k.tech_group, k.cell, x.geom, x.area_m2
-          FROM %I k
-         CROSS JOIN LATERAL hatang_cell_union_of_cells(
-                $1, CASE WHEN k.operator_code = '*' AND k.tech_group <> 'broadband' THEN NULL ELSE k.operator_code END,
-                CASE k.tech_group WHEN 'broadband' THEN ARRAY['3G', '4G', '5G'] ELSE ARRAY[k.tech_group] END, k.cell) x$q$,
-        pieces, keys)
-        USING sc;
       EXECUTE format('INSERT INTO coverage_union_cells (scenario, operator_code, tech_group, cell, geom, area_m2) SELECT $1, operator_code, tech_group, cell, geom, area_m2 FROM %I', pieces)
         USING sc;
       EXECUTE format('DROP TABLE %I, %I', keys, pieces);
@@ -162,7 +152,8 @@ BEGIN
         SELECT 'planned', c.operator_code, c.tech_group, c.cell, c.geom, c.area_m2, true
           FROM coverage_union_cells c
          WHERE c.scenario = 'current'
-           AND CASE level WHEN 1 THEN (c.operator_code = '*') <> (c.tech_group = 'broadband')
+           AND CASE level WHEN 0 THEN c.operator_code <> '*' AND c.tech_group <> 'broadband'
+                          WHEN 1 THEN (c.operator_code = '*') <> (c.tech_group = 'broadband')
                           ELSE c.operator_code = '*' AND c.tech_group = 'broadband' END
            AND (p_operator_codes IS NULL OR c.operator_code = '*' OR c.operator_code = ANY (p_operator_codes))
            AND (p_cells IS NULL OR c.cell IN (SELECT unnest(p_cells)))

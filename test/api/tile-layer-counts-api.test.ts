@@ -1,3 +1,5 @@
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCoverageFixture } from '../fixtures/coverage-fixture.js';
 import { startInProcessApp, type InProcessApp } from '../support/in-process-app.js';
@@ -54,6 +56,27 @@ describe.each(databaseTargets())('GET /api/layers/{layer}/count on the $label da
     expect((await count('fiber/count?kind=backbone')).count).toBe(1);
     expect((await count('fiber/count?unit=C2')).count).toBe(1);
     expect((await count('fiber/count?unit=D1')).count).toBe(2);
+  });
+
+  it('counts the sites and BTS the map draws, decommissioned ones too, where the overview leaves them out', async () => {
+    // The z10 tiles 813–814 × 482–483 hold the whole fixture: the map draws S3 (decommissioned, faded) with the others.
+    const drawn = async (layer: string) => {
+      const codes: string[] = [];
+      for (const [x, y] of [[813, 482], [813, 483], [814, 482], [814, 483]]) {
+        const response = await fetch(`${app.base}/tiles/${layer}/10/${x}/${y}.mvt`);
+        const l = new VectorTile(new PbfReader(new Uint8Array(await response.arrayBuffer()))).layers[layer];
+        for (let i = 0; l && i < l.length; i++) codes.push(String(l.feature(i).properties.code));
+      }
+      return codes.sort();
+    };
+    expect(await drawn('sites')).toEqual(['S1', 'S2', 'S3', 'S4']);
+    expect((await count('sites/count')).count).toBe(4);
+    expect((await count('sites/count?status=decommissioned')).count).toBe(1);
+    expect((await drawn('bts')).length).toBe(7);
+    expect((await count('bts/count')).count).toBe(7);
+    expect((await count('bts/count?status=decommissioned')).count).toBe(3);
+    // The overview (GET /api/meta) leaves out S3 and the three BTS the coverage fixture took off air: 4 − 1 sites, 7 − 3 BTS.
+    expect((await app.get('/api/meta')).body.counts).toMatchObject({ sites: 3, bts: 4 });
   });
 
   it('counts what the layer itself holds under the same filters', async () => {

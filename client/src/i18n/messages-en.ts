@@ -27,6 +27,8 @@ export const messagesEn: MessageCatalogue = {
   'counts.heading': 'Data overview',
   'counts.sites': 'Sites (not decommissioned)',
   'counts.bts': 'BTS (not decommissioned)',
+  'counts.sitesHint': 'Every site in the data that is on air, approved or planned (decommissioned sites left out), regardless of the filters. The map’s Sites layer also draws decommissioned sites (faded): unfiltered, its count is larger by exactly the decommissioned sites.',
+  'counts.btsHint': 'Every BTS in the data that is on air, approved or planned (decommissioned BTS left out), regardless of the filters. The map’s BTS layer also draws decommissioned BTS (faded): unfiltered, its count is larger by exactly the decommissioned BTS.',
   'counts.hamlets': 'Hamlets',
   'counts.fiberKm': 'km of fiber',
 
@@ -65,6 +67,7 @@ export const messagesEn: MessageCatalogue = {
   'legend.siteSingle': 'One operator',
   'legend.siteShared': 'Shared (≥ 2 operators)',
   'legend.siteIdle': 'No on-air BTS (planned, approved)',
+  'legend.siteDecommissioned': 'Decommissioned (faded; filter by status to hide)',
   'legend.siteColour': 'Colour by structure owner',
   'legend.owners': 'Operators and owners',
   'legend.otherOwner': 'Other owner',

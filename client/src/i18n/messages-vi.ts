@@ -25,6 +25,8 @@ export const messagesVi = {
   'counts.heading': 'Tổng quan dữ liệu',
   'counts.sites': 'Vị trí trạm (trừ đã tháo dỡ)',
   'counts.bts': 'BTS (trừ đã tháo dỡ)',
+  'counts.sitesHint': 'Mọi vị trí trạm trong dữ liệu đang phát sóng, đã duyệt hoặc quy hoạch (trừ vị trí đã tháo dỡ), không theo bộ lọc. Lớp Vị trí trạm trên bản đồ vẽ cả vị trí đã tháo dỡ (mờ): khi chưa lọc, số của lớp lớn hơn đúng bằng số vị trí đã tháo dỡ.',
+  'counts.btsHint': 'Mọi BTS trong dữ liệu đang phát sóng, đã duyệt hoặc quy hoạch (trừ BTS đã tháo dỡ), không theo bộ lọc. Lớp BTS trên bản đồ vẽ cả BTS đã tháo dỡ (mờ): khi chưa lọc, số của lớp lớn hơn đúng bằng số BTS đã tháo dỡ.',
   'counts.hamlets': 'Ấp, khu phố',
   'counts.fiberKm': 'km cáp quang',
 
@@ -63,6 +65,7 @@ export const messagesVi = {
   'legend.siteSingle': 'Một nhà mạng',
   'legend.siteShared': 'Dùng chung (≥ 2 nhà mạng)',
   'legend.siteIdle': 'Chưa có BTS phát sóng (quy hoạch, đã duyệt)',
+  'legend.siteDecommissioned': 'Đã tháo dỡ (vẽ mờ; lọc theo trạng thái để ẩn)',
   'legend.siteColour': 'Màu theo chủ sở hữu cột',
   'legend.owners': 'Nhà mạng và chủ sở hữu',
   'legend.otherOwner': 'Chủ sở hữu khác',

@@ -53,9 +53,10 @@ function PanelSection({ title, children, initiallyOpen = true }: { title: string
 /** The left-hand panel: data overview, layer toggles, coverage, filters and legend. */
 export function LayerPanel({ meta, visible, loads, units, tileCounts, coverageColour, filters, coverage, scenario, sharing, sharingLegend, onToggle, onFiltersChange, onUnitChosen }: LayerPanelProps) {
   const { t, formatNumber } = useI18n();
-  const counts: [string, string][] = [
-    [formatNumber(meta.counts.sites), t('counts.sites')],
-    [formatNumber(meta.counts.bts), t('counts.bts')],
+  // [value, label, what it counts]: the sites and BTS leave out the decommissioned ones the map's layers still draw.
+  const counts: [string, string, string?][] = [
+    [formatNumber(meta.counts.sites), t('counts.sites'), t('counts.sitesHint')],
+    [formatNumber(meta.counts.bts), t('counts.bts'), t('counts.btsHint')],
     [formatNumber(meta.counts.hamlets), t('counts.hamlets')],
     [formatNumber(meta.counts.fiberKm, 0), t('counts.fiberKm')],
   ];
@@ -68,8 +69,8 @@ export function LayerPanel({ meta, visible, loads, units, tileCounts, coverageCo
         </p>
       ) : null}
       <dl className="counts" aria-label={t('counts.heading')}>
-        {counts.map(([value, label]) => (
-          <div key={label} className="counts__item">
+        {counts.map(([value, label, hint]) => (
+          <div key={label} className="counts__item" title={hint}>
             <dd>{value}</dd>
             <dt>{label}</dt>
           </div>

@@ -1,9 +1,10 @@
-import { fiberWidths, mapPalette, measurementColours, undergroundDash, verdictColours } from '../map/map-palette.js';
+import { decommissionedSiteOpacity, fiberWidths, mapPalette, measurementColours, undergroundDash, verdictColours } from '../map/map-palette.js';
 
 // Small SVG samples of how each kind of feature is drawn on the map; the values
 // come from the same palette as the map style.
 
-export function SiteSwatch({ kind, colour }: { kind: 'single' | 'shared' | 'idle'; colour: string }) {
+/** A site's dot as the map draws it; decommissioned: a single-operator dot, faded as on the map. */
+export function SiteSwatch({ kind, colour }: { kind: 'single' | 'shared' | 'idle' | 'decommissioned'; colour: string }) {
   const r = kind === 'shared' ? 7 : 4.5;
   const fill = kind === 'idle' ? '#ffffff' : colour;
   const stroke = kind === 'shared' ? mapPalette.sharedStroke : kind === 'idle' ? colour : mapPalette.singleStroke;
@@ -11,7 +12,7 @@ export function SiteSwatch({ kind, colour }: { kind: 'single' | 'shared' | 'idle
   return (
     <svg className="swatch" width="22" height="22" viewBox="0 0 22 22" aria-hidden="true">
       {kind === 'shared' ? <circle cx="11" cy="11" r="10" fill={mapPalette.sharedHalo} fillOpacity="0.22" stroke={mapPalette.sharedHalo} strokeWidth="1.2" /> : null}
-      <circle cx="11" cy="11" r={r} fill={fill} stroke={stroke} strokeWidth={strokeWidth} />
+      <circle cx="11" cy="11" r={r} fill={fill} stroke={stroke} strokeWidth={strokeWidth} opacity={kind === 'decommissioned' ? decommissionedSiteOpacity : undefined} />
     </svg>
   );
 }

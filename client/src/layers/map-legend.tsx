@@ -29,6 +29,10 @@ export function MapLegend({ meta, extra }: { meta: Meta; extra?: ReactNode }) {
             <SiteSwatch kind="idle" colour={sample} />
             {t('legend.siteIdle')}
           </li>
+          <li>
+            <SiteSwatch kind="decommissioned" colour={sample} />
+            {t('legend.siteDecommissioned')}
+          </li>
         </ul>
         <p className="legend__note">{t('definition.sharedSite')}</p>
       </section>

@@ -49,6 +49,9 @@ export const measurementColours = {
 /** Fill opacities of the coverage layers: the basemap must stay readable beneath. */
 export const coverageOpacity = { coverage: 0.2, verdicts: 0.5 } as const;
 
+/** Opacity of a decommissioned site's dot: still drawn (the structure's place is on record), but faded. */
+export const decommissionedSiteOpacity = 0.35;
+
 /** Line widths (px at zoom 12) by fiber route class; thinner at province zoom. */
 export const fiberWidths = { backbone: 4, distribution: 2.5, access: 1.3 } as const;
 

@@ -1,7 +1,7 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import type { Operator } from '../domain/contract-types.js';
 import { mapLayerIds } from './layer-ids.js';
-import { mapPalette } from './map-palette.js';
+import { decommissionedSiteOpacity, mapPalette } from './map-palette.js';
 import { operatorColourExpression } from './operator-colours.js';
 
 const isShared: ExpressionSpecification = ['>=', ['get', 'operatorCount'], 2];
@@ -29,8 +29,8 @@ export function siteLayer(operators: readonly Operator[]): LayerSpecification {
       'circle-color': ['case', hasNoTenant, '#ffffff', ownerColour] as ExpressionSpecification,
       'circle-stroke-color': ['case', isShared, mapPalette.sharedStroke, hasNoTenant, ownerColour, mapPalette.singleStroke] as ExpressionSpecification,
       'circle-stroke-width': ['interpolate', ['linear'], ['zoom'], 8, ['case', isShared, 1, hasNoTenant, 0.9, 0.4], 10, ['case', isShared, 1.4, hasNoTenant, 1.1, 0.6], 12, ['case', isShared, 2.4, hasNoTenant, 1.8, 1]],
-      'circle-opacity': ['match', ['get', 'status'], 'decommissioned', 0.35, 1],
-      'circle-stroke-opacity': ['match', ['get', 'status'], 'decommissioned', 0.35, 1],
+      'circle-opacity': ['match', ['get', 'status'], 'decommissioned', decommissionedSiteOpacity, 1],
+      'circle-stroke-opacity': ['match', ['get', 'status'], 'decommissioned', decommissionedSiteOpacity, 1],
     },
   };
 }

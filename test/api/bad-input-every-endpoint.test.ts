@@ -175,8 +175,12 @@ const endpoints: Endpoint[] = [
   { method: 'POST', path: '/api/indicator-snapshots', body: () => ({ label: 'Ảnh chụp thử', scenario: 'current', recompute: false }), freeText: ['label'] },
   { method: 'DELETE', path: '/api/indicator-snapshots/:id', params: { id: '1' }, extraQuery: {} },
   { method: 'GET', path: '/api/boundary-sets' },
-  // The units of one level without polygons (the unit pickers): a level the list does not serve, an unknown or mis-cased set.
-  { method: 'GET', path: '/api/admin-units', query: { boundarySet: 'T', level: 'district' }, extraQuery: { level: ['province', 'ward', 'district,commune'], boundarySet: ['X', 't'] } },
+  // The units of one level without polygons (the unit pickers): a level the list does not serve, an unknown or mis-cased set,
+  // a parent not in the set (unknown, of another set, mis-cased) or not above the level (the district D1 for districts).
+  {
+    method: 'GET', path: '/api/admin-units', query: { boundarySet: 'T', level: 'district', parent: 'P' },
+    extraQuery: { level: ['province', 'ward', 'district,commune'], boundarySet: ['X', 't'], parent: ['C9', 'NC1', 'p', 'D1'] },
+  },
   { method: 'GET', path: '/api/boundary-sets/:from/crosswalk/:to', params: { from: 'T', to: 'N' } },
   { method: 'GET', path: '/api/indicator-registry' },
   {

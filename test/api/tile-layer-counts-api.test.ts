@@ -148,6 +148,45 @@ describe.each(databaseTargets())('GET /api/layers/{layer}/count on the $label da
     }
   });
 
+  it('lists the units inside one unit (parent=): the communes of a district for the map\'s picker, also of a province or a two-level set', async () => {
+    const codes = async (query: string) => {
+      const r = await app.get(`/api/admin-units?${query}`);
+      expect(r.status, query).toBe(200);
+      return (r.body.units as { code: string }[]).map((u) => u.code);
+    };
+    const d1 = await app.get('/api/admin-units?level=commune&parent=D1');
+    expect(d1.body).toMatchObject({ boundarySet: 'T', level: 'commune', parent: 'D1' });
+    expect(d1.body.units[0]).toEqual({
+      code: 'C1', name: 'Xã Mỹ Phước', level: 'commune', unitType: 'xa', parentCode: 'D1', parentName: 'Huyện Tây', bbox: [106, 10, 106.1, 10.1],
+    });
+    expect(d1.body.units.map((u: { code: string }) => u.code)).toEqual(['C1', 'C2']);
+    expect(await codes('level=commune&parent=D2')).toEqual(['C3']);
+    // A province's communes: under its districts in T, directly under it in the two-level set N.
+    expect(await codes('level=commune&parent=P')).toEqual(['C1', 'C2', 'C3']);
+    expect(await codes('level=district&parent=P')).toEqual(['D1', 'D2']);
+    expect(await codes('level=commune&parent=NP&boundarySet=N')).toEqual(['NC1']);
+    // Each parent is its own answer (and tag).
+    expect((await app.get('/api/admin-units?level=commune&parent=D1')).headers.get('etag')).not.toBe((await app.get('/api/admin-units?level=commune&parent=D2')).headers.get('etag'));
+  });
+
+  it('refuses a parent that is not a unit of the set, or not above the level, with a 400 problem in the user\'s language', async () => {
+    const cases: [query: string, vi: string][] = [
+      ['level=commune&parent=C9', 'Không có đơn vị hành chính mã "C9" trong bộ ranh giới "T".'],
+      ['level=commune&parent=NC1', 'Không có đơn vị hành chính mã "NC1" trong bộ ranh giới "T".'],
+      ['level=commune&parent=C1', 'Cấp "commune" không nằm dưới đơn vị "C1" (cấp commune): hãy chọn một cấp thấp hơn.'],
+      ['level=district&parent=D1', 'Cấp "district" không nằm dưới đơn vị "D1" (cấp district): hãy chọn một cấp thấp hơn.'],
+      ['level=commune&parent=d%201', ''],
+    ];
+    for (const [query, vi] of cases) {
+      const r = await app.get(`/api/admin-units?${query}`);
+      expect(r.status, query).toBe(400);
+      expect(r.type, query).toContain('application/problem+json');
+      expect(r.body.errors?.[0]?.parameter, query).toBe('parent');
+      if (vi) expect(r.body.detail, query).toBe(vi);
+    }
+    expect((await app.get('/api/admin-units?level=commune&parent=C9&lang=en')).body.detail).toBe('There is no administrative unit with code "C9" in boundary set "T".');
+  });
+
   it('tags a count by the request and the data, and answers 304 to its tag', async () => {
     const first = await app.get('/api/layers/sites/count?operator=viettel');
     const etag = first.headers.get('etag')!;

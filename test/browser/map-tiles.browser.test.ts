@@ -119,6 +119,45 @@ describe('the map on vector tiles', () => {
     }
   });
 
+  it('loads the communes of the chosen district only for the unit picker, also for a commune given by a link', async () => {
+    const districts = (await (await fetch(`${hatang.url}api/admin-units?level=district`)).json()) as { units: { code: string }[] };
+    const district = districts.units[0]!.code;
+    const ofDistrict = (await (await fetch(`${hatang.url}api/admin-units?level=commune&parent=${district}`)).json()) as { units: { code: string; parentCode: string }[] };
+    expect(ofDistrict.units.length).toBeGreaterThan(1);
+    expect(new Set(ofDistrict.units.map((u) => u.parentCode))).toEqual(new Set([district]));
+    const communeLists = (requests: string[]) => requests.filter((r) => r.startsWith('/api/admin-units?') && r.includes('level=commune'));
+    const options = (page: Page) => page.getByTestId('filter-commune').locator('option').evaluateAll((els) => els.map((e) => (e as HTMLOptionElement).value).filter(Boolean));
+
+    const { page, requests } = await open('lang=vi&layers=districts,communes,sites');
+    try {
+      // Opening the map asks for no commune list; the district chosen, for its communes only.
+      expect(communeLists(requests)).toEqual([]);
+      await page.getByTestId('filter-district').selectOption(district);
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="filter-commune"] option').length === n + 1, ofDistrict.units.length);
+      expect(communeLists(requests)).toEqual([`/api/admin-units?level=commune&parent=${district}`]);
+      expect((await options(page)).sort()).toEqual(ofDistrict.units.map((u) => u.code).sort());
+      const commune = ofDistrict.units[1]!.code;
+      await page.getByTestId('filter-commune').selectOption(commune);
+      await page.waitForFunction((c) => location.hash.includes(`unit=${c}`), commune);
+      expect(await page.getByTestId('filter-district').inputValue()).toBe(district);
+      expect(communeLists(requests)).toHaveLength(1);
+    } finally {
+      await page.close();
+    }
+
+    // A link to a commune: its district (from the commune's own row) and the district's communes.
+    const commune = ofDistrict.units[0]!.code;
+    const linked = await open(`lang=vi&layers=districts,communes,sites&unit=${commune}`);
+    try {
+      await linked.page.waitForFunction((c) => (document.querySelector('[data-testid="filter-commune"]') as HTMLSelectElement | null)?.value === c, commune);
+      expect(await linked.page.getByTestId('filter-district').inputValue()).toBe(district);
+      expect((await options(linked.page)).sort()).toEqual(ofDistrict.units.map((u) => u.code).sort());
+      expect(communeLists(linked.requests)).toEqual([`/api/admin-units?level=commune&parent=${district}`]);
+    } finally {
+      await linked.page.close();
+    }
+  });
+
   it('counts every tiled layer shown under the filters, and the hamlets with a verdict for the coverage choice', async () => {
     const { page } = await open('lang=vi&layers=districts,communes,sites,bts,fiber,hamlets,hamlet-verdicts,gaps&technology=4G');
     try {

@@ -60,7 +60,7 @@ import { ExportPanel } from '../exports/export-panel.js';
 import { DataToolButtons } from '../imports/data-tool-buttons.js';
 import { importMapEffects } from '../imports/import-layers.js';
 import { ImportPanel } from '../imports/import-panel.js';
-import { useAdminUnitList } from '../layers/use-admin-unit-list.js';
+import { useMapUnitLists } from '../layers/use-map-unit-lists.js';
 import type { DataTool, ImportTab } from '../url/view-state.js';
 import { AppHeader } from './app-header.js';
 
@@ -113,12 +113,8 @@ export function MapScreen({ meta, state, update, mapRef }: MapScreenProps) {
   // Whole-layer GeoJSON only for the small layers: the large ones are vector tiles.
   // The districts and communes too are tiles; the unit pickers read lists of them without polygons.
   const wanted = useMemo(() => [...new Set<LayerName>(dataLayersOf(state.layers))].filter((layer) => !isTileLayer(layer)), [state.layers]);
-  const districtList = useAdminUnitList('district', state.filters.boundarySet, state.lang, revisions.areas ?? 0);
-  const communeList = useAdminUnitList('commune', state.filters.boundarySet, state.lang, revisions.areas ?? 0);
-  const unitLists = useMemo(
-    () => ({ districts: districtList.data?.units ?? null, communes: communeList.data?.units ?? null }),
-    [districtList.data, communeList.data],
-  );
+  // Every district, and the communes of the chosen district only (nationally all communes are 1.9 MB).
+  const unitLists = useMapUnitLists(state.filters.unit, state.filters.boundarySet, state.lang, revisions.areas ?? 0);
   const layerLoads = useLayerData(wanted, state.filters, state.coverage, state.lang, revisions, state.scenario);
   // A hamlet tile also carries the hamlet's verdict: computed from the radio side.
   const tileRevisionOf = useCallback(

@@ -17,7 +17,15 @@ export interface AdminUnitListItem {
 export interface AdminUnitList {
   boundarySet: string;
   level: 'district' | 'commune';
+  /** The unit asked for as `parent`, if any. */
+  parent?: string;
   units: AdminUnitListItem[];
+}
+
+/** Which units of the level a list holds: those inside `parent` only (`?parent=`), and whether it is wanted at all. */
+export interface AdminUnitListScope {
+  parent?: string | null;
+  enabled?: boolean;
 }
 
 /**
@@ -26,11 +34,17 @@ export interface AdminUnitList {
  * map draws the polygons from the tiles, so no whole-country GeoJSON is loaded.
  * Loaded again after an import of units (`revision`).
  */
-export function useAdminUnitList(level: 'district' | 'commune', boundarySet: string | null, lang: Lang, revision: number): CachedAnswerLoad<AdminUnitList> {
-  const params = new URLSearchParams({ level, ...(boundarySet ? { boundarySet } : {}) });
+export function useAdminUnitList(
+  level: 'district' | 'commune',
+  boundarySet: string | null,
+  lang: Lang,
+  revision: number,
+  { parent = null, enabled = true }: AdminUnitListScope = {},
+): CachedAnswerLoad<AdminUnitList> {
+  const params = new URLSearchParams({ level, ...(boundarySet ? { boundarySet } : {}), ...(parent ? { parent } : {}) });
   const url = `/api/admin-units?${params.toString()}`;
   const fetcher = useCallback((signal: AbortSignal) => getJson<AdminUnitList>(url, lang, signal), [url, lang]);
-  return useCachedAnswer(true, `${revision} ${url}`, fetcher, lang);
+  return useCachedAnswer(enabled, `${revision} ${url}`, fetcher, lang);
 }
 
 /** The lists a unit picker offers: districts (none in a two-level set) and communes; null while loading. */

@@ -26,8 +26,42 @@ describe.each(databaseTargets())('recompute scratch work on the $label database'
   it('leaves no scratch table behind after a full recompute (they live only inside its transaction)', async () => {
     await recomputeAllCoverage(db.knex, params);
     const left = (
-      await db.knex.raw(`SELECT relname FROM pg_class WHERE relname LIKE 'coverage\\_scratch\\_%' OR relname LIKE 'hc\\_%'`)
+      await db.knex.raw(`SELECT relname FROM pg_class
+                          WHERE relname LIKE 'coverage\\_scratch\\_%' OR relname LIKE 'hc\\_%' OR relname LIKE 'gap\\_scratch\\_%'
+                             OR relname = 'hamlet_coverage_build'`)
     ).rows;
     expect(left).toEqual([]);
+  });
+
+  it('puts in the verdicts table a full recompute built everything that the old one had: key, foreign key, checks, data version', async () => {
+    const shape = async () =>
+      (
+        await db.knex.raw(`SELECT conname, contype, pg_get_constraintdef(oid) AS def FROM pg_constraint
+                            WHERE conrelid = 'hamlet_coverage'::regclass ORDER BY conname`)
+      ).rows;
+    const triggers = async () =>
+      (await db.knex.raw(`SELECT tgname FROM pg_trigger WHERE tgrelid = 'hamlet_coverage'::regclass AND NOT tgisinternal`)).rows;
+    const version = async () =>
+      (await db.knex.raw(`SELECT version FROM data_versions WHERE table_name = 'hamlet_coverage'`)).rows[0].version as string;
+    const before = { shape: await shape(), triggers: await triggers(), version: await version() };
+    expect(before.shape.map((c: { conname: string }) => c.conname)).toContain('hamlet_coverage_hamlet_id_fkey');
+    await recomputeAllCoverage(db.knex, params);
+    expect(await shape()).toEqual(before.shape);
+    expect(await triggers()).toEqual(before.triggers);
+    expect(await version()).not.toBe(before.version);
+    // The foreign key still cascades: a hamlet deleted takes its verdicts along (and is put back by rolling back).
+    await db.knex
+      .transaction(async (trx) => {
+        const { id, n } = (
+          await trx.raw(`SELECT hamlet_id AS id, count(*)::int AS n FROM hamlet_coverage GROUP BY hamlet_id ORDER BY hamlet_id LIMIT 1`)
+        ).rows[0];
+        expect(n).toBeGreaterThan(0);
+        await trx.raw('DELETE FROM population_clusters WHERE hamlet_id = ?', [id]);
+        await trx.raw('DELETE FROM coverage_gaps WHERE hamlet_id = ?', [id]);
+        await trx.raw('DELETE FROM hamlets WHERE id = ?', [id]);
+        expect((await trx.raw('SELECT count(*)::int AS n FROM hamlet_coverage WHERE hamlet_id = ?', [id])).rows[0].n).toBe(0);
+        throw new Error('roll back');
+      })
+      .catch((e: Error) => expect(e.message).toBe('roll back'));
   });
 });

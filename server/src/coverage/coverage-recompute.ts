@@ -28,7 +28,7 @@ export interface RecomputeSummary {
 
 /**
  * Everything from scratch, in one transaction: footprints of every on-air and
- * approved BTS, the unions, every hamlet's verdicts and every gap, each in both
+ * approved BTS, the unions, every gap and every hamlet's verdicts, each in both
  * scenarios (current = on air; planned = on air + approved, copying the current
  * results wherever nothing approved differs). Readers see the old coverage
  * until it commits.
@@ -45,9 +45,11 @@ export async function recomputeAllCoverage(knex: Knex, params: CoverageParams): 
     const t1 = performance.now();
     const unions = Number((await trx.raw('SELECT hatang_recompute_unions(NULL, NULL) AS n')).rows[0].n);
     const t2 = performance.now();
-    const hamletVerdicts = await one('SELECT hatang_recompute_hamlet_coverage(?::jsonb, NULL) AS n');
-    const t3 = performance.now();
     const gapParts = await one('SELECT hatang_recompute_gaps(?::jsonb, NULL) AS n');
+    const t3 = performance.now();
+    // Last: its new table takes hamlet_coverage's place under a lock that
+    // readers wait on until the commit (350), so nothing long may follow it.
+    const hamletVerdicts = await one('SELECT hatang_recompute_hamlet_coverage(?::jsonb, NULL) AS n');
     const t4 = performance.now();
     await assertEveryVerdictWritten(trx, hamletVerdicts);
     const r = (x: number) => Math.round(x);
@@ -56,7 +58,7 @@ export async function recomputeAllCoverage(knex: Knex, params: CoverageParams): 
       unions,
       hamletVerdicts,
       gapParts,
-      ms: { footprints: r(t1 - t0), unions: r(t2 - t1), verdicts: r(t3 - t2), gaps: r(t4 - t3), total: r(t4 - t0) },
+      ms: { footprints: r(t1 - t0), unions: r(t2 - t1), gaps: r(t3 - t2), verdicts: r(t4 - t3), total: r(t4 - t0) },
     };
   });
 }

@@ -52,6 +52,10 @@ DECLARE
   n integer;
   written integer := 0;
   target text := CASE WHEN p_hamlet_ids IS NULL THEN 'hamlet_coverage_build' ELSE 'hamlet_coverage' END;
+  -- An ordinary unlogged table, not a temporary one, so that the parallel
+  -- workers gathering the pairs can read it (named after the backend; dropped
+  -- in the caller's transaction, so no one else ever sees it).
+  scope text := format('coverage_scratch_scope_%s', pg_backend_pid());
 BEGIN
   IF p_hamlet_ids IS NULL THEN
     DROP TABLE IF EXISTS hamlet_coverage_build;
@@ -75,7 +79,8 @@ BEGIN
   -- register. The parts do not overlap, so their intersection areas add up.
   -- The pairs are written to scratch tables by CREATE TABLE AS, which (unlike
   -- INSERT … SELECT or a CTE) PostgreSQL runs with parallel workers.
-  DROP TABLE IF EXISTS hc_unions, hc_scope, hc_ref_pairs, hc_area_pairs, hc_cluster_pairs;
+  DROP TABLE IF EXISTS hc_unions, hc_ref_pairs, hc_area_pairs, hc_cluster_pairs;
+  EXECUTE format('DROP TABLE IF EXISTS %I', scope);
   CREATE TEMP TABLE hc_unions ON COMMIT DROP AS
     SELECT u.operator_code, u.tech_group
       FROM coverage_unions u
@@ -88,28 +93,41 @@ BEGIN
   -- searched in an array per row): every hamlet asked for under every current
   -- union; under a planned union that differs, the hamlets its approved
   -- footprints touch.
-  CREATE TEMP TABLE hc_scope ON COMMIT DROP AS
+  EXECUTE format($q$
+  CREATE UNLOGGED TABLE %I AS
     SELECT u.operator_code, u.tech_group, h.id AS hamlet_id
       FROM hc_unions u CROSS JOIN hamlets h
-     WHERE sc = 'current' AND (ids IS NULL OR h.id IN (SELECT unnest(ids)))
+     WHERE $1 = 'current' AND ($2 IS NULL OR h.id IN (SELECT unnest($2)))
     UNION ALL
     SELECT u.operator_code, u.tech_group, x.id
-      FROM hc_unions u CROSS JOIN LATERAL unnest(hatang_hamlets_under_approved(ids, u.operator_code, u.tech_group)) AS x(id)
-     WHERE sc = 'planned';
+      FROM hc_unions u CROSS JOIN LATERAL unnest(hatang_hamlets_under_approved($2, u.operator_code, u.tech_group)) AS x(id)
+     WHERE $1 = 'planned'
+  $q$, scope) USING sc, ids;
+  EXECUTE format('ANALYZE %I', scope);
   IF ids IS NULL OR cardinality(ids) > 2000 THEN
+    -- Planned pairs only of the (union, hamlet) pairs in scope: most hamlets
+    -- of a country lie under some approved footprint, but each union's under
+    -- few of its own, and the pairs of the others would only be thrown away.
+    EXECUTE format($q$
     CREATE TEMP TABLE hc_ref_pairs ON COMMIT DROP AS
       SELECT p.operator_code, p.tech_group, h.id AS hamlet_id
         FROM coverage_union_parts p
         JOIN hamlets h ON ST_Intersects(p.geom, h.ref_point)
-       WHERE p.scenario = sc AND p.operator_code || '/' || p.tech_group = ANY (keys) AND (ids IS NULL OR h.id IN (SELECT unnest(ids)));
+       WHERE p.scenario = $1 AND p.operator_code || '/' || p.tech_group = ANY ($2) AND ($3 IS NULL OR h.id IN (SELECT unnest($3)))
+         AND ($1 = 'current' OR EXISTS (SELECT 1 FROM %I s WHERE s.operator_code = p.operator_code AND s.tech_group = p.tech_group AND s.hamlet_id = h.id))
+    $q$, scope) USING sc, keys, ids;
+    EXECUTE format($q$
     CREATE TEMP TABLE hc_area_pairs ON COMMIT DROP AS
       SELECT p.operator_code, p.tech_group, h.id AS hamlet_id, ST_Covers(p.geom, h.geom) AS covers,
              CASE WHEN ST_Covers(p.geom, h.geom) THEN NULL
                   ELSE ST_Area(ST_Intersection(p.geom, h.geom, hatang_overlay_grid())::geography) END AS partial_m2
         FROM coverage_union_parts p
         JOIN hamlets h ON ST_Intersects(p.geom, h.geom)
-       WHERE p.scenario = sc AND p.operator_code || '/' || p.tech_group = ANY (keys) AND (ids IS NULL OR h.id IN (SELECT unnest(ids)))
-         AND NOT EXISTS (SELECT 1 FROM population_clusters c WHERE c.hamlet_id = h.id AND c.population > 0);
+       WHERE p.scenario = $1 AND p.operator_code || '/' || p.tech_group = ANY ($2) AND ($3 IS NULL OR h.id IN (SELECT unnest($3)))
+         AND NOT EXISTS (SELECT 1 FROM population_clusters c WHERE c.hamlet_id = h.id AND c.population > 0)
+         AND ($1 = 'current' OR EXISTS (SELECT 1 FROM %I s WHERE s.operator_code = p.operator_code AND s.tech_group = p.tech_group AND s.hamlet_id = h.id))
+    $q$, scope) USING sc, keys, ids;
+    EXECUTE format($q$
     CREATE TEMP TABLE hc_cluster_pairs ON COMMIT DROP AS
       SELECT p.operator_code, p.tech_group, c.id AS cluster_id,
              ST_Dimension(c.geom) = 0 OR ST_Covers(p.geom, c.geom) AS covers,
@@ -117,7 +135,9 @@ BEGIN
                   ELSE ST_Area(ST_Intersection(p.geom, c.geom, hatang_overlay_grid())::geography) END AS partial_m2
         FROM coverage_union_parts p
         JOIN population_clusters c ON ST_Intersects(p.geom, c.geom)
-       WHERE p.scenario = sc AND p.operator_code || '/' || p.tech_group = ANY (keys) AND (ids IS NULL OR c.hamlet_id IN (SELECT unnest(ids)));
+       WHERE p.scenario = $1 AND p.operator_code || '/' || p.tech_group = ANY ($2) AND ($3 IS NULL OR c.hamlet_id IN (SELECT unnest($3)))
+         AND ($1 = 'current' OR EXISTS (SELECT 1 FROM %I s WHERE s.operator_code = p.operator_code AND s.tech_group = p.tech_group AND s.hamlet_id = c.hamlet_id))
+    $q$, scope) USING sc, keys, ids;
   ELSE
     -- The few hamlets of an edit (tens to hundreds) drive instead: each probes
     -- the parts' GiST index (OFFSET 0 keeps the hamlets outside). Led by the
@@ -152,7 +172,7 @@ BEGIN
   -- Temporary tables get no statistics of their own (autovacuum never sees
   -- them): without these the planner took millions of pairs for a few hundred
   -- and sized its hashes (and picked its joins) for those.
-  ANALYZE hc_scope, hc_ref_pairs, hc_area_pairs, hc_cluster_pairs;
+  ANALYZE hc_ref_pairs, hc_area_pairs, hc_cluster_pairs;
 
   EXECUTE format($q$
   WITH target AS MATERIALIZED (
@@ -183,7 +203,7 @@ BEGIN
                 WHEN a.hamlet_id IS NULL THEN 0.0
                 WHEN a.one_part_covers THEN 1.0
                 ELSE hatang_clamped_share(a.fraction) END AS area_share
-      FROM hc_scope s
+      FROM %2$I s
       JOIN target_shapes t ON t.id = s.hamlet_id
       LEFT JOIN ref_hits r ON r.operator_code = s.operator_code AND r.tech_group = s.tech_group AND r.hamlet_id = t.id
       LEFT JOIN area_hits a ON a.operator_code = s.operator_code AND a.tech_group = s.tech_group AND a.hamlet_id = t.id
@@ -223,15 +243,16 @@ BEGIN
       LEFT JOIN cluster_people kp ON kp.hamlet_id = b.hamlet_id
       LEFT JOIN cluster_covered kc ON kc.operator_code = b.operator_code AND kc.tech_group = b.tech_group AND kc.hamlet_id = b.hamlet_id
   )
-  INSERT INTO %I (hamlet_id, scenario, operator_code, tech_group, ref_covered, covered_share, share_basis,
-                               population_covered, verdict)
+  INSERT INTO %1$I (hamlet_id, scenario, operator_code, tech_group, ref_covered, covered_share, share_basis,
+                    population_covered, verdict)
   SELECT hamlet_id, $2, operator_code, tech_group, ref_covered, share, basis,
          round(share * population)::integer,
          CASE WHEN NOT ref_covered THEN 'trang_song' WHEN share >= $3 THEN 'covered' ELSE 'lom_song' END
     FROM shares
-  $q$, target) USING ids, sc, theta;
+  $q$, target, scope) USING ids, sc, theta;
   GET DIAGNOSTICS n = ROW_COUNT;
   written := written + n;
+  EXECUTE format('DROP TABLE %I', scope);
   END LOOP;
 
   EXECUTE format($q$

@@ -73,6 +73,22 @@ describe('the map on vector tiles', () => {
       // One label a commune, with its Vietnamese name.
       expect(new Set(labels.map((l) => l.code)).size).toBe(labels.length);
       for (const l of labels) expect(l.name).toBe(byCode.get(l.code!));
+      // Names never overlap: a commune name that would touch another, or a district's, is left out.
+      const boxes = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.map-labels--communes .map-label, .map-labels--districts .map-label')]
+          .filter((e) => e.style.visibility !== 'hidden' && !e.closest('[hidden]'))
+          .map((e) => {
+            const r = e.getBoundingClientRect();
+            return { commune: !!e.closest('.map-labels--communes'), text: e.textContent, left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+          }),
+      );
+      // This view is dense: some names are shown, some left out.
+      expect(boxes.filter((b) => b.commune).length).toBeGreaterThan(3);
+      expect(boxes.filter((b) => b.commune).length).toBeLessThan(labels.length);
+      const overlapping = boxes.flatMap((a, i) =>
+        boxes.slice(i + 1).filter((b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom).map((b) => `${a.text} / ${b.text}`),
+      );
+      expect(overlapping).toEqual([]);
       expect(requests.some((r) => r.startsWith('/tiles/communes/10/'))).toBe(true);
       expect(requests.some((r) => r.startsWith('/tiles/districts/10/'))).toBe(true);
       expect(requests.filter((r) => /^\/api\/layers\/(communes|districts)(\?|$)/.test(r) && !r.includes('unit='))).toEqual([]);

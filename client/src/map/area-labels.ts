@@ -1,49 +1,59 @@
-import type { MapSourceDataEvent, Map as MaplibreMap } from 'maplibre-gl';
+import type { Map as MaplibreMap } from 'maplibre-gl';
+import { HtmlLabelOverlay, type PlacedLabel } from './html-label-overlay.js';
+import type { LabelBox } from './label-declutter.js';
 
-interface PlacedLabel {
-  element: HTMLSpanElement;
-  lngLat: [number, number];
-}
-
-/** Sources settle in bursts of tile loads: the labels are rebuilt once the burst has paused this long. */
-const refreshDelayMs = 120;
 /** At most this many names in view (a z11 screen of the densest province holds a few hundred communes). */
 export const maxAreaLabels = 600;
+/** Names closer than this (px) to a name shown are left out: touching names read as one. */
+const labelGapPx = 6;
+
+export interface AreaLabelRanks {
+  /** Names of a higher rank (the districts' over the communes'): these keep clear of them. */
+  below?: () => readonly LabelBox[];
+  /** Called when these names changed, for the names of a lower rank to keep clear of them again. */
+  onChange?: () => void;
+}
 
 /**
- * Names of districts or communes as HTML text over the map: the offline style
- * has no glyphs, and HTML renders Vietnamese diacritics with the system fonts.
+ * Names of districts or communes as HTML text over the map (html-label-overlay.ts).
  * The names are those of the label points the unit tiles carry (one a unit,
  * ST_PointOnSurface; drawn by an invisible circle layer), read back with
- * queryRenderedFeatures when the map comes to rest (moveend) and when the
- * unit source loads tiles (sourcedata), as the cluster labels are
- * (cluster-labels.ts): so a national view never builds 10,000 labels. While
- * the map moves the labels only move with it. One overlay per kind, shown
- * between its zooms; labels take no pointer events, so clicks reach the map.
+ * queryRenderedFeatures when the map comes to rest and when the unit source
+ * loads tiles: so a national view never builds 10,000 labels. One overlay per
+ * kind, shown between its zooms. A name that would overlap one shown, or a
+ * name of a higher rank, is left out (in the order of the codes, so the same
+ * names win after every pan).
  */
 export class AreaLabels {
-  private readonly overlay: HTMLDivElement;
-  private labels: PlacedLabel[] = [];
+  private readonly overlay: HtmlLabelOverlay;
   private shown = true;
-  private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly map: MaplibreMap,
     className: string,
     /** The tile source of the units, and the circle layer of its label points. */
-    private readonly source: string,
+    source: string,
     private readonly labelLayerId: string,
     private readonly minZoom: number,
     private readonly maxZoom: number,
+    private readonly ranks: AreaLabelRanks = {},
   ) {
-    this.overlay = document.createElement('div');
-    this.overlay.className = `map-labels ${className}`;
-    this.overlay.setAttribute('aria-hidden', 'true');
-    map.getCanvasContainer().appendChild(this.overlay);
-    map.on('move', this.place);
-    map.on('resize', this.place);
-    map.on('moveend', this.schedule);
-    map.on('sourcedata', this.onSourceData);
+    this.overlay = new HtmlLabelOverlay(map, className, {
+      rebuild: this.refresh,
+      rebuildsOn: (event) => event.sourceId === source && event.dataType === 'source',
+      shown: () => this.shown && this.inZoom(),
+      declutter: { gap: labelGapPx, ...(ranks.below ? { blocked: ranks.below } : {}) },
+    });
+  }
+
+  /** The boxes of the names on screen (for names of a lower rank). */
+  shownBoxes(): LabelBox[] {
+    return this.overlay.shownBoxes();
+  }
+
+  /** Keeps clear of the names of a higher rank again, after they changed. */
+  declutter(): void {
+    this.overlay.declutter();
   }
 
   setShown(shown: boolean): void {
@@ -58,18 +68,14 @@ export class AreaLabels {
 
   /** Rebuilds the labels from the label points rendered now. */
   refresh = (): void => {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
     const layer = this.map.getLayer(this.labelLayerId);
     if (!this.shown || !this.inZoom() || !layer || this.map.getLayoutProperty(this.labelLayerId, 'visibility') === 'none') {
-      this.labels = [];
-      this.overlay.replaceChildren();
-      this.place();
+      this.overlay.show([]);
+      this.ranks.onChange?.();
       return;
     }
     const seen = new Set<string>();
-    const fragment = document.createDocumentFragment();
-    this.labels = [];
+    const labels: PlacedLabel[] = [];
     for (const feature of this.map.queryRenderedFeatures({ layers: [this.labelLayerId] })) {
       if (feature.geometry.type !== 'Point') continue;
       // One label a unit: its point is also in the neighbouring tiles' buffers.
@@ -80,39 +86,15 @@ export class AreaLabels {
       element.className = 'map-label';
       element.textContent = String(feature.properties.name ?? '');
       element.dataset.code = code;
-      fragment.appendChild(element);
-      this.labels.push({ element, lngLat: feature.geometry.coordinates as [number, number] });
-      if (this.labels.length >= maxAreaLabels) break;
+      labels.push({ element, lngLat: feature.geometry.coordinates as [number, number] });
+      if (labels.length >= maxAreaLabels) break;
     }
-    this.overlay.replaceChildren(fragment);
-    this.place();
-  };
-
-  private readonly schedule = (): void => {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = setTimeout(this.refresh, refreshDelayMs);
-  };
-
-  private readonly onSourceData = (event: MapSourceDataEvent): void => {
-    if (event.sourceId === this.source && event.dataType === 'source') this.schedule();
-  };
-
-  private readonly place = (): void => {
-    const visible = this.shown && this.inZoom();
-    this.overlay.hidden = !visible;
-    if (!visible) return;
-    for (const label of this.labels) {
-      const point = this.map.project(label.lngLat);
-      label.element.style.transform = `translate(${point.x.toFixed(1)}px, ${point.y.toFixed(1)}px) translate(-50%, -50%)`;
-    }
+    labels.sort((a, b) => (a.element.dataset.code! < b.element.dataset.code! ? -1 : 1));
+    this.overlay.show(labels);
+    this.ranks.onChange?.();
   };
 
   remove(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.map.off('move', this.place);
-    this.map.off('resize', this.place);
-    this.map.off('moveend', this.schedule);
-    this.map.off('sourcedata', this.onSourceData);
     this.overlay.remove();
   }
 }

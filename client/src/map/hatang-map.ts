@@ -136,8 +136,13 @@ export class HatangMap {
     exposeMap(this.map);
 
     // From z7: further out (a whole country, minZoom 4) the names of hundreds of districts pile up into one smudge.
-    this.districtLabels = new AreaLabels(this.map, 'map-labels--districts', 'districts', mapLayerIds.districtsLabelPoints, 7, 13);
-    this.communeLabels = new AreaLabels(this.map, 'map-labels--communes', 'communes', mapLayerIds.communesLabelPoints, 10, 99);
+    // Commune names keep clear of the district names, which rank above them.
+    this.districtLabels = new AreaLabels(this.map, 'map-labels--districts', 'districts', mapLayerIds.districtsLabelPoints, 7, 13, {
+      onChange: () => this.communeLabels?.declutter(),
+    });
+    this.communeLabels = new AreaLabels(this.map, 'map-labels--communes', 'communes', mapLayerIds.communesLabelPoints, 10, 99, {
+      below: () => this.districtLabels.shownBoxes(),
+    });
     this.clusterLabels = new ClusterLabels(this.map, (count) => options.formatCount(count));
     this.initialPending = new Set(options.initialLayers);
 

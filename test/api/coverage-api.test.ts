@@ -93,6 +93,13 @@ describe('coverage API (hand-computed coverage fixture)', () => {
     const r = await app.get('/api/coverage/model');
     expect(r.body).toMatchObject({ theta: 0.9, minGapAreaM2: 5000, mobileHeightM: 1.5, footprints: 6 });
     expect(r.body.linkBudget.map((e: any) => e.technology)).toEqual(['2G', '3G', '4G', '5G']);
+    // Kept by its data version (the footprints are rebuilt with their unions): 304 until the coverage changes.
+    const etag = r.headers.get('etag');
+    expect((await app.get('/api/coverage/model', { 'If-None-Match': etag! })).status).toBe(304);
+    await db.knex.raw(`UPDATE data_versions SET version = version + 1 WHERE table_name = 'coverage_union_cells'`);
+    const again = await app.get('/api/coverage/model', { 'If-None-Match': etag! });
+    expect(again.status).toBe(200);
+    expect(again.body.footprints).toBe(6);
   });
 });
 

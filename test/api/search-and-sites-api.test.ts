@@ -72,4 +72,22 @@ describe.each(databaseTargets())('search, site detail and health on the $label d
     expect(r.body.counts.fiberKm).toBeGreaterThan(31);
     expect(r.body.counts.fiberKm).toBeLessThan(31.5);
   });
+
+  it('tags the meta answer by its data: 304 while nothing changed, new counts after a write to the register', async () => {
+    const first = await app.get('/api/meta');
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect((await app.get('/api/meta', { 'If-None-Match': etag! })).status).toBe(304);
+    // Rolled back by hand: S3 (decommissioned) on air again counts as a site.
+    await db.knex.raw(`UPDATE site_records SET status = 'on_air' WHERE code = 'S3'`);
+    try {
+      const after = await app.get('/api/meta', { 'If-None-Match': etag! });
+      expect(after.status).toBe(200);
+      expect(after.headers.get('etag')).not.toBe(etag);
+      expect(after.body.counts.sites).toBe(4);
+    } finally {
+      await db.knex.raw(`UPDATE site_records SET status = 'decommissioned' WHERE code = 'S3'`);
+    }
+    expect((await app.get('/api/meta')).body.counts.sites).toBe(3);
+  });
 });

@@ -1,5 +1,7 @@
 import { Router } from 'express';
 import type { Knex } from 'knex';
+import { AnswerCache } from '../cache/answer-cache.js';
+import { sendVersionedJson } from '../cache/versioned-json.js';
 import { technologies } from '../contracts/domain-enums.js';
 import { whatIfRequestSchema, type CoverageModel, type RangeResponse, type WhatIfResponse } from '../contracts/coverage-contracts.js';
 import { ANY_OPERATOR } from '../contracts/layer-contracts.js';
@@ -42,29 +44,16 @@ export function coverageRoutes(knex: Knex, params: CoverageParams): Router {
     res.json(body);
   });
 
+  // The footprints are rebuilt only with their unions (and after BTS writes):
+  // those tables' versions date the warnings; the settings are the process's own.
+  const modelCache = new AnswerCache<string>(1024 * 1024);
+  const modelTables = ['coverage_unions', 'coverage_union_cells', 'bts_records', 'bts_sectors'];
+  const modelKey = ['coverage-model', JSON.stringify(params)];
   router.get('/coverage/model', async (req, res) => {
     assertOnlyParameters(req, ['lang']);
-    const warnings = (
-      // The network on air: approved BTS have footprints too, for the planned scenario.
-      await knex.raw(`SELECT w AS warning, count(*)::int AS sectors FROM coverage_footprints, unnest(warnings) w
-                       WHERE bts_status = 'on_air' GROUP BY w ORDER BY w`)
-    ).rows as CoverageModel['footprintWarnings'];
-    const footprints = (await knex.raw(`SELECT count(*)::int AS n FROM coverage_footprints WHERE bts_status = 'on_air'`)).rows[0].n as number;
-    const body: CoverageModel = {
-      theta: params.theta,
-      minGapAreaM2: params.minGapAreaM2,
-      mobileHeightM: params.mobileHeightM,
-      linkBudget: params.linkBudget,
-      validity: {
-        okumuraHataMHz: [...modelValidity.okumuraHataMHz],
-        cost231HataMHz: [...modelValidity.cost231HataMHz],
-        baseHeightM: [...modelValidity.baseHeightM],
-        maxRangeKm: modelValidity.maxRangeKm,
-      },
-      footprintWarnings: warnings,
-      footprints,
-    };
-    res.json(body);
+    await sendVersionedJson(knex, req, res, { cache: modelCache, tables: modelTables, key: modelKey, cacheControl: 'no-cache' }, () =>
+      coverageModelOf(knex, params),
+    );
   });
   router.post('/coverage/what-if', async (req, res) => {
     assertOnlyParameters(req, ['lang']);
@@ -101,4 +90,29 @@ export function coverageRoutes(knex: Knex, params: CoverageParams): Router {
     res.json(typeof row.result === 'string' ? JSON.parse(row.result) : row.result);
   });
   return router;
+}
+
+/** GET /api/coverage/model: the settings, the model's validity and the warnings of the on-air footprints (a scan of all of them). */
+async function coverageModelOf(knex: Knex, params: CoverageParams): Promise<CoverageModel> {
+  const warnings = (
+    // The network on air: approved BTS have footprints too, for the planned scenario.
+    await knex.raw(`SELECT w AS warning, count(*)::int AS sectors FROM coverage_footprints, unnest(warnings) w
+                     WHERE bts_status = 'on_air' GROUP BY w ORDER BY w`)
+  ).rows as CoverageModel['footprintWarnings'];
+  const footprints = (await knex.raw(`SELECT count(*)::int AS n FROM coverage_footprints WHERE bts_status = 'on_air'`)).rows[0].n as number;
+  const body: CoverageModel = {
+    theta: params.theta,
+    minGapAreaM2: params.minGapAreaM2,
+    mobileHeightM: params.mobileHeightM,
+    linkBudget: params.linkBudget,
+    validity: {
+      okumuraHataMHz: [...modelValidity.okumuraHataMHz],
+      cost231HataMHz: [...modelValidity.cost231HataMHz],
+      baseHeightM: [...modelValidity.baseHeightM],
+      maxRangeKm: modelValidity.maxRangeKm,
+    },
+    footprintWarnings: warnings,
+    footprints,
+  };
+  return body;
 }

@@ -169,6 +169,15 @@ describe('the plan indicators dashboard', () => {
     await expectCardsToMatch(await getJson<IndicatorsResponse>(`/api/indicators?unit=${commune.code}`));
     // Breadcrumbs: the province, the district, the commune.
     expect(await page.locator('[data-testid^="indicators-crumb-"]').count()).toBe(3);
+    await page.waitForFunction(
+      ({ code, name }) => document.querySelector(`[data-testid="indicators-crumb-${code}"]`)?.textContent === name,
+      { code: commune.code, name: commune.name },
+    );
+    expect(await page.getByTestId(`indicators-crumb-${district.code}`).textContent()).toBe(district.name);
+    // Without the list of every commune of the set: the districts, and the commune's own row for its district.
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+    expect(fetched.filter((url) => url.includes('/api/admin-units?') && url.includes('level=commune') && url.includes('boundarySet=2023') && !url.includes('parent='))).toEqual([]);
+    expect(fetched.some((url) => url.includes('/api/layers/communes?') && url.includes(`unit=${commune.code}`))).toBe(true);
     await page.getByTestId('indicator-hamlets').scrollIntoViewIfNeeded();
     await screenshot('indicators-dashboard-drilldown.png');
 

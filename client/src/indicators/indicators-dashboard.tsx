@@ -19,6 +19,7 @@ import { IndicatorReportedForm, IndicatorTargetForm } from './indicator-planner-
 import { IndicatorUnitTable, nextIndicatorSort, sortIndicatorRows } from './indicator-unit-table.js';
 import { useBoundarySets, useIndicatorRegistry, useIndicators, useIndicatorUnits, useUnitHamlets, useUnitShapes } from './use-indicator-data.js';
 import { useAdminUnitList, type AdminUnitListItem } from '../layers/use-admin-unit-list.js';
+import { useDistrictOfCommune } from '../layers/use-map-unit-lists.js';
 import '../styles/indicators.css';
 
 interface IndicatorsDashboardProps {
@@ -63,17 +64,25 @@ export function IndicatorsDashboard({ state, update, onClose, onHamletClick }: I
   const rootLevel: ScopeLevel = provinceCount > 1 ? allProvincesLevel : 'province';
   const rootName = provinceCount > 1 ? t('indicators.allProvinces', { n: provinceCount }) : null;
 
-  // The units' names and parents (for the breadcrumbs and the unit's level) from the lists without polygons;
-  // the choropleth loads the polygons of the one level it shows, under the unit (below).
+  const cards = useIndicators({ boundarySet: view.boundarySet, unit: view.unit, scenario, period: view.period }, lang, revision);
+
+  // The units' names and parents (for the breadcrumbs and the unit's level): every district (a few
+  // hundred nationally) and, for a commune, its own row, which names its district; never the list of
+  // every commune (10,836 nationally, 1.9 MB). The choropleth loads the polygons of the one level it
+  // shows, under the unit (below).
   const districtList = useAdminUnitList('district', view.boundarySet, lang, revision);
-  const communeList = useAdminUnitList('commune', view.boundarySet, lang, revision);
+  const unitOfCards = cards.data?.unit.code === view.unit ? cards.data.unit : null;
+  const communeParent = useDistrictOfCommune(unitOfCards?.level === 'commune' ? view.unit : null, view.boundarySet, lang, revision);
   const shapeByCode = useMemo(() => {
     const byCode = new Map<string, Pick<AdminUnitListItem, 'name' | 'level' | 'parentCode' | 'parentName'>>();
-    for (const load of [districtList, communeList]) for (const u of load.data?.units ?? []) byCode.set(u.code, u);
+    for (const u of districtList.data?.units ?? []) byCode.set(u.code, u);
+    if (unitOfCards?.level === 'commune' && communeParent !== null) {
+      // Its parent is a district, or in a two-level set the province (named by the cards).
+      const parentName = byCode.get(communeParent)?.name ?? unitOfCards.province;
+      byCode.set(unitOfCards.code, { name: unitOfCards.name, level: 'commune', parentCode: communeParent, parentName });
+    }
     return byCode;
-  }, [districtList, communeList]);
-
-  const cards = useIndicators({ boundarySet: view.boundarySet, unit: view.unit, scenario, period: view.period }, lang, revision);
+  }, [districtList.data, unitOfCards, communeParent]);
   const unitLevel: ScopeLevel = view.unit === null ? rootLevel : (shapeByCode.get(view.unit)?.level ?? (cards.data?.unit.code === view.unit ? cards.data.unit.level : finest));
   // Levels the table can show: those of the set below the unit.
   const tableLevels = setLevels.filter((level) => levelDepth[level] > levelDepth[unitLevel]);

@@ -7,9 +7,11 @@ import { useAdminUnitList, type UnitLists } from './use-admin-unit-list.js';
 /**
  * The district of a commune no loaded list holds (a commune from a link or
  * another screen): the commune's own row of the communes layer (`?unit=`, the
- * unit alone, as the inspector loads it) names its parent.
+ * unit alone, as the inspector loads it) names its parent (the province in a
+ * two-level set). Pass only a commune's code: the layer limited to a district
+ * or a province holds all its communes.
  */
-function useDistrictOfCommune(commune: string | null, boundarySet: string | null, lang: Lang, revision: number): string | null {
+export function useDistrictOfCommune(commune: string | null, boundarySet: string | null, lang: Lang, revision: number): string | null {
   const query = useMemo(() => ({ unit: commune ?? '', ...(boundarySet ? { boundarySet } : {}) }), [commune, boundarySet]);
   const fetcher = useCallback((signal: AbortSignal) => fetchLayer('communes', query, lang, signal), [query, lang]);
   const load = useCachedAnswer(commune !== null, `${revision} district of ${commune ?? ''} in ${boundarySet ?? ''}`, fetcher, lang);

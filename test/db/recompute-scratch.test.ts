@@ -27,7 +27,7 @@ describe.each(databaseTargets())('recompute scratch work on the $label database'
     await recomputeAllCoverage(db.knex, params);
     const left = (
       await db.knex.raw(`SELECT relname FROM pg_class
-                          WHERE relname LIKE 'coverage\\_scratch\\_%' OR relname LIKE 'hc\\_%' OR relname LIKE 'gap\\_scratch\\_%'
+                          WHERE relname LIKE 'coverage\\_scratch\\_%' OR relname LIKE 'hc\\_%'
                              OR relname = 'hamlet_coverage_build'`)
     ).rows;
     expect(left).toEqual([]);

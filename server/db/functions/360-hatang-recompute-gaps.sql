@@ -15,15 +15,6 @@ LANGUAGE plpgsql
 -- Cross joins over many rows give huge cost estimates; JIT compilation would then
 -- cost more than the whole query.
 SET jit = off
--- The parts are computed by CREATE TABLE AS, which PostgreSQL runs with
--- parallel workers (INSERT … SELECT never is): each hamlet's overlay is
--- independent, and nationally they are 80,000 (40 s in one process). The
--- embedded database runs the same statement in one process.
-SET parallel_setup_cost = 0
-SET parallel_tuple_cost = 0
-SET min_parallel_table_scan_size = 0
-SET min_parallel_index_scan_size = 0
-SET client_min_messages = warning
 AS $$
 DECLARE
   min_area float8 := coalesce((p_params->>'minGapAreaM2')::float8, 5000);
@@ -40,8 +31,6 @@ BEGIN
   ids := CASE sc WHEN 'current' THEN p_hamlet_ids ELSE under_approved END;
   CONTINUE WHEN ids IS NOT NULL AND cardinality(ids) = 0;
 
-  DROP TABLE IF EXISTS gap_scratch_parts;
-  CREATE TEMP TABLE gap_scratch_parts ON COMMIT DROP AS
   -- The coverage over each hamlet: the union of the parts that meet it, found
   -- by a spatial join (GiST), not per hamlet among all parts of the union by
   -- their key (the planner's choice for a lateral subquery: a thousand parts
@@ -67,19 +56,17 @@ BEGIN
     SELECT p.*, row_number() OVER (PARTITION BY p.hamlet_id ORDER BY p.area_m2 DESC, ST_XMin(p.geom), ST_YMin(p.geom)) AS part_no
       FROM parts p WHERE p.area_m2 >= min_area
   )
-  SELECT k.hamlet_id, k.part_no, k.area_m2,
+  INSERT INTO coverage_gaps (hamlet_id, scenario, part_no, area_m2, population_est, geom)
+  SELECT k.hamlet_id, sc, k.part_no, k.area_m2,
          CASE WHEN EXISTS (SELECT 1 FROM population_clusters c WHERE c.hamlet_id = k.hamlet_id AND c.population > 0)
               THEN (SELECT coalesce(sum(c.population * CASE
                                         WHEN ST_Dimension(c.geom) = 0 THEN CASE WHEN ST_Intersects(k.geom, c.geom) THEN 1 ELSE 0 END
                                         ELSE ST_Area(ST_Intersection(k.geom, c.geom, hatang_overlay_grid())::geography) / nullif(ST_Area(c.geom::geography), 0) END), 0)
                       FROM population_clusters c WHERE c.hamlet_id = k.hamlet_id AND ST_Intersects(k.geom, c.geom))
-              ELSE k.population * k.area_m2 / nullif(ST_Area(k.hamlet_geom::geography), 0) END AS population_est,
+              ELSE k.population * k.area_m2 / nullif(ST_Area(k.hamlet_geom::geography), 0) END,
          k.geom
     FROM kept k;
-  INSERT INTO coverage_gaps (hamlet_id, scenario, part_no, area_m2, population_est, geom)
-  SELECT g.hamlet_id, sc, g.part_no, g.area_m2, g.population_est, g.geom FROM gap_scratch_parts g;
   GET DIAGNOSTICS n = ROW_COUNT;
-  DROP TABLE gap_scratch_parts;
   written := written + n;
   END LOOP;
 

@@ -2,8 +2,9 @@ import { Router } from 'express';
 import type { Knex } from 'knex';
 import type { AuthSettings } from '../auth/authenticate.js';
 import { AnswerCache } from '../cache/answer-cache.js';
-import { dataVersionOf, tablesOfLayer } from '../cache/data-versions.js';
-import { canonicalQuery, noneMatchHolds, versionedEtag } from '../cache/versioned-etag.js';
+import { tablesOfLayer } from '../cache/data-versions.js';
+import { canonicalQuery } from '../cache/versioned-etag.js';
+import { sendVersionedJson } from '../cache/versioned-json.js';
 import { ANY_OPERATOR } from '../contracts/layer-contracts.js';
 import { activeStatusesOf } from '../contracts/sharing-contracts.js';
 import type { TileLayerCount } from '../contracts/tile-count-contracts.js';
@@ -86,20 +87,14 @@ export function tileCountRoutes(knex: Knex, auth: Pick<AuthSettings, 'anonymousR
     assertOnlyParameters(req, countParameters(layer));
     const filter = await parseTileFilter(knex, req, layer);
     const query = Object.fromEntries(Object.entries(req.query).filter(([name]) => !tileParametersNotInTile.includes(name)));
-    const version = await dataVersionOf(knex, tablesOfLayer[layer]);
-    const etag = versionedEtag(['layer-count', layer, canonicalQuery(query)], version);
-    res.set({ ETag: etag, 'Cache-Control': cacheControl });
     if (!auth.anonymousRead) res.vary('Cookie').vary('Authorization');
-    if (noneMatchHolds(req.get('if-none-match'), etag)) {
-      res.status(304).end();
-      return;
-    }
-    let body = cache.get(etag);
-    if (body === undefined) {
-      body = JSON.stringify(await layerCount(knex, layer, filter));
-      cache.set(etag, body);
-    }
-    res.type('application/json').send(body);
+    await sendVersionedJson(
+      knex,
+      req,
+      res,
+      { cache, tables: tablesOfLayer[layer], key: ['layer-count', layer, canonicalQuery(query)], cacheControl },
+      () => layerCount(knex, layer, filter),
+    );
   });
   return router;
 }

@@ -5,8 +5,9 @@
 -- 3G/4G/5G). Only these can have planned verdicts (or gaps) of that union other
 -- than the current ones; the others copy theirs.
 -- Two plans, chosen here rather than left to a generic plan. For all hamlets,
--- or many (the full recompute's planned pass passes every hamlet under an
--- approved footprint: tens of thousands in a country), the approved footprints
+-- or many (the full recompute's planned gaps: tens of thousands of hamlets in
+-- a country; its planned verdicts find the hamlets of every union at once
+-- instead, see hatang_recompute_hamlet_coverage), the approved footprints
 -- drive three GiST lookups into the hamlets and clusters (both CTEs
 -- MATERIALIZED: the planner must not push the id filter into them and probe
 -- every hamlet against all footprints). For the few hamlets of an edit (tens to

@@ -98,9 +98,10 @@ BEGIN
   -- searched in an array per row): every hamlet asked for under every current
   -- union; under a planned union that differs, the hamlets its approved
   -- footprints touch (hatang_hamlets_under_approved's rule). For many hamlets
-  -- the approved footprints meet the hamlets once, in one parallel statement,
-  -- for all unions: per union (each call finding its footprints' hamlets again)
-  -- this cost 19 s nationally, where 2G footprints reach 70,000 of 80,000 hamlets.
+  -- the approved footprints meet the hamlets once for all unions
+  -- (hatang_approved_touches): per union (each call finding its footprints'
+  -- hamlets again) this cost 19 s nationally, where 2G footprints reach 70,000
+  -- of 80,000 hamlets.
   IF sc = 'current' THEN
     EXECUTE format($q$
     CREATE UNLOGGED TABLE %I AS
@@ -110,18 +111,7 @@ BEGIN
     $q$, scope) USING ids;
   ELSIF many THEN
     EXECUTE format('DROP TABLE IF EXISTS %I', touched);
-    EXECUTE format($q$
-    CREATE UNLOGGED TABLE %I AS
-      SELECT DISTINCT o.code AS operator_code, f.technology, t.hamlet_id
-        FROM coverage_footprints f
-        JOIN operators o ON o.id = f.operator_id
-       CROSS JOIN LATERAL (SELECT h.id AS hamlet_id FROM hamlets h WHERE ST_Intersects(f.geom, h.ref_point)
-                           UNION ALL
-                           SELECT h.id FROM hamlets h WHERE ST_Intersects(f.geom, h.geom)
-                           UNION ALL
-                           SELECT c.hamlet_id FROM population_clusters c WHERE ST_Intersects(f.geom, c.geom)) t
-       WHERE f.bts_status = 'approved' AND ($1 IS NULL OR t.hamlet_id IN (SELECT unnest($1)))
-    $q$, touched) USING ids;
+    EXECUTE format('CREATE UNLOGGED TABLE %I AS SELECT * FROM hatang_approved_touches($1, NULL, NULL)', touched) USING ids;
     EXECUTE format($q$
     CREATE UNLOGGED TABLE %I AS
       SELECT DISTINCT u.operator_code, u.tech_group, t.hamlet_id

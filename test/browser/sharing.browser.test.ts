@@ -118,7 +118,14 @@ describe('the sharing panel', () => {
     await sharedSitesAnswered;
     expect(decodeURIComponent(page.url())).toContain('scenario=planned');
     const cell = panel.getByTestId('sharing-province-site-ratio');
-    await page.waitForFunction((n) => document.querySelector('[data-testid="sharing-province-site-ratio"]')?.getAttribute('data-numerator') === String(n), planned.province.siteRatio.numerator);
+    // Both figures: the two scenarios may share a numerator, so it alone does not tell the planned answer is drawn.
+    await page.waitForFunction(
+      ([n, d]) => {
+        const el = document.querySelector('[data-testid="sharing-province-site-ratio"]');
+        return el?.getAttribute('data-numerator') === String(n) && el?.getAttribute('data-denominator') === String(d);
+      },
+      [planned.province.siteRatio.numerator, planned.province.siteRatio.denominator],
+    );
     expect(Number(await cell.getAttribute('data-denominator'))).toBe(planned.province.siteRatio.denominator);
     expect(await page.getByTestId('scenario-planned').getAttribute('aria-checked')).toBe('true');
     await page.getByTestId('scenario-current').click();

@@ -40,6 +40,11 @@ SET min_parallel_index_scan_size = 0
 -- the national pass). Hashes in memory do the same joins in a third of that.
 SET work_mem = '256MB'
 SET enable_mergejoin = off
+-- Likewise for the sums over the pairs: the planner cannot know that nearly
+-- every (union, cluster) pair is a group of its own (3.7 million nationally),
+-- guessed a tenth of that and sorted the groups on disk for the next sum
+-- (15 s, against 9 s hashed in memory).
+SET enable_sort = off
 -- DROP TABLE IF EXISTS of the pass's scratch tables would NOTICE on each call.
 SET client_min_messages = warning
 AS $$
@@ -51,6 +56,8 @@ DECLARE
   sc text;
   ids integer[];
   keys text[];
+  ops text[];
+  techs text[];
   n integer;
   written integer := 0;
   target text := CASE WHEN p_hamlet_ids IS NULL THEN 'hamlet_coverage_build' ELSE 'hamlet_coverage' END;
@@ -59,6 +66,18 @@ DECLARE
   -- in the caller's transaction, so no one else ever sees it).
   scope text := format('coverage_scratch_scope_%s', pg_backend_pid());
   touched text := format('coverage_scratch_touched_%s', pg_backend_pid());
+  -- The pass's other scratch tables: the facts of each hamlet asked for, the
+  -- pairs, and what the pairs say per (union, hamlet). Unlogged for many
+  -- hamlets (parallel workers read them); temporary for an edit's few, which
+  -- no worker reads and which cost no catalog-wide cleanup.
+  persistence text := CASE WHEN many THEN 'UNLOGGED' ELSE 'TEMP' END;
+  facts text := format('coverage_scratch_facts_%s', pg_backend_pid());
+  ref_pairs text := format('coverage_scratch_ref_pairs_%s', pg_backend_pid());
+  area_pairs text := format('coverage_scratch_area_pairs_%s', pg_backend_pid());
+  cluster_pairs text := format('coverage_scratch_cluster_pairs_%s', pg_backend_pid());
+  ref_hits text := format('coverage_scratch_ref_hits_%s', pg_backend_pid());
+  area_hits text := format('coverage_scratch_area_hits_%s', pg_backend_pid());
+  cluster_covered text := format('coverage_scratch_cluster_covered_%s', pg_backend_pid());
 BEGIN
   IF p_hamlet_ids IS NULL THEN
     DROP TABLE IF EXISTS hamlet_coverage_build;
@@ -66,6 +85,25 @@ BEGIN
   ELSE
     DELETE FROM hamlet_coverage WHERE hamlet_id = ANY (p_hamlet_ids);
   END IF;
+
+  -- Per hamlet asked for, once for both scenarios: its people, whether its
+  -- people are in clusters (and how many there are), whether it has a polygon,
+  -- and the area its covered share is measured on (its polygon's unless its
+  -- people are in clusters).
+  EXECUTE format('DROP TABLE IF EXISTS %I', facts);
+  EXECUTE format($q$
+  CREATE %s TABLE %I AS
+    SELECT h.id, h.population, h.geom IS NOT NULL AS has_geom,
+           coalesce(k.populated, false) AS has_clusters, k.people AS cluster_people,
+           CASE WHEN coalesce(k.populated, false) OR h.geom IS NULL THEN NULL ELSE ST_Area(h.geom::geography) END AS area_m2
+      FROM hamlets h
+      LEFT JOIN (SELECT c.hamlet_id, bool_or(c.population > 0) AS populated, sum(c.population)::float8 AS people
+                   FROM population_clusters c
+                  WHERE $1 IS NULL OR c.hamlet_id IN (SELECT unnest($1))
+                  GROUP BY c.hamlet_id) k ON k.hamlet_id = h.id
+     WHERE $1 IS NULL OR h.id IN (SELECT unnest($1))
+  $q$, persistence, facts) USING p_hamlet_ids;
+  EXECUTE format('ANALYZE %I', facts);
 
   FOREACH sc IN ARRAY ARRAY['current', 'planned'] LOOP
   -- The planned pass of few hamlets only looks at those an approved footprint
@@ -84,16 +122,22 @@ BEGIN
   -- register. The parts do not overlap, so their intersection areas add up.
   -- The pairs are written to scratch tables by CREATE TABLE AS, which (unlike
   -- INSERT … SELECT or a CTE) PostgreSQL runs with parallel workers.
-  DROP TABLE IF EXISTS hc_unions, hc_ref_pairs, hc_area_pairs, hc_cluster_pairs;
-  EXECUTE format('DROP TABLE IF EXISTS %I', scope);
+  DROP TABLE IF EXISTS hc_unions;
+  EXECUTE format('DROP TABLE IF EXISTS %I, %I, %I, %I, %I, %I, %I', scope, ref_pairs, area_pairs, cluster_pairs, ref_hits, area_hits, cluster_covered);
+  -- Each union of the pass is numbered (uk): the pairs and what they say are
+  -- keyed by (uk, hamlet), integers, not by the operator's and group's names
+  -- (millions of rows nationally, hashed and sorted by text in the database's
+  -- collation: the clusters' sums alone took 24 s so).
   CREATE TEMP TABLE hc_unions ON COMMIT DROP AS
-    SELECT u.operator_code, u.tech_group
+    SELECT row_number() OVER (ORDER BY u.operator_code, u.tech_group)::integer AS uk, u.operator_code, u.tech_group
       FROM coverage_unions u
      WHERE u.scenario = sc
        AND (sc = 'current' OR EXISTS (
              SELECT 1 FROM coverage_union_cells c
               WHERE c.scenario = 'planned' AND c.operator_code = u.operator_code AND c.tech_group = u.tech_group AND NOT c.is_copy));
-  SELECT coalesce(array_agg(u.operator_code || '/' || u.tech_group), '{}') INTO keys FROM hc_unions u;
+  SELECT coalesce(array_agg(u.operator_code || '/' || u.tech_group ORDER BY u.uk), '{}'),
+         coalesce(array_agg(u.operator_code ORDER BY u.uk), '{}'), coalesce(array_agg(u.tech_group ORDER BY u.uk), '{}')
+    INTO keys, ops, techs FROM hc_unions u;
   -- The (union, hamlet) pairs to assess, as rows (joined by equality, never
   -- searched in an array per row): every hamlet asked for under every current
   -- union; under a planned union that differs, the hamlets its approved
@@ -105,7 +149,7 @@ BEGIN
   IF sc = 'current' THEN
     EXECUTE format($q$
     CREATE UNLOGGED TABLE %I AS
-      SELECT u.operator_code, u.tech_group, h.id AS hamlet_id
+      SELECT u.uk, h.id AS hamlet_id
         FROM hc_unions u CROSS JOIN hamlets h
        WHERE $1 IS NULL OR h.id IN (SELECT unnest($1))
     $q$, scope) USING ids;
@@ -114,7 +158,7 @@ BEGIN
     EXECUTE format('CREATE UNLOGGED TABLE %I AS SELECT * FROM hatang_approved_touches($1, NULL, NULL)', touched) USING ids;
     EXECUTE format($q$
     CREATE UNLOGGED TABLE %I AS
-      SELECT DISTINCT u.operator_code, u.tech_group, t.hamlet_id
+      SELECT DISTINCT u.uk, t.hamlet_id
         FROM hc_unions u
         JOIN %I t ON (u.operator_code = '*' OR t.operator_code = u.operator_code)
                  AND (t.technology = u.tech_group OR (u.tech_group = 'broadband' AND t.technology IN ('3G', '4G', '5G')))
@@ -123,7 +167,7 @@ BEGIN
   ELSE
     EXECUTE format($q$
     CREATE UNLOGGED TABLE %I AS
-      SELECT u.operator_code, u.tech_group, x.id AS hamlet_id
+      SELECT u.uk, x.id AS hamlet_id
         FROM hc_unions u CROSS JOIN LATERAL unnest(hatang_hamlets_under_approved($1, u.operator_code, u.tech_group)) AS x(id)
     $q$, scope) USING ids;
   END IF;
@@ -133,152 +177,131 @@ BEGIN
     -- of a country lie under some approved footprint, but each union's under
     -- few of its own, and the pairs of the others would only be thrown away.
     EXECUTE format($q$
-    CREATE TEMP TABLE hc_ref_pairs ON COMMIT DROP AS
-      SELECT p.operator_code, p.tech_group, h.id AS hamlet_id
+    CREATE UNLOGGED TABLE %I AS
+      SELECT array_position($2, p.operator_code || '/' || p.tech_group) AS uk, h.id AS hamlet_id
         FROM coverage_union_parts p
         JOIN hamlets h ON ST_Intersects(p.geom, h.ref_point)
        WHERE p.scenario = $1 AND p.operator_code || '/' || p.tech_group = ANY ($2) AND ($3 IS NULL OR h.id IN (SELECT unnest($3)))
-         AND ($1 = 'current' OR EXISTS (SELECT 1 FROM %I s WHERE s.operator_code = p.operator_code AND s.tech_group = p.tech_group AND s.hamlet_id = h.id))
-    $q$, scope) USING sc, keys, ids;
+         AND ($1 = 'current' OR EXISTS (SELECT 1 FROM %I s WHERE s.uk = array_position($2, p.operator_code || '/' || p.tech_group) AND s.hamlet_id = h.id))
+    $q$, ref_pairs, scope) USING sc, keys, ids;
     EXECUTE format($q$
-    CREATE TEMP TABLE hc_area_pairs ON COMMIT DROP AS
-      SELECT p.operator_code, p.tech_group, h.id AS hamlet_id, ST_Covers(p.geom, h.geom) AS covers,
+    CREATE UNLOGGED TABLE %I AS
+      SELECT array_position($2, p.operator_code || '/' || p.tech_group) AS uk, h.id AS hamlet_id, ST_Covers(p.geom, h.geom) AS covers,
              CASE WHEN ST_Covers(p.geom, h.geom) THEN NULL
                   ELSE ST_Area(ST_Intersection(p.geom, h.geom, hatang_overlay_grid())::geography) END AS partial_m2
         FROM coverage_union_parts p
         JOIN hamlets h ON ST_Intersects(p.geom, h.geom)
        WHERE p.scenario = $1 AND p.operator_code || '/' || p.tech_group = ANY ($2) AND ($3 IS NULL OR h.id IN (SELECT unnest($3)))
          AND NOT EXISTS (SELECT 1 FROM population_clusters c WHERE c.hamlet_id = h.id AND c.population > 0)
-         AND ($1 = 'current' OR EXISTS (SELECT 1 FROM %I s WHERE s.operator_code = p.operator_code AND s.tech_group = p.tech_group AND s.hamlet_id = h.id))
-    $q$, scope) USING sc, keys, ids;
+         AND ($1 = 'current' OR EXISTS (SELECT 1 FROM %I s WHERE s.uk = array_position($2, p.operator_code || '/' || p.tech_group) AND s.hamlet_id = h.id))
+    $q$, area_pairs, scope) USING sc, keys, ids;
     EXECUTE format($q$
-    CREATE TEMP TABLE hc_cluster_pairs ON COMMIT DROP AS
-      SELECT p.operator_code, p.tech_group, c.id AS cluster_id, c.hamlet_id, c.population,
+    CREATE UNLOGGED TABLE %I AS
+      SELECT array_position($2, p.operator_code || '/' || p.tech_group) AS uk, c.id AS cluster_id, c.hamlet_id, c.population,
              ST_Dimension(c.geom) = 0 OR ST_Covers(p.geom, c.geom) AS covers,
              CASE WHEN ST_Dimension(c.geom) = 0 OR ST_Covers(p.geom, c.geom) THEN NULL
                   ELSE ST_Area(ST_Intersection(p.geom, c.geom, hatang_overlay_grid())::geography) END AS partial_m2
         FROM coverage_union_parts p
         JOIN population_clusters c ON ST_Intersects(p.geom, c.geom)
        WHERE p.scenario = $1 AND p.operator_code || '/' || p.tech_group = ANY ($2) AND ($3 IS NULL OR c.hamlet_id IN (SELECT unnest($3)))
-         AND ($1 = 'current' OR EXISTS (SELECT 1 FROM %I s WHERE s.operator_code = p.operator_code AND s.tech_group = p.tech_group AND s.hamlet_id = c.hamlet_id))
-    $q$, scope) USING sc, keys, ids;
+         AND ($1 = 'current' OR EXISTS (SELECT 1 FROM %I s WHERE s.uk = array_position($2, p.operator_code || '/' || p.tech_group) AND s.hamlet_id = c.hamlet_id))
+    $q$, cluster_pairs, scope) USING sc, keys, ids;
   ELSE
     -- The few hamlets of an edit (tens to hundreds) drive instead: each probes
     -- the parts' GiST index (OFFSET 0 keeps the hamlets outside). Led by the
     -- parts as above, the statements walked all parts of the country (the
     -- planner cannot see through the key filter's estimate): seconds nationally.
-    CREATE TEMP TABLE hc_ref_pairs ON COMMIT DROP AS
-      SELECT p.operator_code, p.tech_group, h.id AS hamlet_id
+    EXECUTE format($q$
+    CREATE TEMP TABLE %I AS
+      SELECT p.uk, h.id AS hamlet_id
         FROM hamlets h
-       CROSS JOIN LATERAL (SELECT p.operator_code, p.tech_group FROM coverage_union_parts p
-                            WHERE p.scenario = sc AND p.operator_code || '/' || p.tech_group = ANY (keys)
+       CROSS JOIN LATERAL (SELECT array_position($2, p.operator_code || '/' || p.tech_group) AS uk FROM coverage_union_parts p
+                            WHERE p.scenario = $1 AND p.operator_code || '/' || p.tech_group = ANY ($2)
                               AND ST_Intersects(p.geom, h.ref_point) OFFSET 0) p
-       WHERE h.id = ANY (ids);
-    CREATE TEMP TABLE hc_area_pairs ON COMMIT DROP AS
-      SELECT p.operator_code, p.tech_group, h.id AS hamlet_id, p.covers,
+       WHERE h.id = ANY ($3)
+    $q$, ref_pairs) USING sc, keys, ids;
+    EXECUTE format($q$
+    CREATE TEMP TABLE %I AS
+      SELECT p.uk, h.id AS hamlet_id, p.covers,
              CASE WHEN p.covers THEN NULL ELSE ST_Area(ST_Intersection(p.geom, h.geom, hatang_overlay_grid())::geography) END AS partial_m2
         FROM hamlets h
-       CROSS JOIN LATERAL (SELECT p.operator_code, p.tech_group, p.geom, ST_Covers(p.geom, h.geom) AS covers FROM coverage_union_parts p
-                            WHERE p.scenario = sc AND p.operator_code || '/' || p.tech_group = ANY (keys)
+       CROSS JOIN LATERAL (SELECT array_position($2, p.operator_code || '/' || p.tech_group) AS uk, p.geom, ST_Covers(p.geom, h.geom) AS covers FROM coverage_union_parts p
+                            WHERE p.scenario = $1 AND p.operator_code || '/' || p.tech_group = ANY ($2)
                               AND ST_Intersects(p.geom, h.geom) OFFSET 0) p
-       WHERE h.id = ANY (ids)
-         AND NOT EXISTS (SELECT 1 FROM population_clusters c WHERE c.hamlet_id = h.id AND c.population > 0);
-    CREATE TEMP TABLE hc_cluster_pairs ON COMMIT DROP AS
-      SELECT p.operator_code, p.tech_group, c.id AS cluster_id, c.hamlet_id, c.population, p.covers,
+       WHERE h.id = ANY ($3)
+         AND NOT EXISTS (SELECT 1 FROM population_clusters c WHERE c.hamlet_id = h.id AND c.population > 0)
+    $q$, area_pairs) USING sc, keys, ids;
+    EXECUTE format($q$
+    CREATE TEMP TABLE %I AS
+      SELECT p.uk, c.id AS cluster_id, c.hamlet_id, c.population, p.covers,
              CASE WHEN p.covers THEN NULL ELSE ST_Area(ST_Intersection(p.geom, c.geom, hatang_overlay_grid())::geography) END AS partial_m2
         FROM population_clusters c
-       CROSS JOIN LATERAL (SELECT p.operator_code, p.tech_group, p.geom, ST_Dimension(c.geom) = 0 OR ST_Covers(p.geom, c.geom) AS covers
+       CROSS JOIN LATERAL (SELECT array_position($2, p.operator_code || '/' || p.tech_group) AS uk, p.geom, ST_Dimension(c.geom) = 0 OR ST_Covers(p.geom, c.geom) AS covers
                              FROM coverage_union_parts p
-                            WHERE p.scenario = sc AND p.operator_code || '/' || p.tech_group = ANY (keys)
+                            WHERE p.scenario = $1 AND p.operator_code || '/' || p.tech_group = ANY ($2)
                               AND ST_Intersects(p.geom, c.geom) OFFSET 0) p
-       WHERE c.hamlet_id = ANY (ids);
+       WHERE c.hamlet_id = ANY ($3)
+    $q$, cluster_pairs) USING sc, keys, ids;
   END IF;
-  -- Temporary tables get no statistics of their own (autovacuum never sees
-  -- them): without these the planner took millions of pairs for a few hundred
-  -- and sized its hashes (and picked its joins) for those.
-  ANALYZE hc_ref_pairs, hc_area_pairs, hc_cluster_pairs;
+  -- Scratch tables get no statistics of their own until analysed (autovacuum
+  -- never sees temporary ones): without these the planner took millions of
+  -- pairs for a few hundred and sized its hashes (and picked its joins) for those.
+  EXECUTE format('ANALYZE %I, %I, %I', ref_pairs, area_pairs, cluster_pairs);
+
+  -- What the pairs say per (union, hamlet), each step its own CREATE TABLE AS
+  -- (parallel for many hamlets): nationally a row per union and hamlet, 2.4
+  -- million per scenario. As CTEs of the one statement that writes the
+  -- verdicts (which PostgreSQL runs serially), they took 33 s of the national
+  -- current pass.
+  EXECUTE format('CREATE %s TABLE %I AS SELECT DISTINCT uk, hamlet_id FROM %I', persistence, ref_hits, ref_pairs);
+  -- A polygon hamlet's covered share of area: 1 when one part covers it, else
+  -- the parts' intersection areas summed (the parts do not overlap).
+  EXECUTE format($q$
+  CREATE %s TABLE %I AS
+    SELECT a.uk, a.hamlet_id,
+           CASE WHEN bool_or(a.covers) THEN 1.0 ELSE hatang_clamped_share(sum(a.partial_m2) / nullif(max(f.area_m2), 0)) END AS share
+      FROM %I a JOIN %I f ON f.id = a.hamlet_id AND f.area_m2 IS NOT NULL
+     GROUP BY a.uk, a.hamlet_id
+  $q$, persistence, area_hits, area_pairs, facts);
+  -- The people covered in a hamlet's clusters: a point cluster touched by a
+  -- part is covered, a polygon one by its covered area (looked up only for the
+  -- few partly covered). The pairs carry each cluster's hamlet and people, so
+  -- that no join with the clusters is needed: joined, these steps took 18 s of
+  -- the national pass, a row per union and cluster (3.7 million).
+  EXECUTE format($q$
+  CREATE %s TABLE %I AS
+    SELECT k.uk, k.hamlet_id, sum(k.population * k.fraction) AS covered
+      FROM (SELECT k.uk, k.hamlet_id, k.population,
+                   CASE WHEN bool_or(k.covers) THEN 1.0
+                        ELSE hatang_clamped_share(sum(k.partial_m2) / nullif((SELECT ST_Area(c.geom::geography) FROM population_clusters c WHERE c.id = k.cluster_id), 0)) END AS fraction
+              FROM %I k
+             GROUP BY k.uk, k.cluster_id, k.hamlet_id, k.population) k
+     GROUP BY k.uk, k.hamlet_id
+  $q$, persistence, cluster_covered, cluster_pairs);
+  EXECUTE format('ANALYZE %I, %I, %I', ref_hits, area_hits, cluster_covered);
 
   EXECUTE format($q$
-  WITH target AS MATERIALIZED (
-    SELECT h.id, h.population, h.geom, h.ref_point,
-           EXISTS (SELECT 1 FROM population_clusters c WHERE c.hamlet_id = h.id AND c.population > 0) AS has_clusters
-      FROM hamlets h
-     WHERE $1 IS NULL OR h.id IN (SELECT unnest($1))
-  ),
-  -- What each hamlet's area is tested on: its polygon unless its people are in clusters.
-  target_shapes AS MATERIALIZED (
-    SELECT t.*, CASE WHEN t.has_clusters THEN NULL ELSE t.geom END AS area_geom,
-           CASE WHEN t.has_clusters OR t.geom IS NULL THEN NULL ELSE ST_Area(t.geom::geography) END AS area_m2
-      FROM target t
-  ),
-  ref_hits AS MATERIALIZED (
-    SELECT DISTINCT operator_code, tech_group, hamlet_id FROM hc_ref_pairs
-  ),
-  area_hits AS MATERIALIZED (
-    SELECT a.operator_code, a.tech_group, a.hamlet_id, bool_or(a.covers) AS one_part_covers,
-           sum(CASE WHEN a.covers THEN t.area_m2 ELSE a.partial_m2 END) / nullif(max(t.area_m2), 0) AS fraction
-      FROM hc_area_pairs a JOIN target_shapes t ON t.id = a.hamlet_id AND t.area_geom IS NOT NULL
-     GROUP BY a.operator_code, a.tech_group, a.hamlet_id
-  ),
-  by_hamlet AS MATERIALIZED (
-    SELECT s.operator_code, s.tech_group, t.id AS hamlet_id, t.population, t.has_clusters, t.geom IS NOT NULL AS has_geom,
-           r.hamlet_id IS NOT NULL AS ref_covered,
-           CASE WHEN t.area_geom IS NULL THEN NULL
-                WHEN a.hamlet_id IS NULL THEN 0.0
-                WHEN a.one_part_covers THEN 1.0
-                ELSE hatang_clamped_share(a.fraction) END AS area_share
-      FROM %2$I s
-      JOIN target_shapes t ON t.id = s.hamlet_id
-      LEFT JOIN ref_hits r ON r.operator_code = s.operator_code AND r.tech_group = s.tech_group AND r.hamlet_id = t.id
-      LEFT JOIN area_hits a ON a.operator_code = s.operator_code AND a.tech_group = s.tech_group AND a.hamlet_id = t.id
-  ),
-  -- A point cluster touched by a part is covered; a polygon one by its covered
-  -- area (looked up only for the few partly covered). The pairs carry each
-  -- cluster's hamlet and people, so that no join with the clusters is needed:
-  -- joined, these steps took 18 s of the national pass, a row per union and
-  -- cluster (3.7 million).
-  cluster_hits AS MATERIALIZED (
-    SELECT k.operator_code, k.tech_group, k.hamlet_id, k.population,
-           CASE WHEN bool_or(k.covers) THEN 1.0
-                ELSE hatang_clamped_share(sum(k.partial_m2) / nullif((SELECT ST_Area(c.geom::geography) FROM population_clusters c WHERE c.id = k.cluster_id), 0)) END AS fraction
-      FROM hc_cluster_pairs k
-     GROUP BY k.operator_code, k.tech_group, k.cluster_id, k.hamlet_id, k.population
-  ),
-  -- A hamlet's people in clusters, once per hamlet; the people covered, only
-  -- where a part meets a cluster. (Summed per union over every cluster of every
-  -- hamlet, a cluster missed by the union adding zero, this was the pairs of
-  -- all unions and all clusters: 6.5 million rows nationally.)
-  cluster_people AS MATERIALIZED (
-    SELECT c.hamlet_id, sum(c.population)::float8 AS population
-      FROM population_clusters c JOIN target t ON t.id = c.hamlet_id
-     GROUP BY c.hamlet_id
-  ),
-  cluster_covered AS MATERIALIZED (
-    SELECT k.operator_code, k.tech_group, k.hamlet_id, sum(k.population * k.fraction) AS covered
-      FROM cluster_hits k
-     GROUP BY k.operator_code, k.tech_group, k.hamlet_id
-  ),
-  shares AS (
-    SELECT b.*,
-           CASE WHEN b.has_clusters THEN coalesce(kc.covered, 0.0) / kp.population
-                WHEN b.has_geom THEN b.area_share
-                WHEN b.ref_covered THEN 1.0 ELSE 0.0 END AS share,
-           CASE WHEN b.has_clusters THEN 'clusters' WHEN b.has_geom THEN 'area' ELSE 'point' END AS basis
-      FROM by_hamlet b
-      LEFT JOIN cluster_people kp ON kp.hamlet_id = b.hamlet_id
-      LEFT JOIN cluster_covered kc ON kc.operator_code = b.operator_code AND kc.tech_group = b.tech_group AND kc.hamlet_id = b.hamlet_id
-  )
   INSERT INTO %1$I (hamlet_id, scenario, operator_code, tech_group, ref_covered, covered_share, share_basis,
                     population_covered, verdict)
-  SELECT hamlet_id, $2, operator_code, tech_group, ref_covered, share, basis,
-         round(share * population)::integer,
-         CASE WHEN NOT ref_covered THEN 'trang_song' WHEN share >= $3 THEN 'covered' ELSE 'lom_song' END
-    FROM shares
-  $q$, target, scope) USING ids, sc, theta;
+  SELECT x.hamlet_id, $1, ($3::text[])[x.uk], ($4::text[])[x.uk], x.ref_covered, x.share, x.basis,
+         round(x.share * x.population)::integer,
+         CASE WHEN NOT x.ref_covered THEN 'trang_song' WHEN x.share >= $2 THEN 'covered' ELSE 'lom_song' END
+    FROM (SELECT s.hamlet_id, s.uk, f.population, r.hamlet_id IS NOT NULL AS ref_covered,
+                 CASE WHEN f.has_clusters THEN coalesce(k.covered, 0.0) / f.cluster_people
+                      WHEN f.has_geom THEN coalesce(a.share, 0.0)
+                      WHEN r.hamlet_id IS NOT NULL THEN 1.0 ELSE 0.0 END AS share,
+                 CASE WHEN f.has_clusters THEN 'clusters' WHEN f.has_geom THEN 'area' ELSE 'point' END AS basis
+            FROM %2$I s
+            JOIN %3$I f ON f.id = s.hamlet_id
+            LEFT JOIN %4$I r ON r.uk = s.uk AND r.hamlet_id = s.hamlet_id
+            LEFT JOIN %5$I a ON a.uk = s.uk AND a.hamlet_id = s.hamlet_id
+            LEFT JOIN %6$I k ON k.uk = s.uk AND k.hamlet_id = s.hamlet_id) x
+  $q$, target, scope, facts, ref_hits, area_hits, cluster_covered) USING sc, theta, ops, techs;
   GET DIAGNOSTICS n = ROW_COUNT;
   written := written + n;
-  EXECUTE format('DROP TABLE %I', scope);
+  EXECUTE format('DROP TABLE %I, %I, %I, %I, %I, %I, %I', scope, ref_pairs, area_pairs, cluster_pairs, ref_hits, area_hits, cluster_covered);
   END LOOP;
+  EXECUTE format('DROP TABLE %I', facts);
 
   EXECUTE format($q$
   INSERT INTO %1$I (hamlet_id, scenario, operator_code, tech_group, ref_covered, covered_share, share_basis,

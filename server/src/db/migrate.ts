@@ -15,6 +15,7 @@ import * as dataVersions from '../../db/migrations/010-data-versions.js';
 import * as hamletCoverageWrites from '../../db/migrations/011-hamlet-coverage-writes.js';
 import * as coverageUnionCells from '../../db/migrations/012-coverage-union-cells.js';
 import * as approvedFootprintsGist from '../../db/migrations/013-approved-footprints-gist.js';
+import * as footprintOperatorKey from '../../db/migrations/014-footprint-operator-key.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const functionsDir = path.resolve(here, '../../db/functions');
@@ -40,6 +41,7 @@ const migrations: [string, Migration][] = [
   ['011-hamlet-coverage-writes', hamletCoverageWrites],
   ['012-coverage-union-cells', coverageUnionCells],
   ['013-approved-footprints-gist', approvedFootprintsGist],
+  ['014-footprint-operator-key', footprintOperatorKey],
 ];
 
 const migrationSource: Knex.MigrationSource<[string, Migration]> = {
